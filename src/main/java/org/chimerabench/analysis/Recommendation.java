@@ -1,0 +1,20 @@
+package org.chimerabench.analysis;
+
+import java.util.Map;
+
+/**
+ * One row of the recommendation matrix. {@code options} is null when no configuration qualifies;
+ * {@code note} then says why (e.g. "needs ≥ 2 trials per arm").
+ */
+public record Recommendation(UseCase useCase, Long configurationId, Map<String, Object> options,
+                             Double deltaPct, Double ttftReductionPct, String rule, String note) {
+
+    static Recommendation of(UseCase useCase, ConfigurationResult chosen, String note) {
+        return new Recommendation(useCase, chosen.configurationId(), chosen.options(), chosen.deltaPct(),
+                chosen.ttftReductionPct(), useCase.rule(), note);
+    }
+
+    static Recommendation none(UseCase useCase, String why) {
+        return new Recommendation(useCase, null, null, null, null, useCase.rule(), why);
+    }
+}

@@ -1,0 +1,27 @@
+package org.chimerabench.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the dashboard shows about one sweep, computed from its stored OK, non-warm-up calls
+ * (architecture.md §6). Field names are the REST contract of {@code GET /api/sweeps/{id}/analysis}.
+ *
+ * @param configurations             configurations with at least one measured trial in both arms
+ * @param incompleteConfigurations   configurations left out because an arm has no successful trial
+ * @param minTrialsPerArm            the smallest number of trials of any arm (1 → no per-configuration tests)
+ * @param significantlyImprovedConfigurations Δ &gt; 0 and BH-adjusted Welch q &lt; 0.05; null without ≥ 2 trials per arm
+ * @param throughput                 distribution of the per-(configuration, arm) mean decode tok/s, both arms
+ * @param ttftMs                     the same for TTFT
+ */
+public record SweepAnalysis(long sweepId, String label, int configurations, int improvedConfigurations,
+                            double successRatePct, Integer significantlyImprovedConfigurations,
+                            int incompleteConfigurations, int minTrialsPerArm,
+                            MeanTest throughputDeltaPct, MeanTest ttftReductionPct,
+                            Distribution throughput, Distribution ttftMs,
+                            Map<String, Distribution> throughputByArm, Map<String, Distribution> ttftMsByArm,
+                            Map<String, List<ParameterRow>> byParameter,
+                            List<ConfigurationResult> topByThroughput, List<ConfigurationResult> topByTtft,
+                            List<Recommendation> recommendations,
+                            List<ConfigurationResult> configurationResults) {
+}

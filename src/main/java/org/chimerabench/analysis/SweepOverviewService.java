@@ -1,0 +1,25 @@
+package org.chimerabench.analysis;
+
+import java.util.List;
+import org.chimerabench.sweep.SweepService;
+import org.springframework.stereotype.Service;
+
+/** The sweeps list with each sweep's success rate (from the cached analysis). */
+@Service
+public class SweepOverviewService {
+
+    private final SweepService sweeps;
+    private final AnalysisService analysis;
+
+    SweepOverviewService(SweepService sweeps, AnalysisService analysis) {
+        this.sweeps = sweeps;
+        this.analysis = analysis;
+    }
+
+    public List<SweepOverview> list() {
+        return sweeps.list().stream().map(summary -> analysis.analyse(summary.id())
+                .map(a -> new SweepOverview(summary, a.configurations(), a.improvedConfigurations(),
+                        a.configurations() == 0 ? null : a.successRatePct()))
+                .orElseGet(() -> new SweepOverview(summary, 0, 0, null))).toList();
+    }
+}

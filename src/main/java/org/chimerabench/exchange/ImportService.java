@@ -1,0 +1,247 @@
+package org.chimerabench.exchange;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chimerabench.base.OptionsJson;
+import org.chimerabench.execution.CallRecord;
+import org.chimerabench.execution.CallRecordRepository;
+import org.chimerabench.execution.Trial;
+import org.chimerabench.execution.TrialRepository;
+import org.chimerabench.exchange.ParsedSweep.ParsedCall;
+import org.chimerabench.exchange.ParsedSweep.ParsedConfiguration;
+import org.chimerabench.exchange.ParsedSweep.ParsedTrial;
+import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepAxis;
+import org.chimerabench.sweep.SweepRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports seed results files as sweeps. All files of one request are read and checked first; only then is
+ * anything stored, in one transaction — a bad file stores nothing. Files with the same label (language) are
+ * merged into one sweep, so 18 Rust metrics.json files become one sweep of 18 configurations.
+ */
+@Service
+public class ImportService {
+
+    private final SweepRepository sweeps;
+    private final TrialRepository trials;
+    private final CallRecordRepository calls;
+    private final long maxFileBytes;
+
+    ImportService(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls,
+                  @Value("${chimera.import.max-file-bytes:20971520}") long maxFileBytes) {
+        this.sweeps = sweeps;
+        this.trials = trials;
+        this.calls = calls;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
+    }
+
+    /**
+     * @param label     optional label for the resulting sweep (only when the files make one sweep)
+     * @param intoSweep optional id of an imported sweep to append the configurations to
+     * @return ids of the created (or appended-to) sweeps
+     * @throws ImportException for any bad file; nothing is stored then
+     */
+    @Transactional(rollbackFor = ImportException.class)
+    public List<Long> importFiles(List<UploadedFile> files, String label, Long intoSweep) {
+        if (files == null || files.isEmpty()) {
+            throw new ImportException("no file uploaded");
+        }
+        Map<String, ParsedSweep> merged = new LinkedHashMap<>();
+        for (UploadedFile file : files) {
+            checkSize(file);
+            for (ParsedSweep parsed : ResultsFileReader.read(file).sweeps()) {
+                merged.merge(parsed.label(), parsed, ImportService::merge);
+            }
+        }
+        String sources = sources(files);
+        if (intoSweep != null) {
+            if (merged.size() != 1) {
+                throw new ImportException("the files hold " + merged.size() + " sweeps (" + String.join(", ",
+                        merged.keySet()) + "); only one can be appended to sweep " + intoSweep);
+            }
+            return List.of(append(intoSweep, merged.values().iterator().next(), sources));
+        }
+        if (label != null && !label.isBlank() && merged.size() > 1) {
+            throw new ImportException("a label names one sweep, but the files hold " + merged.size() + " ("
+                    + String.join(", ", merged.keySet()) + ")");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (ParsedSweep parsed : merged.values()) {
+            String sweepLabel = label == null || label.isBlank() ? parsed.label() : label.strip();
+            ids.add(create(parsed, sweepLabel, sources));
+        }
+        return ids;
+    }
+
+    private void checkSize(UploadedFile file) {
+        if (file.content().length > maxFileBytes) {
+            throw new ImportException(file.fileName() + ": " + file.content().length + " bytes is over the limit of "
+                    + maxFileBytes / (1024 * 1024) + " MB per file");
+        }
+    }
+
+    private static ParsedSweep merge(ParsedSweep a, ParsedSweep b) {
+        List<ParsedConfiguration> configurations = new ArrayList<>(a.configurations());
+        configurations.addAll(b.configurations());
+        return new ParsedSweep(a.label(), a.model() != null ? a.model() : b.model(), a.fixedOptions(), configurations);
+    }
+
+    private Long create(ParsedSweep parsed, String label, String sources) {
+        List<ParsedConfiguration> configurations = sorted(parsed.configurations());
+        checkDuplicates(configurations, Set.of());
+        checkSameOptions(configurations, null);
+        Sweep sweep = Sweep.imported("Imported " + label + " sweep", label, sources);
+        sweep.setModel(parsed.model());
+        sweep.setFixedOptions(parsed.fixedOptions());
+        sweep.setRepetitions(maxRepetitions(configurations));
+        for (String option : configurations.get(0).options().keySet()) {
+            sweep.addAxis(option, axisValues(option, configurations, List.of()));
+        }
+        Map<ParsedConfiguration, Configuration> stored = new HashMap<>();
+        configurations.forEach(c -> stored.put(c, sweep.addConfiguration(c.options())));
+        sweeps.saveAndFlush(sweep);
+        storeTrials(sweep.getId(), stored);
+        return sweep.getId();
+    }
+
+    private Long append(Long sweepId, ParsedSweep parsed, String sources) {
+        Sweep sweep = sweeps.findById(sweepId)
+                .orElseThrow(() -> new ImportException("there is no sweep " + sweepId + " to append to"));
+        if (!sweep.isImported()) {
+            throw new ImportException("sweep " + sweepId + " was measured here, not imported; files can only be"
+                    + " appended to imported sweeps");
+        }
+        List<ParsedConfiguration> configurations = sorted(parsed.configurations());
+        Set<String> existing = new HashSet<>();
+        sweep.getConfigurations().forEach(c -> existing.add(OptionsJson.write(sortedKeys(c.getOptions()))));
+        List<String> axisNames = sweep.getAxes().stream().map(SweepAxis::getOptionName).toList();
+        checkSameOptions(configurations, axisNames);
+        checkDuplicates(configurations, existing);
+        for (SweepAxis axis : sweep.getAxes()) {
+            axis.setValues(axisValues(axis.getOptionName(), configurations, axis.getValues()));
+        }
+        Map<ParsedConfiguration, Configuration> stored = new HashMap<>();
+        configurations.forEach(c -> stored.put(c, sweep.addConfiguration(reorder(c.options(), axisNames))));
+        sweep.setSourceFile(truncate(sweep.getSourceFile() + ", " + sources));
+        sweep.setRepetitions(Math.max(sweep.getRepetitions(), maxRepetitions(configurations)));
+        sweeps.saveAndFlush(sweep);
+        storeTrials(sweep.getId(), stored);
+        return sweep.getId();
+    }
+
+    private void storeTrials(Long sweepId, Map<ParsedConfiguration, Configuration> stored) {
+        List<CallRecord> records = new ArrayList<>();
+        stored.forEach((parsed, configuration) -> {
+            for (ParsedTrial parsedTrial : parsed.trials()) {
+                Trial trial = trials.save(Trial.finished(configuration, parsedTrial.arm(), parsedTrial.repetition()));
+                records.add(record(trial, sweepId, parsedTrial.call()));
+            }
+        });
+        calls.saveAll(records);
+    }
+
+    private static CallRecord record(Trial trial, Long sweepId, ParsedCall parsed) {
+        CallRecord call = CallRecord.ok(trial, sweepId);
+        call.setDecodeTokPerSec(parsed.decodeTokPerSec());
+        call.setTtftMs(parsed.ttftMs());
+        call.setEvalCount(parsed.evalCount());
+        call.setTotalMs(parsed.totalMs());
+        call.setLoadMs(parsed.loadMs());
+        call.setPromptEvalMs(parsed.promptEvalMs());
+        call.setEvalMs(parsed.evalMs());
+        return call;
+    }
+
+    /** Grid order: by each option's value, in the order the options appear. */
+    private static List<ParsedConfiguration> sorted(List<ParsedConfiguration> configurations) {
+        List<String> names = new ArrayList<>(configurations.get(0).options().keySet());
+        Comparator<ParsedConfiguration> order = Comparator.comparingInt(c -> 0);
+        for (String name : names) {
+            order = order.thenComparingDouble(c -> numeric(c.options().get(name)));
+        }
+        return configurations.stream().sorted(order).toList();
+    }
+
+    private static double numeric(Object value) {
+        return value instanceof Number number ? number.doubleValue() : Double.POSITIVE_INFINITY;
+    }
+
+    private static void checkSameOptions(List<ParsedConfiguration> configurations, List<String> axisNames) {
+        Set<String> expected = axisNames == null
+                ? configurations.get(0).options().keySet() : new LinkedHashSet<>(axisNames);
+        for (ParsedConfiguration c : configurations) {
+            if (!c.options().keySet().equals(expected)) {
+                throw new ImportException(c.origin() + ": options " + c.options().keySet()
+                        + " do not match the sweep's axes " + expected);
+            }
+        }
+    }
+
+    private static void checkDuplicates(List<ParsedConfiguration> configurations, Set<String> existing) {
+        Map<String, String> seen = new HashMap<>();
+        for (ParsedConfiguration c : configurations) {
+            String key = OptionsJson.write(sortedKeys(c.options()));
+            if (existing.contains(key)) {
+                throw new ImportException(c.origin() + ": duplicate configuration " + OptionsJson.describe(c.options())
+                        + " — the sweep already has it");
+            }
+            String earlier = seen.putIfAbsent(key, c.origin());
+            if (earlier != null) {
+                throw new ImportException(c.origin() + ": duplicate configuration " + OptionsJson.describe(c.options())
+                        + " (also in " + earlier + ")");
+            }
+        }
+    }
+
+    private static Map<String, Object> sortedKeys(Map<String, Object> options) {
+        return new java.util.TreeMap<>(options);
+    }
+
+    private static Map<String, Object> reorder(Map<String, Object> options, List<String> names) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        names.forEach(name -> ordered.put(name, options.get(name)));
+        return ordered;
+    }
+
+    private static List<Object> axisValues(String option, List<ParsedConfiguration> configurations,
+                                           List<Object> existing) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        existing.forEach(v -> values.put(OptionsJson.format(v), v));
+        configurations.forEach(c -> values.putIfAbsent(OptionsJson.format(c.options().get(option)),
+                c.options().get(option)));
+        return values.values().stream().sorted(Comparator.comparingDouble(ImportService::numeric)).toList();
+    }
+
+    private static int maxRepetitions(List<ParsedConfiguration> configurations) {
+        return configurations.stream().flatMap(c -> c.trials().stream()).mapToInt(ParsedTrial::repetition)
+                .max().orElse(1);
+    }
+
+    /** "a.csv", or "18 files: gpu60_….json, gpu80_….json, …" (fits the source column). */
+    private static String sources(List<UploadedFile> files) {
+        List<String> names = files.stream().map(UploadedFile::fileName).distinct().toList();
+        if (names.size() <= 3) {
+            return truncate(String.join(", ", names));
+        }
+        return truncate(names.size() + " files: " + String.join(", ", names));
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 497) + "…";
+    }
+}

@@ -1,0 +1,225 @@
+package org.chimerabench.execution;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * One streamed {@code /api/generate} call as stored: the raw material of every figure. Field meanings are
+ * architecture.md §5; times in milliseconds, rates in tokens per second.
+ */
+@Entity
+@Table(name = "call_record")
+public class CallRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "trial_id")
+    private Trial trial;
+
+    @Column(name = "sweep_id", nullable = false)
+    private Long sweepId;
+
+    private String stage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CallStatus status;
+
+    private String error;
+    private String endpoint;
+    private String model;
+    @Column(name = "options_sent")
+    private String optionsSent;
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+
+    @Column(name = "ttft_ms")
+    private Double ttftMs;
+    @Column(name = "time_to_headers_ms")
+    private Double timeToHeadersMs;
+    @Column(name = "e2e_ms")
+    private Double e2eMs;
+    @Lob
+    @Column(name = "chunk_gaps_ms")
+    private String chunkGapsMs;
+    @Column(name = "itl_mean_ms")
+    private Double itlMeanMs;
+    @Column(name = "itl_p50_ms")
+    private Double itlP50Ms;
+    @Column(name = "itl_p90_ms")
+    private Double itlP90Ms;
+    @Column(name = "itl_p99_ms")
+    private Double itlP99Ms;
+    @Column(name = "tpot_ms")
+    private Double tpotMs;
+    @Column(name = "decode_tok_per_sec")
+    private Double decodeTokPerSec;
+    @Column(name = "prefill_tok_per_sec")
+    private Double prefillTokPerSec;
+    @Column(name = "e2e_tok_per_sec")
+    private Double e2eTokPerSec;
+    @Column(name = "load_ms")
+    private Double loadMs;
+    @Column(name = "prompt_eval_ms")
+    private Double promptEvalMs;
+    @Column(name = "eval_ms")
+    private Double evalMs;
+    @Column(name = "total_ms")
+    private Double totalMs;
+    private Boolean cold;
+    @Column(name = "gpu_offload_pct")
+    private Double gpuOffloadPct;
+    @Column(name = "size_bytes")
+    private Long sizeBytes;
+    @Column(name = "size_vram_bytes")
+    private Long sizeVramBytes;
+    @Column(name = "done_reason")
+    private String doneReason;
+    @Column(name = "eval_count")
+    private Integer evalCount;
+    @Column(name = "prompt_eval_count")
+    private Integer promptEvalCount;
+    @Column(name = "response_chars")
+    private Integer responseChars;
+    @Lob
+    @Column(name = "response_text")
+    private String responseText;
+
+    protected CallRecord() {
+    }
+
+    /** A successful call of the given trial; fill the measures with the setters. */
+    public static CallRecord ok(Trial trial, Long sweepId) {
+        CallRecord call = new CallRecord();
+        call.trial = trial;
+        call.sweepId = sweepId;
+        call.status = CallStatus.OK;
+        return call;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Trial getTrial() {
+        return trial;
+    }
+
+    public Long getSweepId() {
+        return sweepId;
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    public void setStage(String stage) {
+        this.stage = stage;
+    }
+
+    public CallStatus getStatus() {
+        return status;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getOptionsSent() {
+        return optionsSent;
+    }
+
+    public void setOptionsSent(String optionsSent) {
+        this.optionsSent = optionsSent;
+    }
+
+    public Double getTtftMs() {
+        return ttftMs;
+    }
+
+    public void setTtftMs(Double ttftMs) {
+        this.ttftMs = ttftMs;
+    }
+
+    public Double getE2eMs() {
+        return e2eMs;
+    }
+
+    public Double getDecodeTokPerSec() {
+        return decodeTokPerSec;
+    }
+
+    public void setDecodeTokPerSec(Double decodeTokPerSec) {
+        this.decodeTokPerSec = decodeTokPerSec;
+    }
+
+    public Double getLoadMs() {
+        return loadMs;
+    }
+
+    public void setLoadMs(Double loadMs) {
+        this.loadMs = loadMs;
+    }
+
+    public Double getPromptEvalMs() {
+        return promptEvalMs;
+    }
+
+    public void setPromptEvalMs(Double promptEvalMs) {
+        this.promptEvalMs = promptEvalMs;
+    }
+
+    public Double getEvalMs() {
+        return evalMs;
+    }
+
+    public void setEvalMs(Double evalMs) {
+        this.evalMs = evalMs;
+    }
+
+    public Double getTotalMs() {
+        return totalMs;
+    }
+
+    public void setTotalMs(Double totalMs) {
+        this.totalMs = totalMs;
+    }
+
+    public Integer getEvalCount() {
+        return evalCount;
+    }
+
+    public void setEvalCount(Integer evalCount) {
+        this.evalCount = evalCount;
+    }
+
+    public Long getSizeVramBytes() {
+        return sizeVramBytes;
+    }
+
+    public Boolean getCold() {
+        return cold;
+    }
+}

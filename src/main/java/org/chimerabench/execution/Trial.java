@@ -1,0 +1,88 @@
+package org.chimerabench.execution;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.chimerabench.sweep.Configuration;
+
+/** One repetition of one arm of one configuration; runs the whole workload (1 or 2 calls). */
+@Entity
+@Table(name = "trial")
+public class Trial {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "configuration_id")
+    private Configuration configuration;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Arm arm;
+
+    @Column(nullable = false)
+    private int repetition;
+
+    @Column(nullable = false)
+    private boolean warmup;
+
+    @Column(name = "plan_position")
+    private Integer planPosition;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TrialStatus status;
+
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+
+    protected Trial() {
+    }
+
+    public static Trial finished(Configuration configuration, Arm arm, int repetition) {
+        Trial trial = new Trial();
+        trial.configuration = configuration;
+        trial.arm = arm;
+        trial.repetition = repetition;
+        trial.status = TrialStatus.DONE;
+        return trial;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public Arm getArm() {
+        return arm;
+    }
+
+    public int getRepetition() {
+        return repetition;
+    }
+
+    public boolean isWarmup() {
+        return warmup;
+    }
+
+    public TrialStatus getStatus() {
+        return status;
+    }
+}

@@ -1,0 +1,5 @@
+package org.chimerabench.execution;
+
+public enum TrialStatus {
+    PENDING, RUNNING, DONE, FAILED
+}

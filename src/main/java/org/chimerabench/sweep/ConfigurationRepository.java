@@ -1,0 +1,11 @@
+package org.chimerabench.sweep;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ConfigurationRepository extends JpaRepository<Configuration, Long> {
+
+    List<Configuration> findBySweepIdOrderByPosition(Long sweepId);
+
+    long countBySweepId(Long sweepId);
+}

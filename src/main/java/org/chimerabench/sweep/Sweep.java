@@ -1,0 +1,250 @@
+package org.chimerabench.sweep;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.base.OptionsJson;
+
+/** One experiment: model, workload, axes, configurations, repetitions, status. */
+@Entity
+@Table(name = "sweep")
+public class Sweep {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+    private String label;
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SweepStatus status;
+    @Column(name = "status_message")
+    private String statusMessage;
+
+    private String model;
+    @Column(name = "endpoint_id")
+    private Long endpointId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "workload_type", nullable = false)
+    private WorkloadType workloadType;
+    @Lob
+    private String prompt;
+
+    @Column(name = "fixed_options", nullable = false)
+    private String fixedOptions = "{}";
+    @Column(name = "baseline_options")
+    private String baselineOptions;
+
+    @Column(nullable = false)
+    private int repetitions = 1;
+    @Column(name = "warmup_trials", nullable = false)
+    private int warmupTrials;
+    @Column(name = "cold_start", nullable = false)
+    private boolean coldStart;
+    @Column(name = "run_order", nullable = false)
+    private String runOrder = "AS_DEFINED";
+    @Column(name = "shuffle_seed")
+    private Long shuffleSeed;
+    @Column(name = "prompt_variation", nullable = false)
+    private boolean promptVariation;
+    @Column(name = "max_tokens")
+    private Integer maxTokens;
+    private String timeouts;
+    @Lob
+    private String definition;
+    @Lob
+    private String environment;
+
+    @Column(nullable = false)
+    private boolean imported;
+    @Column(name = "source_file")
+    private String sourceFile;
+    @Column(nullable = false)
+    private boolean simulated;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt = OffsetDateTime.now();
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+
+    @OneToMany(mappedBy = "sweep", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<SweepAxis> axes = new ArrayList<>();
+
+    @OneToMany(mappedBy = "sweep", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Configuration> configurations = new ArrayList<>();
+
+    protected Sweep() {
+    }
+
+    /** A sweep imported from a results file: complete, one workload of unknown shape. */
+    public static Sweep imported(String name, String label, String sourceFile) {
+        Sweep sweep = new Sweep();
+        sweep.name = name;
+        sweep.label = label;
+        sweep.status = SweepStatus.IMPORTED;
+        sweep.workloadType = WorkloadType.IMPORTED;
+        sweep.imported = true;
+        sweep.sourceFile = sourceFile;
+        sweep.finishedAt = sweep.createdAt;
+        return sweep;
+    }
+
+    public SweepAxis addAxis(String optionName, List<Object> values) {
+        SweepAxis axis = new SweepAxis(this, axes.size(), optionName, values);
+        axes.add(axis);
+        return axis;
+    }
+
+    public Configuration addConfiguration(Map<String, Object> options) {
+        Configuration configuration = new Configuration(this, configurations.size(), options);
+        configurations.add(configuration);
+        return configuration;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public SweepStatus getStatus() {
+        return status;
+    }
+
+    public String getStatusMessage() {
+        return statusMessage;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public Long getEndpointId() {
+        return endpointId;
+    }
+
+    public WorkloadType getWorkloadType() {
+        return workloadType;
+    }
+
+    public Map<String, Object> getFixedOptions() {
+        return OptionsJson.read(fixedOptions);
+    }
+
+    public void setFixedOptions(Map<String, Object> options) {
+        this.fixedOptions = OptionsJson.write(options);
+    }
+
+    /** Options of the BASELINE arm; empty = Ollama defaults (no options sent). */
+    public Map<String, Object> getBaselineOptions() {
+        return OptionsJson.read(baselineOptions);
+    }
+
+    public int getRepetitions() {
+        return repetitions;
+    }
+
+    public void setRepetitions(int repetitions) {
+        this.repetitions = repetitions;
+    }
+
+    public int getWarmupTrials() {
+        return warmupTrials;
+    }
+
+    public boolean isColdStart() {
+        return coldStart;
+    }
+
+    public String getRunOrder() {
+        return runOrder;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    public boolean isImported() {
+        return imported;
+    }
+
+    public String getSourceFile() {
+        return sourceFile;
+    }
+
+    public void setSourceFile(String sourceFile) {
+        this.sourceFile = sourceFile;
+    }
+
+    public boolean isSimulated() {
+        return simulated;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime getStartedAt() {
+        return startedAt;
+    }
+
+    public OffsetDateTime getFinishedAt() {
+        return finishedAt;
+    }
+
+    public List<SweepAxis> getAxes() {
+        return axes;
+    }
+
+    public List<Configuration> getConfigurations() {
+        return configurations;
+    }
+}

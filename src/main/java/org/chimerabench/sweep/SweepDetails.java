@@ -1,0 +1,23 @@
+package org.chimerabench.sweep;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** One sweep with its definition and captured environment (REST {@code GET /api/sweeps/{id}}). */
+public record SweepDetails(long id, String name, String label, String description, SweepStatus status,
+                           String statusMessage, String model, Long endpointId, boolean imported, String sourceFile,
+                           boolean simulated, OffsetDateTime createdAt, OffsetDateTime startedAt,
+                           OffsetDateTime finishedAt, SweepSummary.Progress progress, Definition definition,
+                           @JsonRawValue String environment) {
+
+    /** What was (or will be) measured. {@code baselineOptions} empty = Ollama defaults, no options sent. */
+    public record Definition(WorkloadType workload, List<AxisDefinition> axes, Map<String, Object> fixedOptions,
+                             Map<String, Object> baselineOptions, int repetitions, int warmupTrials,
+                             boolean coldStart, String order, int configurations) {
+    }
+
+    public record AxisDefinition(String option, List<Object> values) {
+    }
+}
