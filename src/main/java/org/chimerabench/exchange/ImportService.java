@@ -139,7 +139,7 @@ public class ImportService {
         configurations.forEach(c -> stored.put(c, sweep.addConfiguration(reorder(c.options(), axisNames))));
         sweep.setSourceFile(truncate(sweep.getSourceFile() + ", " + sources));
         sweep.setRepetitions(Math.max(sweep.getRepetitions(), maxRepetitions(configurations)));
-        sweeps.saveAndFlush(sweep);
+        sweeps.flush(); // managed: new configurations are persisted in place by cascade
         storeTrials(sweep.getId(), stored);
         return sweep.getId();
     }
