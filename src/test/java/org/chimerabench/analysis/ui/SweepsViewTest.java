@@ -1,0 +1,107 @@
+package org.chimerabench.analysis.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.upload.Upload;
+import java.nio.charset.StandardCharsets;
+import org.chimerabench.sweep.SweepService;
+import org.chimerabench.support.SeedFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The Sweeps view without a browser (Karibu-Testing): upload → Import → rows appear; a bad file → error dialog. */
+@SpringBootTest
+class SweepsViewTest {
+
+    private static final Routes ROUTES = routes();
+
+    /** Views are package-private (feature/ui), which auto-discovery skips: register them by hand. */
+    static Routes routes() {
+        Routes routes = new Routes().autoDiscoverViews("org.chimerabench");
+        routes.getRoutes().add(SweepsView.class);
+        return routes;
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    SweepService sweeps;
+
+    @BeforeEach
+    void openSweepsView() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        UI.getCurrent().navigate("sweeps");
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void uploadingTheSeedCsvAddsTwoSweepRows() {
+        long before = sweeps.count();
+        Upload upload = _get(Upload.class);
+        UploadKt._upload(upload, "rust_vs_python_sweep_summary.csv", SeedFiles.read(SeedFiles.summaryCsv()));
+        assertThat(sweeps.count()).as("nothing stored before Import").isEqualTo(before);
+        ButtonKt._click(importButton("Import 1 file"));
+
+        assertThat(sweeps.count()).isEqualTo(before + 2);
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class, spec -> spec.withClasses("sweeps-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo((int) before + 2);
+        String rows = String.join("\n", java.util.stream.IntStream.range(0, 2)
+                .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(grid, i))).toList());
+        assertThat(rows).contains("rust").contains("python").contains("72.2 % (13/18)").contains("38.9 % (7/18)");
+        assertThat(_find(Dialog.class)).isEmpty();
+    }
+
+    @Test
+    void severalFilesAtOnceMakeOneSweep() {
+        long before = sweeps.count();
+        Upload upload = _get(Upload.class);
+        for (java.nio.file.Path file : SeedFiles.rustMetrics()) {
+            UploadKt._upload(upload, file.getFileName().toString(), SeedFiles.read(file));
+        }
+        ButtonKt._click(importButton("Import 18 files"));
+        assertThat(sweeps.count()).isEqualTo(before + 1);
+        assertThat(sweeps.list().get(0).configurations()).isEqualTo(18);
+        assertThat(_find(Button.class, spec -> spec.withClasses("import-button"))).as("nothing pending").isEmpty();
+    }
+
+    private static Button importButton(String caption) {
+        return _get(Button.class, spec -> spec.withClasses("import-button").withText(caption));
+    }
+
+    @Test
+    void aBadFileOpensAnErrorDialogAndStoresNothing() {
+        long before = sweeps.count();
+        Upload upload = _get(Upload.class);
+        UploadKt._upload(upload, "notes.csv", "just some notes".getBytes(StandardCharsets.UTF_8));
+        ButtonKt._click(importButton("Import 1 file"));
+
+        assertThat(sweeps.count()).isEqualTo(before);
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Import failed");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("import-error")).getText())
+                .contains("notes.csv").contains("unrecognised format");
+    }
+}
