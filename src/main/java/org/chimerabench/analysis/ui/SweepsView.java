@@ -1,5 +1,6 @@
 package org.chimerabench.analysis.ui;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -44,19 +45,23 @@ class SweepsView extends VerticalLayout {
         grid.addClassName("sweeps-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(o -> o.sweep().label()).setHeader("Label").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(o -> o.sweep().label()).setHeader("Label").setWidth("9em").setFlexGrow(0)
                 .setSortable(true);
-        grid.addColumn(o -> o.sweep().name()).setHeader("Name").setFlexGrow(2);
-        grid.addComponentColumn(SweepsView::source).setHeader("Source").setFlexGrow(2);
-        grid.addColumn(o -> o.sweep().model() == null ? "—" : o.sweep().model()).setHeader("Model").setAutoWidth(true);
-        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configurations").setAutoWidth(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setAutoWidth(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
+        grid.addColumn(o -> o.sweep().name()).setHeader("Name").setWidth("14em").setFlexGrow(2)
+                .setTooltipGenerator(o -> o.sweep().name());
+        grid.addComponentColumn(SweepsView::source).setHeader("Source").setWidth("16em").setFlexGrow(3)
+                .setTooltipGenerator(o -> o.sweep().sourceFile() == null ? "" : o.sweep().sourceFile());
+        grid.addColumn(o -> o.sweep().model() == null ? "—" : o.sweep().model()).setHeader("Model")
+                .setWidth("10em").setFlexGrow(1);
+        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configurations").setWidth("9em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("10em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(o -> "Configurations whose mean chimera throughput beat the baseline"
                         + " (Δ > 0): " + o.improvedConfigurations() + " of " + o.measuredConfigurations());
-        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("8em").setFlexGrow(0);
+        grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setWidth("10em")
+                .setFlexGrow(0);
         return grid;
     }
 
@@ -69,7 +74,6 @@ class SweepsView extends VerticalLayout {
         } else {
             source.add(overview.sweep().simulated() ? "simulator" : "measured");
         }
-        source.setTitle(overview.sweep().sourceFile() == null ? "" : overview.sweep().sourceFile());
         return source;
     }
 

@@ -23,8 +23,22 @@ class MainErrorHandler {
                 sessionInit -> sessionInit.getSession().setErrorHandler(errorHandler()));
     }
 
+    /** A closed tab or browser mid-response (broken pipe) is not an application error. */
+    private static boolean isClientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ErrorHandler errorHandler() {
         return (ErrorEvent event) -> {
+            if (isClientGone(event.getThrowable())) {
+                log.debug("Browser went away during a response", event.getThrowable());
+                return;
+            }
             log.error("Unexpected error in the UI", event.getThrowable());
             UI ui = UI.getCurrent();
             if (ui != null) {
