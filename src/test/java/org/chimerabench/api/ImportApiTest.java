@@ -70,6 +70,40 @@ class ImportApiTest {
     }
 
     @Test
+    void analysisJsonHasThePinnedFieldNames() throws Exception {
+        JsonNode analysis = analysis(sweepLabelled(importCsv(), "rust").get("id").asLong());
+        assertThat(fieldNames(analysis)).contains("sweepId", "label", "configurations", "improvedConfigurations",
+                "successRatePct", "throughputDeltaPct", "ttftReductionPct", "throughput", "ttftMs", "byParameter",
+                "topByThroughput", "topByTtft", "recommendations");
+        for (String test : List.of("throughputDeltaPct", "ttftReductionPct")) {
+            assertThat(fieldNames(analysis.get(test))).contains("n", "mean", "stdDev", "ci95Low", "ci95High",
+                    "tStatistic", "pValueTwoSided", "pValueOneSided");
+        }
+        for (String distribution : List.of("throughput", "ttftMs")) {
+            assertThat(fieldNames(analysis.get(distribution))).contains("min", "q1", "median", "q3", "max", "mean",
+                    "stdDev", "cvPct");
+        }
+        JsonNode gpuRow = analysis.get("byParameter").get("num_gpu").get(0);
+        assertThat(fieldNames(gpuRow)).contains("value", "configurations", "improved", "positiveRatePct",
+                "meanDeltaPct", "best");
+        assertThat(gpuRow.get("value").isTextual()).isTrue();
+        assertThat(fieldNames(gpuRow.get("best"))).contains("options", "deltaPct");
+        assertThat(fieldNames(analysis.get("topByThroughput").get(0))).contains("options", "baselineTokPerSec",
+                "chimeraTokPerSec", "deltaPct", "ttftReductionPct");
+        assertThat(analysis.get("topByThroughput").get(0).get("options").get("num_gpu").isInt()).isTrue();
+        assertThat(fieldNames(analysis.get("recommendations").get(0))).contains("useCase", "options", "deltaPct",
+                "ttftReductionPct", "rule");
+        assertThat(analysis.get("recommendations").findValuesAsText("useCase"))
+                .containsExactly("MAX_THROUGHPUT", "BALANCED", "CONSISTENCY", "RESOURCE_EFFICIENT");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void eighteenRustMetricsFilesInOneUploadMakeOneSweepMatchingTheCsv() throws Exception {
         List<Path> files = SeedFiles.rustMetrics();
         assertThat(files).hasSize(18);

@@ -45,22 +45,22 @@ class SweepsView extends VerticalLayout {
         grid.addClassName("sweeps-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
-        grid.addColumn(o -> o.sweep().label()).setHeader("Label").setWidth("6em").setFlexGrow(0)
+        grid.addColumn(o -> o.sweep().label()).setHeader("Label").setWidth("5.5rem").setFlexGrow(0)
                 .setSortable(true);
-        grid.addColumn(o -> o.sweep().name()).setHeader("Name").setWidth("9em").setFlexGrow(2)
+        grid.addColumn(o -> o.sweep().name()).setHeader("Name").setWidth("9rem").setFlexGrow(2)
                 .setTooltipGenerator(o -> o.sweep().name());
-        grid.addComponentColumn(SweepsView::source).setHeader("Source").setWidth("10em").setFlexGrow(3)
+        grid.addComponentColumn(SweepsView::source).setHeader("Source").setWidth("10rem").setFlexGrow(3)
                 .setTooltipGenerator(o -> o.sweep().sourceFile() == null ? "" : o.sweep().sourceFile());
         grid.addColumn(o -> o.sweep().model() == null ? "—" : o.sweep().model()).setHeader("Model")
-                .setWidth("8em").setFlexGrow(1);
-        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configurations").setWidth("7.5em").setFlexGrow(0)
+                .setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configurations").setWidth("8.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("9em").setFlexGrow(0)
+        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("9rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(o -> "Configurations whose mean chimera throughput beat the baseline"
                         + " (Δ > 0): " + o.improvedConfigurations() + " of " + o.measuredConfigurations());
-        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("7em").setFlexGrow(0);
-        grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setWidth("8.5em")
+        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setWidth("10rem")
                 .setFlexGrow(0);
         return grid;
     }
