@@ -2,7 +2,10 @@ package org.chimerabench.analysis;
 
 import org.chimerabench.sweep.SweepSummary;
 
-/** A sweep as listed, with its headline verdict (success rate) when it has measured configurations. */
+/**
+ * A sweep as listed, with its headline verdict (success rate) when it has measured configurations, and its
+ * per-configuration throughput Δ % in ascending order (for a sparkline).
+ */
 public record SweepOverview(SweepSummary sweep, int measuredConfigurations, int improvedConfigurations,
-                            Double successRatePct) {
+                            Double successRatePct, java.util.List<Double> sortedDeltaPct) {
 }

@@ -1,5 +1,8 @@
 package org.chimerabench.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads sweeps for lists, details and the REST API. */
 @Service
 public class SweepService {
+
+    private static final ObjectMapper ENVIRONMENT = new ObjectMapper();
 
     private final SweepRepository sweeps;
     private final JdbcClient jdbc;
@@ -34,7 +39,20 @@ public class SweepService {
                 sweep.getDescription(), sweep.getStatus(), sweep.getStatusMessage(), sweep.getModel(),
                 sweep.getEndpointId(), sweep.isImported(), sweep.getSourceFile(), sweep.isSimulated(),
                 sweep.getCreatedAt(), sweep.getStartedAt(), sweep.getFinishedAt(), progress(sweep),
-                definition(sweep), sweep.getEnvironment()));
+                definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
+                environmentValue(sweep, "ollamaVersion")));
+    }
+
+    private static String environmentValue(Sweep sweep, String key) {
+        if (sweep.getEnvironment() == null || sweep.getEnvironment().isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode value = ENVIRONMENT.readTree(sweep.getEnvironment()).get(key);
+            return value == null || value.isNull() ? null : value.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private SweepSummary summary(Sweep sweep) {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ import org.chimerabench.exchange.ImportService;
 
 /** All sweeps with their headline verdict; imports seed results files. */
 @Route("sweeps")
-@RouteAlias("")
+
 @PageTitle("Sweeps · Chimera Bench")
 @Menu(order = 10, icon = "vaadin:table", title = "Sweeps")
 class SweepsView extends VerticalLayout {
@@ -47,7 +46,7 @@ class SweepsView extends VerticalLayout {
         grid.setSizeFull();
         grid.addColumn(o -> o.sweep().label()).setHeader("Label").setWidth("5.5rem").setFlexGrow(0)
                 .setSortable(true);
-        grid.addColumn(o -> o.sweep().name()).setHeader("Name").setWidth("9rem").setFlexGrow(2)
+        grid.addColumn(o -> o.sweep().name()).setHeader("Name (click to open)").setWidth("9rem").setFlexGrow(2)
                 .setTooltipGenerator(o -> o.sweep().name());
         grid.addComponentColumn(SweepsView::source).setHeader("Source").setWidth("10rem").setFlexGrow(3)
                 .setTooltipGenerator(o -> o.sweep().sourceFile() == null ? "" : o.sweep().sourceFile());
@@ -62,6 +61,7 @@ class SweepsView extends VerticalLayout {
         grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setWidth("10rem")
                 .setFlexGrow(0);
+        grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate("sweeps/" + event.getItem().sweep().id())));
         return grid;
     }
 

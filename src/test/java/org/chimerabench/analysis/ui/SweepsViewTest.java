@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.UploadKt;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -30,15 +27,6 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest
 class SweepsViewTest {
 
-    private static final Routes ROUTES = routes();
-
-    /** Views are package-private (feature/ui), which auto-discovery skips: register them by hand. */
-    static Routes routes() {
-        Routes routes = new Routes().autoDiscoverViews("org.chimerabench");
-        routes.getRoutes().add(SweepsView.class);
-        return routes;
-    }
-
     @Autowired
     ApplicationContext context;
 
@@ -47,13 +35,13 @@ class SweepsViewTest {
 
     @BeforeEach
     void openSweepsView() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        KaribuViews.setUp(context);
         UI.getCurrent().navigate("sweeps");
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.chimerabench.sweep.SweepDetails;
+import org.chimerabench.sweep.SweepStatus;
+
+/** Name, label, model, endpoint/host, Ollama version, imported/simulated badges, date and status of a sweep. */
+class ResultsHeader extends Composite<Div> {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    ResultsHeader(SweepDetails sweep) {
+        H1 name = new H1(sweep.name());
+        name.addClassName("view-title");
+        Div badges = new Div();
+        badges.addClassName("badges");
+        if (sweep.label() != null) {
+            badges.add(tag(sweep.label(), "label"));
+        }
+        if (sweep.imported()) {
+            badges.add(tag("imported", "imported"));
+        }
+        if (sweep.simulated()) {
+            badges.add(tag("simulated", "simulated"));
+        }
+        if (sweep.status() != SweepStatus.IMPORTED) {
+            badges.add(tag(sweep.status().name().toLowerCase(Locale.ROOT), "status"));
+        }
+        Div facts = new Div();
+        facts.addClassName("facts");
+        facts(sweep).forEach(fact -> facts.add(new Span(fact)));
+        getContent().addClassName("results-header");
+        getContent().add(new Div(name, badges), facts);
+    }
+
+    private static List<String> facts(SweepDetails sweep) {
+        List<String> facts = new ArrayList<>();
+        facts.add("Model: " + orNone(sweep.model()));
+        facts.add("Host: " + orNone(sweep.host()));
+        facts.add("Ollama: " + orNone(sweep.ollamaVersion()));
+        if (sweep.imported()) {
+            facts.add("Source: " + orNone(sweep.sourceFile()));
+        }
+        facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
+        facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
+                + " per arm");
+        return facts;
+    }
+
+    private static Span tag(String text, String kind) {
+        Span tag = new Span(text);
+        tag.addClassNames("tag", "tag-" + kind);
+        return tag;
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? Format.NONE : value;
+    }
+}

@@ -1,0 +1,118 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.ConfigurationResult;
+import org.chimerabench.analysis.Definitions;
+import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.ui.Panel;
+import org.chimerabench.execution.CallService;
+import org.chimerabench.sweep.SweepDetails;
+import org.chimerabench.sweep.SweepService;
+
+/** The verdict of one sweep on one page: KPIs, charts, recommendations, tables, statistics, configurations. */
+@Route("sweeps/:sweepId")
+class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final SweepService sweeps;
+    private final AnalysisService analyses;
+    private final CallService calls;
+    private String title = "Sweep · Chimera Bench";
+
+    SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls) {
+        this.sweeps = sweeps;
+        this.analyses = analyses;
+        this.calls = calls;
+        addClassName("results-view");
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(SweepResultsView::parseId);
+        Optional<SweepDetails> sweep = id.flatMap(sweeps::find);
+        Optional<SweepAnalysis> analysis = id.flatMap(analyses::analyse);
+        if (sweep.isEmpty() || analysis.isEmpty()) {
+            title = "Sweep not found · Chimera Bench";
+            add(notFound(event.getRouteParameters().get("sweepId").orElse("")));
+            return;
+        }
+        title = sweep.get().name() + " · Chimera Bench";
+        show(sweep.get(), analysis.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(SweepDetails sweep, SweepAnalysis analysis) {
+        add(new ResultsHeader(sweep));
+        if (analysis.configurations() == 0) {
+            Paragraph empty = new Paragraph("No configuration has successful calls in both arms yet, so there is"
+                    + " nothing to compare. Figures appear as soon as calls are stored.");
+            empty.addClassName("empty-state");
+            add(empty);
+            return;
+        }
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        sweep.definition().axes().forEach(axis -> axes.put(axis.option(), axis.values()));
+        List<ConfigurationResult> results = analysis.configurationResults();
+
+        Div charts = new Div(
+                new Panel("Throughput Δ per configuration", Definitions.THROUGHPUT_DELTA, new DeltaBarChart(results)),
+                new Panel("Δ % heatmap", "Mean throughput Δ % over the first two axes.",
+                        new DeltaHeatmapChart(List.copyOf(axes.keySet()), axes, results)),
+                new Panel("Throughput per arm", Definitions.DISTRIBUTION,
+                        new ThroughputBoxPlotChart(analysis.throughputByArm())),
+                new Panel("TTFT reduction vs throughput Δ", Definitions.TTFT_REDUCTION, new TtftScatterChart(results)));
+        charts.addClassName("chart-grid");
+
+        Div rankings = new Div(
+                new Panel("Top 5 by throughput Δ", Definitions.THROUGHPUT_DELTA,
+                        new ConfigurationRanking("top-throughput", analysis.topByThroughput(), this::openCalls)),
+                new Panel("Top 5 by TTFT reduction", Definitions.TTFT_REDUCTION,
+                        new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
+        rankings.addClassName("two-columns");
+
+        add(new KpiRow(analysis), charts,
+                new Panel("Recommendations", "Which configuration to use for what; each row states its rule.",
+                        new RecommendationGrid(analysis.recommendations())).wide(),
+                rankings,
+                new Panel("Per-parameter results", Definitions.POSITIVE_RATE,
+                        new ParameterTablesPanel(analysis.byParameter())).wide(),
+                new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
+                new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
+                        new ConfigurationsGrid(axes, results, this::openCalls)).wide());
+    }
+
+    private void openCalls(ConfigurationResult result) {
+        new ConfigurationDetailDialog(result, calls.callsOfConfiguration(result.configurationId())).open();
+    }
+
+    private static Div notFound(String id) {
+        Div message = new Div(new Paragraph("There is no sweep " + id + "."), new Anchor("sweeps", "All sweeps"));
+        message.addClassName("empty-state");
+        return message;
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.chimerabench.analysis.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.analysis.Distribution;
+import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.ChartOptions;
+import org.chimerabench.chart.ChartOptions.Axis;
+import org.chimerabench.chart.ChartOptions.BoxColors;
+import org.chimerabench.chart.ChartOptions.BoxPlot;
+import org.chimerabench.chart.ChartOptions.Chart;
+import org.chimerabench.chart.ChartOptions.PlotOptions;
+import org.chimerabench.chart.ChartOptions.Point;
+import org.chimerabench.chart.ChartOptions.Series;
+import org.chimerabench.chart.ChartType;
+
+/** Box plot (min, Q1, median, Q3, max) of the per-configuration mean throughput of each arm. */
+class ThroughputBoxPlotChart extends ApexChart {
+
+    ThroughputBoxPlotChart(Map<String, Distribution> byArm) {
+        super(options(byArm));
+        addClassName("box-plot-chart");
+    }
+
+    static ChartOptions options(Map<String, Distribution> byArm) {
+        List<Point> boxes = new ArrayList<>();
+        byArm.forEach((arm, d) -> boxes.add(Point.of(arm.charAt(0) + arm.substring(1).toLowerCase(),
+                List.of(r(d.min()), r(d.q1()), r(d.median()), r(d.q3()), r(d.max())))));
+        return ChartOptions.of(Chart.of(ChartType.BOX_PLOT, 300), List.of(new Series("Throughput", "boxPlot", boxes)))
+                .withYaxis(Axis.titled("tok/s"))
+                .withPlotOptions(PlotOptions.boxPlot(new BoxPlot(new BoxColors("var(--lumo-primary-color-50pct)",
+                        "var(--lumo-primary-color)"))))
+                .withValueFormat(2, "");
+    }
+
+    private static double r(double value) {
+        return Math.round(value * 1e4) / 1e4;
+    }
+}

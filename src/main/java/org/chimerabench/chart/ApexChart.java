@@ -1,0 +1,117 @@
+package org.chimerabench.chart;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+
+/**
+ * A chart drawn by ApexCharts 3.30 (MIT), loaded from the webjar. Options are typed Java records serialised with
+ * Jackson. The chart is created only once the element is in the page and has a width (else ApexCharts draws it
+ * 0 px wide); {@link #setOptions} updates it in place without re-creating it; it redraws when its parent
+ * resizes; {@code var(--lumo-…)} colours are resolved against the current Lumo theme.
+ */
+@Tag("div")
+@JavaScript("context://webjars/apexcharts/3.30.0/dist/apexcharts.min.js")
+public class ApexChart extends Component implements HasSize, HasStyle {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String RENDER = """
+            const el = this;
+            el.__chimeraOptions = JSON.parse($0);
+            const resolve = (value) => {
+              if (typeof value === 'string') {
+                const m = value.match(/^var\\((--[\\w-]+)\\)$/);
+                return m ? (getComputedStyle(el).getPropertyValue(m[1]).trim() || value) : value;
+              }
+              if (Array.isArray(value)) return value.map(resolve);
+              if (value && typeof value === 'object') {
+                const out = {};
+                for (const k in value) out[k] = resolve(value[k]);
+                return out;
+              }
+              return value;
+            };
+            const withFormatters = (opts) => {
+              if (opts.valueDecimals == null) return opts;
+              const d = opts.valueDecimals, suffix = opts.valueSuffix || '';
+              const format = (v) => (v == null || isNaN(v)) ? '' : Number(v).toFixed(d) + suffix;
+              delete opts.valueDecimals; delete opts.valueSuffix;
+              if (!(opts.chart && opts.chart.type === 'heatmap')) {
+                opts.yaxis = Object.assign({}, opts.yaxis);
+                opts.yaxis.labels = Object.assign({}, opts.yaxis.labels, {formatter: format});
+              }
+              if (opts.dataLabels && opts.dataLabels.enabled) {
+                opts.dataLabels = Object.assign({}, opts.dataLabels, {formatter: format});
+              }
+              opts.tooltip = Object.assign({}, opts.tooltip, {y: {formatter: format}});
+              return opts;
+            };
+            const render = () => {
+              if (typeof ApexCharts === 'undefined') { setTimeout(render, 50); return; }
+              const opts = withFormatters(resolve(el.__chimeraOptions));
+              if (el.__chimera) { el.__chimera.updateOptions(opts, true, false); return; }
+              if (el.clientWidth === 0) {
+                if (!el.__chimeraWait) {
+                  el.__chimeraWait = new ResizeObserver(() => {
+                    if (el.clientWidth > 0) { el.__chimeraWait.disconnect(); el.__chimeraWait = null; render(); }
+                  });
+                  el.__chimeraWait.observe(el);
+                }
+                return;
+              }
+              el.__chimera = new ApexCharts(el, opts);
+              el.__chimera.render();
+            };
+            render();
+            """;
+
+    private ChartOptions options;
+
+    public ApexChart(ChartOptions options) {
+        this.options = options;
+        addClassName("apex-chart");
+        setWidthFull();
+    }
+
+    public ChartOptions getOptions() {
+        return options;
+    }
+
+    /** Replaces the options; an attached chart is updated in place (no re-creation). */
+    public void setOptions(ChartOptions options) {
+        this.options = options;
+        if (isAttached()) {
+            render();
+        }
+    }
+
+    /** The options as sent to the browser. */
+    public String optionsJson() {
+        try {
+            return JSON.writeValueAsString(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("chart options cannot be written as JSON", e);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        render();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        getElement().executeJs("if (this.__chimera) { this.__chimera.destroy(); this.__chimera = null; }");
+    }
+
+    private void render() {
+        getElement().executeJs(RENDER, optionsJson());
+    }
+}

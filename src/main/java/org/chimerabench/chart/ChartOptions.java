@@ -1,0 +1,218 @@
+package org.chimerabench.chart;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The ApexCharts 3.30 options object, typed. Only what Chimera Bench uses; null fields are left out of the
+ * JSON. Colour strings may be CSS custom properties such as {@code var(--lumo-primary-color)}: the component
+ * resolves them against the Lumo theme in the browser before rendering.
+ *
+ * @param valueDecimals  not an ApexCharts option: when set, axis labels and tooltips show values with this many
+ *                       decimals (ApexCharts formatters are JavaScript functions, which JSON cannot carry);
+ *                       data labels too, when shown
+ * @param valueSuffix    appended to values formatted by {@code valueDecimals}, e.g. {@code " %"}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis yaxis, List<String> colors,
+                           PlotOptions plotOptions, DataLabels dataLabels, Legend legend, Tooltip tooltip,
+                           Title title, Stroke stroke, Markers markers, GridLines grid, List<String> labels,
+                           Integer valueDecimals, String valueSuffix) {
+
+    /** Options with just a chart and its series; add the rest with the {@code with…} methods. */
+    public static ChartOptions of(Chart chart, List<Series> series) {
+        return new ChartOptions(chart, series, null, null, null, null, new DataLabels(false), null, null, null, null,
+                null, new GridLines("var(--lumo-contrast-10pct)"), null, null, null);
+    }
+
+    public ChartOptions withXaxis(Axis axis) {
+        return new ChartOptions(chart, series, axis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withYaxis(Axis axis) {
+        return new ChartOptions(chart, series, xaxis, axis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withColors(List<String> newColors) {
+        return new ChartOptions(chart, series, xaxis, yaxis, newColors, plotOptions, dataLabels, legend, tooltip,
+                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withPlotOptions(PlotOptions newPlotOptions) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, newPlotOptions, dataLabels, legend, tooltip,
+                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withLegend(Legend newLegend) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, newLegend, tooltip,
+                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withTooltip(Tooltip newTooltip) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, newTooltip,
+                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withStroke(Stroke newStroke) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
+                title, newStroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withMarkers(Markers newMarkers) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
+                title, stroke, newMarkers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withDataLabels(DataLabels newDataLabels) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, newDataLabels, legend, tooltip,
+                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    public ChartOptions withValueFormat(int decimals, String suffix) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
+                title, stroke, markers, grid, labels, decimals, suffix);
+    }
+
+    public ChartOptions withSeries(List<Series> newSeries) {
+        return new ChartOptions(chart, newSeries, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
+                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+    }
+
+    /** {@code chart}: type, size, toolbar, animation, theme-aware text colour. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Chart(String type, Object height, Sparkline sparkline, Toolbar toolbar, Animations animations,
+                        String foreColor, String fontFamily, Boolean redrawOnParentResize) {
+
+        /** A chart of the given type and pixel height, no toolbar, Lumo text colour and font. */
+        public static Chart of(ChartType type, int height) {
+            return new Chart(type.apexName(), height, null, new Toolbar(false), new Animations(false),
+                    "var(--lumo-secondary-text-color)", "var(--lumo-font-family)", true);
+        }
+
+        /** A tiny chart without axes, for cards. */
+        public static Chart sparkline(ChartType type, int height) {
+            return new Chart(type.apexName(), height, new Sparkline(true), new Toolbar(false), new Animations(false),
+                    null, null, true);
+        }
+    }
+
+    public record Sparkline(boolean enabled) {
+    }
+
+    public record Toolbar(boolean show) {
+    }
+
+    public record Animations(boolean enabled) {
+    }
+
+    /** One series; {@code data} holds numbers or {@link Point}s. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Series(String name, String type, List<?> data) {
+
+        public static Series of(String name, List<?> data) {
+            return new Series(name, null, data);
+        }
+    }
+
+    /** A data point: y is a number, or five numbers [min, q1, median, q3, max] for a box plot. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Point(Object x, Object y, String fillColor) {
+
+        public static Point of(Object x, Object y) {
+            return new Point(x, y, null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Axis(String type, List<String> categories, AxisTitle title, Labels labels, Double min, Double max,
+                       Integer tickAmount, Integer decimalsInFloat) {
+
+        public static Axis titled(String title) {
+            return new Axis(null, null, new AxisTitle(title), null, null, null, null, null);
+        }
+
+        public static Axis categories(List<String> categories, String title) {
+            return new Axis("category", categories, title == null ? null : new AxisTitle(title),
+                    new Labels(true, -45, true, 120), null, null, null, null);
+        }
+
+        public static Axis numeric(String title) {
+            return new Axis("numeric", null, new AxisTitle(title), null, null, null, 8, 2);
+        }
+
+        public Axis hideLabels() {
+            return new Axis(type, categories, title, new Labels(false, null, null, null), min, max, tickAmount,
+                    decimalsInFloat);
+        }
+    }
+
+    public record AxisTitle(String text) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Labels(Boolean show, Integer rotate, Boolean trim, Integer maxHeight) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlotOptions(Bar bar, Heatmap heatmap, BoxPlot boxPlot) {
+
+        public static PlotOptions bar(Bar bar) {
+            return new PlotOptions(bar, null, null);
+        }
+
+        public static PlotOptions heatmap(Heatmap heatmap) {
+            return new PlotOptions(null, heatmap, null);
+        }
+
+        public static PlotOptions boxPlot(BoxPlot boxPlot) {
+            return new PlotOptions(null, null, boxPlot);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bar(Boolean horizontal, Boolean distributed, String columnWidth) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Heatmap(Boolean enableShades, ColorScale colorScale) {
+    }
+
+    public record ColorScale(List<ColorRange> ranges) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ColorRange(double from, double to, String color, String name) {
+    }
+
+    public record BoxPlot(BoxColors colors) {
+    }
+
+    public record BoxColors(String upper, String lower) {
+    }
+
+    public record DataLabels(boolean enabled) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Legend(Boolean show, String position) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tooltip(Boolean enabled, Boolean shared, String theme) {
+    }
+
+    public record Title(String text) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stroke(Double width, String curve) {
+    }
+
+    public record Markers(int size) {
+    }
+
+    public record GridLines(String borderColor) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.chimerabench.analysis.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import java.util.List;
+import java.util.Set;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.Recommendation;
+import org.chimerabench.analysis.UseCase;
+import org.chimerabench.base.ui.StatCard;
+import org.chimerabench.exchange.ImportService;
+import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.SeedFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The results page of the imported `rust` sweep, without a browser: KPIs, tables, recommendations, calls. */
+@SpringBootTest
+class SweepResultsViewTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    AnalysisService analyses;
+
+    long rustId;
+
+    @BeforeEach
+    void openRustSweep() {
+        List<Long> ids = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
+                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
+        rustId = ids.stream().filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust"))
+                .findFirst().orElseThrow();
+        KaribuViews.setUp(context);
+        UI.getCurrent().navigate("sweeps/" + rustId);
+    }
+
+    @AfterEach
+    void tearDown() {
+        KaribuViews.tearDown();
+    }
+
+    @Test
+    void kpiCards() {
+        assertThat(card("kpi-success-rate").value()).isEqualTo("72.2 %");
+        assertThat(card("kpi-success-rate").detail()).isEqualTo("13 of 18 configurations improved");
+        assertThat(card("kpi-mean-delta").value()).isEqualTo("+0.138 %");
+        assertThat(card("kpi-mean-delta").detail()).isEqualTo("95 % CI −0.016 to +0.292 · p = 0.077");
+        assertThat(card("kpi-best").value()).isEqualTo("+0.606 %");
+        assertThat(card("kpi-best").detail()).isEqualTo("num_gpu=60 · num_ctx=1024 · temperature=0.8");
+        assertThat(card("kpi-ttft").value()).isEqualTo("+2.117 %");
+        assertThat(card("kpi-ttft").detail()).isEqualTo("95 % CI +0.042 to +4.192 · p = 0.046");
+    }
+
+    @Test
+    void perParameterTables() {
+        Grid<?> gpu = grid("parameter-grid-num_gpu");
+        assertThat(GridKt._size(gpu)).isEqualTo(3);
+        assertThat(GridKt._getFormattedRow(gpu, 0)).containsExactly("60", "6", "4", "66.7 %", "+0.153 %",
+                "num_gpu=60 · num_ctx=1024 · temperature=0.8 (+0.606 %)");
+        assertThat(GridKt._getFormattedRow(gpu, 1)).startsWith("80", "6", "5", "83.3 %", "+0.232 %");
+        assertThat(GridKt._size(grid("parameter-grid-num_ctx"))).isEqualTo(3);
+        assertThat(GridKt._getFormattedRow(grid("parameter-grid-temperature"), 1))
+                .startsWith("0.8", "9", "8", "88.9 %", "+0.257 %");
+    }
+
+    @Test
+    void recommendationRows() {
+        @SuppressWarnings("unchecked")
+        Grid<Recommendation> grid = (Grid<Recommendation>) grid("recommendation-grid");
+        assertThat(GridKt._size(grid)).isEqualTo(4);
+        assertThat(GridKt._getFormattedRow(grid, 0)).startsWith("Max throughput");
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("+0.606 %", "−0.463 %");
+        assertThat(GridKt._getFormattedRow(grid, 1)).startsWith("Balanced").contains("+0.566 %", "+9.070 %");
+        assertThat(GridKt._getFormattedRow(grid, 2)).startsWith("Consistency").contains("—");
+        assertThat(GridKt._getFormattedRow(grid, 3)).startsWith("Resource efficient").contains("+0.292 %");
+        assertThat(GridKt._get(grid, 2).useCase()).isEqualTo(UseCase.CONSISTENCY);
+        assertThat(GridKt._get(grid, 2).note()).isEqualTo("needs ≥ 2 trials per arm");
+        assertThat(GridKt._getFormattedRow(grid, 3).get(4)).contains("lowest num_gpu");
+    }
+
+    @Test
+    void statisticsSayWhetherTheMeanIsSignificant() {
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("verdict-throughput")).getText())
+                .isEqualTo("Throughput Δ: Mean +0.138 % (95 % CI −0.016 to +0.292), t(17) = 1.89, p = 0.077"
+                        + " (two-sided): not significant at α = 0.05.");
+        Grid<?> distributions = grid("distribution-grid");
+        assertThat(GridKt._size(distributions)).isEqualTo(6);
+        assertThat(GridKt._getFormattedRow(distributions, 0)).containsExactly("Throughput (tok/s), both arms",
+                "97.88", "98.56", "98.85", "99.13", "99.53", "98.83", "0.44", "0.44 %");
+    }
+
+    @Test
+    void configurationsGridFiltersByAxisValueAndOpensTheCalls() {
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = (Grid<Object>) grid("configurations-grid");
+        assertThat(GridKt._size(grid)).isEqualTo(18);
+        @SuppressWarnings("unchecked")
+        var filter = (com.vaadin.flow.component.combobox.MultiSelectComboBox<String>) _get(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class, spec -> spec.withLabel("num_gpu"));
+        filter.setValue(Set.of("60"));
+        assertThat(GridKt._size(grid)).isEqualTo(6);
+
+        GridKt._clickItem(grid, 0);
+        Dialog dialog = _get(Dialog.class);
+        assertThat(dialog.getHeaderTitle()).startsWith("num_gpu=60");
+        Grid<?> calls = _get(dialog, Grid.class, spec -> spec.withClasses("calls-grid"));
+        assertThat(GridKt._size(calls)).as("one baseline and one chimera call").isEqualTo(2);
+    }
+
+    @Test
+    void heatmapSelectorUpdatesTheChartInPlace() {
+        @SuppressWarnings("unchecked")
+        Select<Object> selector = _get(Select.class, spec -> spec.withClasses("heatmap-selector"));
+        var chart = _get(org.chimerabench.chart.ApexChart.class, spec -> spec.withClasses("delta-heatmap-chart"));
+        String before = chart.optionsJson();
+        selector.setValue(0.8);
+        assertThat(chart.optionsJson()).isNotEqualTo(before);
+        assertThat(_find(org.chimerabench.chart.ApexChart.class)).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void unknownSweepSaysSo() {
+        UI.getCurrent().navigate("sweeps/987654");
+        assertThat(_get(Paragraph.class, spec -> spec.withText("There is no sweep 987654."))).isNotNull();
+    }
+
+    private static StatCard card(String cssClass) {
+        return _get(StatCard.class, spec -> spec.withClasses(cssClass));
+    }
+
+    private static Grid<?> grid(String cssClass) {
+        return _get(Grid.class, spec -> spec.withClasses(cssClass));
+    }
+}
