@@ -69,7 +69,8 @@ public class ApexChart extends Component implements HasSize, HasStyle {
               el.__chimera = new ApexCharts(el, opts);
               el.__chimera.render();
             };
-            render();
+            // Draw after the browser has painted the rest of the page, so text and figures never wait for SVG.
+            if (el.__chimera) { render(); } else { requestAnimationFrame(() => setTimeout(render, 0)); }
             """;
 
     private ChartOptions options;

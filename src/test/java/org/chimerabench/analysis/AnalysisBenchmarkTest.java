@@ -2,15 +2,14 @@ package org.chimerabench.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.support.SyntheticSweep;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,8 +47,9 @@ class AnalysisBenchmarkTest {
     @Test
     void analysisOf100kCalls() {
         long loadStart = System.nanoTime();
-        long sweepId = createSweep();
-        long calls = insertCalls(sweepId);
+        SyntheticSweep synthetic = new SyntheticSweep(sweeps, jdbc, transactions);
+        long sweepId = synthetic.create(GPU_VALUES, CTX_VALUES, TEMPERATURE_VALUES, TRIALS);
+        long calls = synthetic.callCount(sweepId);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         assertThat(calls).isEqualTo(100_000);
         print("analysis_load_100k_calls", loadSeconds, "s");
@@ -106,71 +106,6 @@ class AnalysisBenchmarkTest {
         print("analysis_total_vs_raw_read_ratio", (median(compute) + median(query)) / median(rawRead), "x");
         print("analysis_service_uncached", serviceCold, "s");
         print("analysis_service_cached", serviceCached, "s");
-    }
-
-    private long createSweep() {
-        return transactions.execute(status -> {
-            Sweep sweep = Sweep.imported("Benchmark sweep", "bench", "synthetic");
-            List<Object> gpus = new ArrayList<>();
-            List<Object> contexts = new ArrayList<>();
-            List<Object> temperatures = new ArrayList<>();
-            for (int i = 0; i < GPU_VALUES; i++) {
-                gpus.add(8 * (i + 1));
-            }
-            for (int i = 0; i < CTX_VALUES; i++) {
-                contexts.add(256 * (i + 1));
-            }
-            for (int i = 0; i < TEMPERATURE_VALUES; i++) {
-                temperatures.add(Math.round((0.1 + 0.1 * i) * 10) / 10.0);
-            }
-            sweep.addAxis("num_gpu", gpus);
-            sweep.addAxis("num_ctx", contexts);
-            sweep.addAxis("temperature", temperatures);
-            sweep.setRepetitions(TRIALS);
-            for (Object gpu : gpus) {
-                for (Object ctx : contexts) {
-                    for (Object temperature : temperatures) {
-                        Map<String, Object> options = new LinkedHashMap<>();
-                        options.put("num_gpu", gpu);
-                        options.put("num_ctx", ctx);
-                        options.put("temperature", temperature);
-                        sweep.addConfiguration(options);
-                    }
-                }
-            }
-            return sweeps.saveAndFlush(sweep).getId();
-        });
-    }
-
-    /** Trials and calls by JDBC batch (as a fast importer would), deterministic values. */
-    private long insertCalls(long sweepId) {
-        List<Long> configurationIds = jdbc.queryForList(
-                "SELECT id FROM configuration WHERE sweep_id = ? ORDER BY position", Long.class, sweepId);
-        long firstTrialId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM trial", Long.class);
-        Random random = new Random(42);
-        List<Object[]> trials = new ArrayList<>();
-        List<Object[]> calls = new ArrayList<>();
-        long trialId = firstTrialId;
-        for (Long configurationId : configurationIds) {
-            double effect = random.nextGaussian() * 1.5;
-            for (int repetition = 1; repetition <= TRIALS; repetition++) {
-                for (String arm : List.of("BASELINE", "CHIMERA")) {
-                    trials.add(new Object[] {trialId, configurationId, arm, repetition});
-                    double tok = 100 + random.nextGaussian() * 2 + (arm.equals("CHIMERA") ? effect : 0);
-                    double ttft = 900 + random.nextGaussian() * 40;
-                    calls.add(new Object[] {trialId, sweepId, tok, ttft, 4_000_000_000L + random.nextInt(1000)});
-                    trialId++;
-                }
-            }
-        }
-        transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate("INSERT INTO trial (id, configuration_id, arm, repetition, warmup, status)"
-                    + " VALUES (?, ?, ?, ?, FALSE, 'DONE')", trials);
-            jdbc.batchUpdate("INSERT INTO call_record (trial_id, sweep_id, status, decode_tok_per_sec, ttft_ms,"
-                    + " size_vram_bytes) VALUES (?, ?, 'OK', ?, ?, ?)", calls);
-        });
-        jdbc.execute("ALTER TABLE trial ALTER COLUMN id RESTART WITH " + trialId);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?", Long.class, sweepId);
     }
 
     private static double median(double[] values) {

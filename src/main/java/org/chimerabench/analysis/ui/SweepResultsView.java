@@ -1,9 +1,11 @@
 package org.chimerabench.analysis.ui;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -29,6 +31,11 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final AnalysisService analyses;
     private final CallService calls;
     private String title = "Sweep · Chimera Bench";
+    private Pending pending;
+    private Div loading;
+
+    private record Pending(SweepDetails sweep, SweepAnalysis analysis) {
+    }
 
     SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls) {
         this.sweeps = sweeps;
@@ -67,6 +74,27 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(empty);
             return;
         }
+        add(new KpiRow(analysis));
+        pending = new Pending(sweep, analysis);
+        ProgressBar progress = new ProgressBar();
+        progress.setIndeterminate(true);
+        loading = new Div(progress, new Paragraph("Drawing charts and tables…"));
+        loading.addClassName("details-loading");
+        add(loading);
+        // The headline shows at once; the heavy part follows in the next round trip, after the browser painted.
+        getElement().executeJs("requestAnimationFrame(() => setTimeout(() => this.$server.showDetails(), 0))");
+    }
+
+    /** Adds charts, tables and the configurations grid; called by the browser right after the KPIs painted. */
+    @ClientCallable
+    public void showDetails() {
+        if (pending == null) {
+            return;
+        }
+        SweepDetails sweep = pending.sweep();
+        SweepAnalysis analysis = pending.analysis();
+        pending = null;
+        remove(loading);
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         sweep.definition().axes().forEach(axis -> axes.put(axis.option(), axis.values()));
         List<ConfigurationResult> results = analysis.configurationResults();
@@ -87,7 +115,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                         new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
         rankings.addClassName("two-columns");
 
-        add(new KpiRow(analysis), charts,
+        add(charts,
                 new Panel("Recommendations", "Which configuration to use for what; each row states its rule.",
                         new RecommendationGrid(analysis.recommendations())).wide(),
                 rankings,

@@ -26,6 +26,11 @@ final class KaribuViews {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 
+    /** What the browser does right after the KPIs painted: ask for the charts and tables. */
+    static void completeResultsPage() {
+        com.github.mvysny.kaributesting.v10.LocatorJ._get(SweepResultsView.class).showDetails();
+    }
+
     static void tearDown() {
         MockVaadin.tearDown();
     }

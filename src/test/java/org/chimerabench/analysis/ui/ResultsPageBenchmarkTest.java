@@ -1,0 +1,102 @@
+package org.chimerabench.analysis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import org.chimerabench.support.Browser;
+import org.chimerabench.support.SyntheticSweep;
+import org.chimerabench.sweep.SweepRepository;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A sweep of 1,000 configurations (10 × 10 × 10, 3 trials per arm) rendered in headless Chromium: time from
+ * navigation to a visible KPI row (target ≤ 2 s), with the Sweeps list page as the same-run reference; and
+ * proof that the configurations grid is lazy (rendered cells, not 1,000 rows of components).
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ResultsPageBenchmarkTest {
+
+    static final int RUNS = 5;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SweepRepository sweeps;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void resultsPageOf1000Configurations() {
+        long id = new SyntheticSweep(sweeps, jdbc, transactions).create(10, 10, 10, 3);
+        ChromeDriver browser = Browser.start(1440, 900);
+        try {
+            String results = "http://localhost:" + port + "/sweeps/" + id;
+            String list = "http://localhost:" + port + "/sweeps";
+            visible(browser, results, ".kpi-row .stat-value"); // warm-up: bundle, JIT, analysis cache
+            visible(browser, list, "vaadin-grid.sweeps-grid");
+            double[] resultsMs = new double[RUNS];
+            double[] chartsMs = new double[RUNS];
+            double[] listMs = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                resultsMs[i] = visible(browser, results, ".kpi-row .stat-value");
+                new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(5)).until(driver ->
+                        driver.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg")).size() >= 4);
+                chartsMs[i] = (System.nanoTime() - start) / 1e6;
+                listMs[i] = visible(browser, list, "vaadin-grid.sweeps-grid");
+            }
+            visible(browser, results, ".kpi-row .stat-value");
+            String cells = "return document.querySelectorAll("
+                    + "'vaadin-grid.configurations-grid vaadin-grid-cell-content').length;";
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
+                    (Long) ((JavascriptExecutor) driver).executeScript(cells) > 0);
+            long renderedCells = (Long) ((JavascriptExecutor) browser).executeScript(cells);
+            print("results_page_1000_configs_kpi_visible_ms", median(resultsMs), "ms");
+            print("results_page_1000_configs_all_charts_drawn_ms", median(chartsMs), "ms");
+            print("sweeps_list_page_visible_ms", median(listMs), "ms");
+            print("results_vs_list_page_ratio", median(resultsMs) / median(listMs), "x");
+            print("configurations_grid_rendered_cells", renderedCells, "cells");
+            assertThat(renderedCells).as("lazy grid: some rows rendered, far fewer than 1,000 rows × 15 columns")
+                    .isBetween(15L, 1000L);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Milliseconds from navigation start to the first visible element matching the selector. */
+    private static double visible(ChromeDriver browser, String url, String selector) {
+        long start = System.nanoTime();
+        browser.get(url);
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(5)).until(driver ->
+                driver.findElements(By.cssSelector(selector)).stream().anyMatch(WebElement::isDisplayed));
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void print(String name, double value, String unit) {
+        System.out.printf(Locale.ROOT, "BENCH %s=%.1f %s%n", name, value, unit);
+    }
+}

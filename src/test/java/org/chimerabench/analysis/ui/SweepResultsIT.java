@@ -1,0 +1,70 @@
+package org.chimerabench.analysis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.exchange.ImportService;
+import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.BrowserTest;
+import org.chimerabench.support.SeedFiles;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** Real Chromium: the results page of the imported `rust` sweep shows its verdict and draws its charts. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class SweepResultsIT extends BrowserTest {
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    AnalysisService analyses;
+
+    @Test
+    void rustSweepShowsSuccessRateRecommendationsAndCharts() throws Exception {
+        long rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
+                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
+                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+
+        browser.get(url("/sweeps/" + rust));
+        WebElement successRate = wait.until(driver -> driver.findElements(By.cssSelector(".kpi-success-rate .stat-value"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(successRate.getText()).contains("72.2");
+
+        for (String useCase : List.of("Max throughput", "Balanced", "Consistency", "Resource efficient")) {
+            WebElement cell = wait.until(driver -> driver.findElements(By.cssSelector(
+                            "vaadin-grid.recommendation-grid vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals(useCase)).findFirst().orElse(null));
+            script("arguments[0].scrollIntoView({block:'center'})", cell);
+            assertThat(cell.isDisplayed()).as(useCase).isTrue();
+        }
+
+        script("document.querySelector('.results-header').scrollIntoView()");
+        wait.until(driver -> driver.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg")).size() >= 4);
+        List<WebElement> charts = browser.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg"));
+        assertThat(charts).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(charts.get(0).getSize().getWidth()).as("chart has a width").isGreaterThan(200);
+
+        assertNoHorizontalOverflow();
+        screenshot("sweep-results.png");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080)); // a projector
+        Thread.sleep(500);
+        assertNoHorizontalOverflow();
+        screenshot("sweep-results-1920.png");
+    }
+
+    /** The page never scrolls sideways: nothing in the view is wider than the view. */
+    private void assertNoHorizontalOverflow() {
+        Boolean fits = (Boolean) script(
+                "const v = document.querySelector('.results-view');"
+                        + " return v.scrollWidth <= v.clientWidth + 1"
+                        + " && document.documentElement.scrollWidth <= window.innerWidth + 1;");
+        assertThat(fits).as("no horizontal scrolling").isTrue();
+    }
+}
