@@ -59,6 +59,21 @@ class SweepResultsIT extends BrowserTest {
         screenshot("sweep-results-1920.png");
     }
 
+    @Test
+    void dashboardCardsDrawTheirSparklines() throws Exception {
+        imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
+                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
+        browser.get(url("/"));
+        wait.until(driver -> driver.findElements(By.cssSelector(".sweep-card .sparkline svg.apexcharts-svg")).size() >= 2);
+        Long bars = wait.until(driver -> {
+            Long count = (Long) script("return document.querySelectorAll('.sparkline .apexcharts-bar-area').length;");
+            return count >= 36 ? count : null;
+        });
+        assertThat(bars).as("18 bars per sweep card").isGreaterThanOrEqualTo(36);
+        assertThat(browser.findElement(By.cssSelector(".sweep-card .card-rate")).getText()).matches("\\d+\\.\\d %");
+        screenshot("dashboard.png");
+    }
+
     /** The page never scrolls sideways: nothing in the view is wider than the view. */
     private void assertNoHorizontalOverflow() {
         Boolean fits = (Boolean) script(
