@@ -1,13 +1,20 @@
 package org.chimerabench.ollama;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -16,22 +23,27 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * A scriptable Ollama on loopback (real HTTP, test fixture). Each {@code /api/generate} or {@code /api/chat}
- * request takes the next queued {@link FakeScript} (or the default). Like the real server it sends no headers
- * until the first line is ready, writes one JSON object per line with a flush after each (chunked NDJSON), and
- * answers errors before the stream as a status with {@code {"error":…}}. Line times follow an absolute schedule
- * (spin-waiting the last part), so the scripted delays are the ground truth to ±0.1 ms.
+ * A scriptable Ollama on loopback (real HTTP/1.1 over a socket; test fixture). Each {@code /api/generate} or
+ * {@code /api/chat} request plays the next queued {@link FakeScript} (or the default). Like Go's net/http behind
+ * the real server: TCP_NODELAY, no headers until the first line is ready — status line, headers and the first
+ * NDJSON chunk leave in <em>one</em> write — one chunk per line, keep-alive connections, errors before the stream
+ * as a status with {@code {"error":…}}. Lines follow an absolute schedule (spin-waiting the last 0.3 ms), so the
+ * scripted delays are the ground truth; {@link #timings} records when each stream's request arrived and when its
+ * first line was written.
  */
 public final class FakeOllama implements AutoCloseable {
 
-    private final HttpServer server;
+    private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-ollama");
         t.setDaemon(true);
         return t;
     });
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<FakeScript> queue = new ConcurrentLinkedQueue<>();
     private final List<String> requestBodies = new CopyOnWriteArrayList<>();
+    /** System.nanoTime() when each streamed request arrived and when its first line was written. */
+    final List<long[]> timings = new CopyOnWriteArrayList<>();
     private volatile Supplier<FakeScript> defaultScript = () -> FakeScript.stream("fake").after(
             java.time.Duration.ofMillis(5)).chunk("Hello").chunk(" world").done();
     private volatile String tags = "{\"models\":[]}";
@@ -39,10 +51,8 @@ public final class FakeOllama implements AutoCloseable {
     private volatile String show = "{\"details\":{},\"model_info\":{}}";
 
     private FakeOllama() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+        threads.execute(this::acceptLoop);
     }
 
     public static FakeOllama start() {
@@ -54,7 +64,7 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.getLocalPort();
     }
 
     public FakeOllama enqueue(FakeScript script) {
@@ -86,68 +96,155 @@ public final class FakeOllama implements AutoCloseable {
         return requestBodies;
     }
 
+    /** Connections the server still has open. */
+    public int openConnections() {
+        connections.removeIf(Socket::isClosed);
+        return connections.size();
+    }
+
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+        connections.forEach(FakeOllama::closeQuietly);
         threads.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        long arrived = System.nanoTime();
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            switch (path) {
-                case "/" -> send(exchange, 200, "text/plain; charset=utf-8", "Ollama is running");
-                case "/api/version" -> send(exchange, 200, "application/json; charset=utf-8", "{\"version\":\"0.32.15\"}");
-                case "/api/tags" -> send(exchange, 200, "application/json; charset=utf-8", tags);
-                case "/api/ps" -> send(exchange, 200, "application/json; charset=utf-8", ps);
-                case "/api/show" -> send(exchange, 200, "application/json; charset=utf-8", show);
-                case "/api/generate", "/api/chat" -> {
-                    requestBodies.add(body);
-                    FakeScript script = queue.poll();
-                    play(exchange, script != null ? script : defaultScript.get(), arrived);
-                }
-                default -> send(exchange, 404, "text/plain", "404 page not found");
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                connections.add(socket);
+                threads.execute(() -> serve(socket));
+            } catch (IOException closed) {
+                return;
             }
-        } catch (IOException clientWentAway) {
-            // the client closed the connection (timeouts, cancellation): nothing more to send
         }
     }
 
-    private static void play(HttpExchange exchange, FakeScript script, long arrived) throws IOException {
+    /** Serves requests on one keep-alive connection until the client closes it. */
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                String requestLine = readLine(in);
+                if (requestLine == null) {
+                    return;
+                }
+                long arrived = System.nanoTime();
+                Map<String, String> headers = new HashMap<>();
+                for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+                    int colon = line.indexOf(':');
+                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                }
+                int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+                String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+                String path = requestLine.split(" ")[1];
+                if (!respond(path, body, arrived, out)) {
+                    return;
+                }
+            }
+        } catch (IOException clientWentAway) {
+            // the client closed the connection (timeouts, cancellation)
+        } finally {
+            connections.remove(socket);
+        }
+    }
+
+    /** @return false when the connection must be closed afterwards */
+    private boolean respond(String path, String body, long arrived, OutputStream out) throws IOException {
+        switch (path) {
+            case "/" -> fixed(out, 200, "text/plain; charset=utf-8", "Ollama is running");
+            case "/api/version" -> fixed(out, 200, "application/json; charset=utf-8", "{\"version\":\"0.32.15\"}");
+            case "/api/tags" -> fixed(out, 200, "application/json; charset=utf-8", tags);
+            case "/api/ps" -> fixed(out, 200, "application/json; charset=utf-8", ps);
+            case "/api/show" -> fixed(out, 200, "application/json; charset=utf-8", show);
+            case "/api/generate", "/api/chat" -> {
+                requestBodies.add(body);
+                FakeScript script = queue.poll();
+                return play(script != null ? script : defaultScript.get(), arrived, out);
+            }
+            default -> fixed(out, 404, "text/plain", "404 page not found");
+        }
+        return true;
+    }
+
+    private boolean play(FakeScript script, long arrived, OutputStream out) throws IOException {
         if (script.body != null) {
-            send(exchange, script.status, script.contentType, script.body);
-            return;
+            fixed(out, script.status, script.contentType, script.body);
+            return true;
         }
         long due = arrived;
-        OutputStream out = null;
+        boolean headersSent = false;
         for (FakeScript.Step step : script.steps) {
             due += step.delayNanos();
             waitUntil(due);
-            if (out == null) { // headers go out together with the first line
-                exchange.getResponseHeaders().set("Content-Type", script.contentType);
-                exchange.sendResponseHeaders(script.status, 0);
-                out = exchange.getResponseBody();
+            byte[] line = (step.line() + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream packet = new ByteArrayOutputStream(line.length + 256);
+            if (!headersSent) {
+                packet.write(head(script.status, script.contentType, "Transfer-Encoding: chunked"));
             }
-            out.write((step.line() + "\n").getBytes(StandardCharsets.UTF_8));
+            packet.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            packet.write(line);
+            packet.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(packet.toByteArray()); // headers go out together with the first line, in one write
             out.flush();
+            if (!headersSent) {
+                timings.add(new long[] {arrived, System.nanoTime()});
+                headersSent = true;
+            }
         }
-        if (out == null) {
-            exchange.sendResponseHeaders(script.status, -1);
+        if (!headersSent) {
+            out.write(head(script.status, script.contentType, "Transfer-Encoding: chunked"));
         }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private static void fixed(OutputStream out, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
+        out.write(head(status, type, "Content-Length: " + bytes.length));
+        out.write(bytes);
+        out.flush();
     }
 
-    /** Sleeps until ~0.3 ms before the deadline, then spins: sub-millisecond precision. */
+    private static byte[] head(int status, String type, String framing) {
+        return ("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + type + "\r\nDate: "
+                + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(
+                        java.time.ZoneOffset.UTC)) + "\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                String text = line.toString(StandardCharsets.US_ASCII);
+                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+            }
+            line.write(c);
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Parks until ~0.3 ms before the deadline, then spins: sub-millisecond precision. */
     static void waitUntil(long deadline) {
         while (true) {
             long left = deadline - System.nanoTime();
@@ -159,6 +256,14 @@ public final class FakeOllama implements AutoCloseable {
             } else {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing
         }
     }
 }
