@@ -1,0 +1,391 @@
+package org.chimerabench.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The built-in simulator: an Ollama-compatible HTTP server on loopback (architecture.md §8), so the whole product
+ * runs without a GPU and tests exercise the real HTTP path. Speaks the native API as ollama-api.md describes:
+ * NDJSON streams with headers sent together with the first line, nanosecond durations, zero metrics left out,
+ * {@code {"error"}} bodies with the real status codes, one request at a time per model (NUM_PARALLEL=1), reloads
+ * when runner options change, {@code /api/ps} with size and size_vram.
+ */
+public final class OllamaSimulator implements AutoCloseable {
+
+    static {
+        // TCP_NODELAY like Go's net/http; read once, before the first com.sun.net.httpserver server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    public static final String VERSION = "0.32.15-simulated";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final SimulatorEngine engine;
+    private final Map<String, ReentrantLock> modelLocks = new ConcurrentHashMap<>();
+
+    private OllamaSimulator(int port, long seed, double timeScale) throws IOException {
+        this.engine = new SimulatorEngine(seed, timeScale);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "ollama-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /**
+     * Starts a simulator on a loopback port (0 = any free port).
+     *
+     * @param timeScale multiplies every simulated duration (1 = realistic speeds)
+     */
+    public static OllamaSimulator start(int port, long seed, double timeScale) {
+        try {
+            return new OllamaSimulator(port, seed, timeScale);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            switch (path) {
+                case "/" -> text(exchange, 200, "Ollama is running");
+                case "/api/version" -> json(exchange, 200, "{\"version\":\"" + VERSION + "\"}");
+                case "/api/tags" -> json(exchange, 200, tags());
+                case "/api/ps" -> json(exchange, 200, ps());
+                case "/api/show" -> post(exchange, method, () -> show(exchange, body));
+                case "/api/generate" -> post(exchange, method, () -> generate(exchange, body, start, false));
+                case "/api/chat" -> post(exchange, method, () -> generate(exchange, body, start, true));
+                default -> text(exchange, 404, "404 page not found");
+            }
+        } catch (IOException clientGone) {
+            // the client went away mid-reply
+        }
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private static void post(HttpExchange exchange, String method, Action action) throws IOException {
+        if (!"POST".equals(method)) {
+            text(exchange, 405, "405 method not allowed");
+            return;
+        }
+        action.run();
+    }
+
+    private void generate(HttpExchange exchange, byte[] body, long start, boolean chat) throws IOException {
+        JsonNode request = parse(exchange, body);
+        if (request == null) {
+            return;
+        }
+        String name = request.path("model").asText("");
+        SimulatedModel model = SimulatedModel.find(name);
+        if (model == null) {
+            if (chat && name.isEmpty()) {
+                error(exchange, 400, "model is required");
+            } else {
+                error(exchange, 404, "model '" + name + "' not found");
+            }
+            return;
+        }
+        Map<String, Object> options = OptionTypes.read(request.path("options"));
+        String invalid = OptionTypes.firstInvalid(request.path("options"));
+        if (invalid != null) {
+            error(exchange, 500, invalid);
+            return;
+        }
+        JsonNode think = request.get("think");
+        if (think != null && (think.asBoolean(false) || think.isTextual())) {
+            error(exchange, 400, "\"" + name + "\" does not support thinking");
+            return;
+        }
+        String prompt = chat ? chatPrompt(request.path("messages")) : request.path("prompt").asText("");
+        Duration keepAlive = keepAlive(request.get("keep_alive"));
+        if (prompt.isEmpty()) {
+            loadOrUnload(exchange, name, model, options, keepAlive, chat);
+            return;
+        }
+        ReentrantLock lock = modelLocks.computeIfAbsent(model.name(), m -> new ReentrantLock(true));
+        lock.lock();
+        try {
+            SimulatorEngine.CallPlan plan = engine.plan(model, prompt, options, keepAlive);
+            if (request.path("stream").asBoolean(true)) {
+                stream(exchange, name, plan, start, chat);
+            } else {
+                sleep(plan.loadNs() + plan.prefillNs() + plan.evalNs());
+                ObjectNode done = doneLine(name, String.join("", plan.tokens()), plan, start, chat);
+                json(exchange, 200, done.toString());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void stream(HttpExchange exchange, String name, SimulatorEngine.CallPlan plan, long start, boolean chat)
+            throws IOException {
+        long due = System.nanoTime() + plan.loadNs() + plan.prefillNs();
+        OutputStream out = null;
+        for (String token : plan.tokens()) {
+            waitUntil(due);
+            byte[] line = (chunk(name, token, chat) + "\n").getBytes(StandardCharsets.UTF_8);
+            if (out == null) { // headers go out with the first line, as Ollama's gin c.Stream does
+                exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+                exchange.sendResponseHeaders(200, 0);
+                out = exchange.getResponseBody();
+            }
+            out.write(line);
+            out.flush();
+            due += plan.tokenGapNs();
+        }
+        waitUntil(due);
+        out.write((doneLine(name, "", plan, start, chat) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String chunk(String name, String token, boolean chat) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("model", name);
+        line.put("created_at", Instant.now().toString());
+        if (chat) {
+            line.putObject("message").put("role", "assistant").put("content", token);
+        } else {
+            line.put("response", token);
+        }
+        line.put("done", false);
+        return line.toString();
+    }
+
+    private ObjectNode doneLine(String name, String text, SimulatorEngine.CallPlan plan, long start, boolean chat) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("model", name);
+        line.put("created_at", Instant.now().toString());
+        if (chat) {
+            line.putObject("message").put("role", "assistant").put("content", text);
+        } else {
+            line.put("response", text);
+        }
+        line.put("done", true);
+        line.put("done_reason", plan.doneReason());
+        line.put("total_duration", System.nanoTime() - start);
+        line.put("load_duration", plan.loadNs());
+        line.put("prompt_eval_count", plan.promptTokens());
+        line.put("prompt_eval_duration", plan.prefillNs());
+        line.put("eval_count", plan.tokens().size());
+        line.put("eval_duration", plan.evalNs());
+        return line;
+    }
+
+    private void loadOrUnload(HttpExchange exchange, String name, SimulatedModel model, Map<String, Object> options,
+                              Duration keepAlive, boolean chat) throws IOException {
+        String reason;
+        if (keepAlive != null && keepAlive.isZero()) {
+            engine.unload(model.name());
+            reason = "unload";
+        } else {
+            sleep(engine.ensureLoaded(model, RunnerOptions.of(options), new java.util.Random(), keepAlive));
+            reason = "load";
+        }
+        ObjectNode reply = JSON.createObjectNode();
+        reply.put("model", name);
+        reply.put("created_at", Instant.now().toString());
+        if (chat) {
+            reply.putObject("message").put("role", "assistant").put("content", "");
+        } else {
+            reply.put("response", "");
+        }
+        reply.put("done", true);
+        reply.put("done_reason", reason);
+        json(exchange, 200, reply.toString());
+    }
+
+    private void show(HttpExchange exchange, byte[] body) throws IOException {
+        JsonNode request = parse(exchange, body);
+        if (request == null) {
+            return;
+        }
+        String name = request.path("model").asText(request.path("name").asText(""));
+        if (name.isEmpty()) {
+            error(exchange, 400, "model is required");
+            return;
+        }
+        SimulatedModel model = SimulatedModel.find(name);
+        if (model == null) {
+            error(exchange, 404, "model '" + name + "' not found");
+            return;
+        }
+        ObjectNode reply = JSON.createObjectNode();
+        reply.put("parameters", "temperature 0.8");
+        reply.put("template", "{{ .Prompt }}");
+        details(reply.putObject("details"), model);
+        ObjectNode info = reply.putObject("model_info");
+        info.put("general.architecture", model.family());
+        info.put("general.parameter_count", (long) (Double.parseDouble(model.parameterSize().replace("B", "")) * 1e9));
+        info.put(model.family() + ".block_count", model.layers());
+        info.put(model.family() + ".context_length", model.trainedContext());
+        reply.putArray("capabilities").add("completion");
+        reply.put("modified_at", OffsetDateTime.now(ZoneId.systemDefault()).toString());
+        json(exchange, 200, reply.toString());
+    }
+
+    private static String tags() {
+        ObjectNode reply = JSON.createObjectNode();
+        ArrayNode models = reply.putArray("models");
+        for (SimulatedModel model : SimulatedModel.CATALOGUE) {
+            ObjectNode entry = models.addObject();
+            entry.put("name", model.name());
+            entry.put("model", model.name());
+            entry.put("modified_at", "2026-11-01T09:00:00.000000001+00:00");
+            entry.put("size", model.sizeBytes());
+            entry.put("digest", model.digest());
+            details(entry.putObject("details"), model);
+            entry.putArray("capabilities").add("completion");
+        }
+        return reply.toString();
+    }
+
+    private String ps() {
+        ObjectNode reply = JSON.createObjectNode();
+        ArrayNode models = reply.putArray("models");
+        for (SimulatorEngine.Runner runner : engine.loaded()) {
+            ObjectNode entry = models.addObject();
+            entry.put("name", runner.model().name());
+            entry.put("model", runner.model().name());
+            entry.put("size", runner.sizeBytes());
+            entry.put("digest", runner.model().digest());
+            details(entry.putObject("details"), runner.model());
+            entry.put("expires_at", OffsetDateTime.ofInstant(Instant.ofEpochMilli(runner.expiresAtMillis()),
+                    ZoneId.systemDefault()).toString());
+            entry.put("size_vram", runner.sizeVramBytes());
+            entry.put("context_length", runner.context());
+        }
+        return reply.toString();
+    }
+
+    private static void details(ObjectNode details, SimulatedModel model) {
+        details.put("parent_model", "");
+        details.put("format", "gguf");
+        details.put("family", model.family());
+        details.putArray("families").add(model.family());
+        details.put("parameter_size", model.parameterSize());
+        details.put("quantization_level", model.quantization());
+    }
+
+    private static JsonNode parse(HttpExchange exchange, byte[] body) throws IOException {
+        if (body.length == 0) {
+            error(exchange, 400, "missing request body");
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            error(exchange, 400, e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? j.getOriginalMessage() : "invalid request body");
+            return null;
+        }
+    }
+
+    private static String chatPrompt(JsonNode messages) {
+        StringBuilder prompt = new StringBuilder();
+        messages.forEach(m -> prompt.append(m.path("content").asText("")).append('\n'));
+        return prompt.toString().strip();
+    }
+
+    /** keep_alive as a number of seconds or a Go duration string ("5m", "0s", "-1m"); null when absent. */
+    static Duration keepAlive(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.asDouble() < 0 ? Duration.ofDays(365 * 292) : Duration.ofMillis((long) (value.asDouble() * 1000));
+        }
+        String text = value.asText().strip();
+        if (text.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (text.startsWith("-")) {
+            return Duration.ofDays(365 * 292);
+        }
+        try {
+            return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT).replace("MS", "S"));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void sleep(long nanos) {
+        waitUntil(System.nanoTime() + nanos);
+    }
+
+    private static void waitUntil(long deadline) {
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    private static void error(HttpExchange exchange, int status, String message) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", message);
+        json(exchange, status, body.toString());
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "application/json; charset=utf-8", body);
+    }
+
+    private static void text(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "text/plain; charset=utf-8", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -1,0 +1,129 @@
+package org.chimerabench.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated machine: which models are loaded with which runner options, and what each call costs.
+ * Deterministic for a seed (the n-th call of a run always draws the same numbers). Every duration is multiplied
+ * by {@code timeScale} (1 = realistic; tests use a small value), in what is slept and in what is reported alike.
+ */
+final class SimulatorEngine {
+
+    private static final String[] WORDS = ("the model runs layers on the gpu and the rest on the cpu while the"
+            + " context window holds the prompt and every generated token so throughput depends on offload batch"
+            + " size and memory bandwidth").split(" ");
+
+    private final long seed;
+    private final double timeScale;
+    private final AtomicLong calls = new AtomicLong();
+    private final Map<String, Runner> runners = new ConcurrentHashMap<>();
+
+    /** A loaded model. */
+    record Runner(SimulatedModel model, RunnerOptions options, long sizeBytes, long sizeVramBytes, int context,
+                  int offloadedLayers, long expiresAtMillis) {
+    }
+
+    /** What one generate call does: load (0 when warm), prefill, then tokens at a steady gap. */
+    record CallPlan(long loadNs, long prefillNs, int promptTokens, List<String> tokens, long tokenGapNs,
+                    String doneReason) {
+
+        long evalNs() {
+            return tokenGapNs * tokens.size();
+        }
+    }
+
+    SimulatorEngine(long seed, double timeScale) {
+        this.seed = seed;
+        this.timeScale = timeScale;
+    }
+
+    double timeScale() {
+        return timeScale;
+    }
+
+    /** Plans a generate call and updates the loaded runner (a changed runner option reloads the model). */
+    CallPlan plan(SimulatedModel model, String prompt, Map<String, Object> options, Duration keepAlive) {
+        Random random = new Random(seed * 1_000_003L + calls.incrementAndGet());
+        RunnerOptions wanted = RunnerOptions.of(options);
+        long loadNs = ensureLoaded(model, wanted, random, keepAlive);
+        Runner runner = runners.get(model.name());
+        double gpuShare = (double) runner.offloadedLayers() / model.layers();
+        double decodeRate = harmonic(gpuShare, model.gpuDecodeRate(), model.cpuDecodeRate())
+                * contextPenalty(runner.context()) * (1 + 0.01 * random.nextGaussian());
+        double prefillRate = harmonic(gpuShare, model.gpuPrefillRate(), model.cpuPrefillRate())
+                * (1 + 0.02 * random.nextGaussian());
+        int promptTokens = 12 + (int) Math.ceil(words(prompt) * 1.3);
+        int tokens = tokenCount(options, random, runner.context());
+        List<String> text = new ArrayList<>(tokens);
+        for (int i = 0; i < tokens; i++) {
+            text.add((i == 0 ? "" : " ") + WORDS[random.nextInt(WORDS.length)]);
+        }
+        return new CallPlan(loadNs, scaled(promptTokens / prefillRate), promptTokens, text,
+                scaled(1.0 / decodeRate), options.get("num_predict") instanceof Number n && n.intValue() == tokens
+                        ? "length" : "stop");
+    }
+
+    /** Loads the model with these options when it is not loaded so; returns the load time in ns (≥ ~1 ms). */
+    long ensureLoaded(SimulatedModel model, RunnerOptions wanted, Random random, Duration keepAlive) {
+        Runner current = runners.get(model.name());
+        long expires = System.currentTimeMillis() + (keepAlive == null ? 300_000 : keepAlive.toMillis());
+        if (current != null && !current.options().needsReloadFor(wanted)) {
+            runners.put(model.name(), withExpiry(current, expires));
+            return scaled(0.001 + 0.002 * random.nextDouble());
+        }
+        int context = wanted.effectiveContext(model);
+        int offloaded = wanted.offloadedLayers(model);
+        long size = model.sizeBytes() + model.kvCacheBytes(context);
+        long vram = size * offloaded / model.layers();
+        runners.put(model.name(), new Runner(model, wanted, size, vram, context, offloaded, expires));
+        double gigabytes = model.sizeBytes() / 1e9;
+        return scaled(0.25 + 0.45 * gigabytes * (1 + 0.05 * random.nextGaussian()));
+    }
+
+    void unload(String model) {
+        runners.remove(model);
+    }
+
+    List<Runner> loaded() {
+        long now = System.currentTimeMillis();
+        runners.values().removeIf(r -> r.expiresAtMillis() < now);
+        return runners.values().stream()
+                .sorted((a, b) -> Long.compare(b.expiresAtMillis(), a.expiresAtMillis())).toList();
+    }
+
+    private static Runner withExpiry(Runner r, long expires) {
+        return new Runner(r.model(), r.options(), r.sizeBytes(), r.sizeVramBytes(), r.context(), r.offloadedLayers(),
+                expires);
+    }
+
+    /** Time per token mixes GPU and CPU layers: 1 / (share/gpuRate + (1 − share)/cpuRate). */
+    private static double harmonic(double gpuShare, double gpuRate, double cpuRate) {
+        return 1.0 / (gpuShare / gpuRate + (1 - gpuShare) / cpuRate);
+    }
+
+    /** A larger context costs a little decode speed (attention over more KV): −1.5 % per doubling above 2048. */
+    private static double contextPenalty(int context) {
+        return 1 - 0.015 * Math.max(0, Math.log(context / 2048.0) / Math.log(2));
+    }
+
+    private static int tokenCount(Map<String, Object> options, Random random, int context) {
+        int natural = 150 + random.nextInt(200);
+        int limit = options.get("num_predict") instanceof Number n && n.intValue() > 0 ? n.intValue() : 10 * context;
+        return Math.max(1, Math.min(natural, limit));
+    }
+
+    private static int words(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+
+    private long scaled(double seconds) {
+        return Math.max(1, Math.round(seconds * 1e9 * timeScale));
+    }
+}

@@ -1,0 +1,140 @@
+package org.chimerabench.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.ollama.GenerateRequest;
+import org.chimerabench.ollama.LoadedModel;
+import org.chimerabench.ollama.ModelInfo;
+import org.chimerabench.ollama.OllamaClient;
+import org.chimerabench.ollama.OllamaException;
+import org.chimerabench.ollama.OllamaTimeouts;
+import org.chimerabench.ollama.StreamedCall;
+import org.junit.jupiter.api.Test;
+
+/** The built-in simulator, driven through the real client over HTTP: realistic shapes, deterministic per seed. */
+class OllamaSimulatorTest {
+
+    static final String MODEL = "gemma3-sim:4b"; // 34 layers
+    static final double FAST = 0.02;             // every simulated duration × 0.02
+
+    @Test
+    void gridOfTwoByTwoHasTheRightShapes() {
+        try (OllamaSimulator simulator = OllamaSimulator.start(0, 7, FAST);
+             OllamaClient client = new OllamaClient(simulator.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            List<StreamedCall> calls = runGrid(client);
+            StreamedCall partialSmall = calls.get(0);  // num_gpu 20, num_ctx 2048 (first call: loads)
+            StreamedCall partialLarge = calls.get(2);  // num_gpu 20, num_ctx 8192
+            StreamedCall fullSmall = calls.get(4);     // num_gpu 34, num_ctx 2048
+            StreamedCall fullLarge = calls.get(6);     // num_gpu 34, num_ctx 8192
+
+            assertThat(partialSmall.decodeTokPerSec()).as("CPU spill: 20 of 34 layers on the GPU is slower")
+                    .isLessThan(fullSmall.decodeTokPerSec() * 0.5);
+            assertThat(fullLarge.decodeTokPerSec()).as("a larger context costs a little speed")
+                    .isLessThan(fullSmall.decodeTokPerSec()).isGreaterThan(fullSmall.decodeTokPerSec() * 0.9);
+            assertThat(partialLarge.loadMs()).as("changing num_ctx reloads the model").isGreaterThan(10);
+            assertThat(calls.get(1).loadMs()).as("same options again: warm").isLessThan(1).isGreaterThan(0);
+            assertThat(calls.get(3).loadMs()).isLessThan(1);
+            for (StreamedCall call : calls) {
+                assertThat(call.evalCount()).isEqualTo(64); // num_predict caps the output
+                assertThat(call.doneReason()).isEqualTo("length");
+                assertThat(call.responseText()).isNotBlank();
+                assertThat(call.ttftMs()).isGreaterThan(call.loadMs());
+            }
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameNumbers() {
+        List<StreamedCall> first;
+        List<StreamedCall> second;
+        try (OllamaSimulator a = OllamaSimulator.start(0, 42, FAST);
+             OllamaClient client = new OllamaClient(a.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            first = runGrid(client);
+        }
+        try (OllamaSimulator b = OllamaSimulator.start(0, 42, FAST);
+             OllamaClient client = new OllamaClient(b.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            second = runGrid(client);
+        }
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i).evalNs()).isEqualTo(first.get(i).evalNs());
+            assertThat(second.get(i).loadNs()).isEqualTo(first.get(i).loadNs());
+            assertThat(second.get(i).promptEvalNs()).isEqualTo(first.get(i).promptEvalNs());
+            assertThat(second.get(i).responseText()).isEqualTo(first.get(i).responseText());
+        }
+        try (OllamaSimulator c = OllamaSimulator.start(0, 43, FAST);
+             OllamaClient client = new OllamaClient(c.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            assertThat(runGrid(client).get(1).evalNs()).as("another seed, other numbers")
+                    .isNotEqualTo(first.get(1).evalNs());
+        }
+    }
+
+    @Test
+    void psReportsVramConsistentWithNumGpuAndColdStartsWork() {
+        try (OllamaSimulator simulator = OllamaSimulator.start(0, 1, FAST);
+             OllamaClient client = new OllamaClient(simulator.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            client.generate(GenerateRequest.of(MODEL, "hello there", options(17, 4096)));
+            LoadedModel loaded = client.ps().get(0);
+            assertThat(loaded.name()).isEqualTo(MODEL);
+            assertThat(loaded.gpuOffloadPct()).isCloseTo(50.0, within(0.5)); // 17 of 34 layers
+            assertThat(loaded.contextLength()).isEqualTo(4096);
+
+            assertThat(client.unloadAndWait(MODEL, Duration.ofMillis(10), Duration.ofSeconds(5))).isTrue();
+            assertThat(client.ps()).isEmpty();
+            StreamedCall cold = client.generate(GenerateRequest.of(MODEL, "hello again", options(17, 4096)));
+            assertThat(cold.loadMs()).as("after an unload the model loads again").isGreaterThan(10);
+
+            ModelInfo show = client.show(MODEL);
+            assertThat(show.blockCount()).isEqualTo(34);
+            assertThat(show.quantization()).isEqualTo("Q4_K_M");
+            assertThat(show.digest()).hasSize(64);
+            assertThat(client.tags()).hasSize(3);
+            assertThat(client.version()).isEqualTo(OllamaSimulator.VERSION);
+        }
+    }
+
+    @Test
+    void errorsLikeTheRealServer() {
+        try (OllamaSimulator simulator = OllamaSimulator.start(0, 1, FAST);
+             OllamaClient client = new OllamaClient(simulator.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            OllamaException unknown = catchThrowableOfType(
+                    () -> client.generate(GenerateRequest.of("nosuch", "hi", null)), OllamaException.class);
+            assertThat(unknown.kind()).isEqualTo(OllamaException.Kind.MODEL_NOT_FOUND);
+            assertThat(unknown.serverMessage()).isEqualTo("model 'nosuch' not found");
+
+            OllamaException badType = catchThrowableOfType(
+                    () -> client.generate(GenerateRequest.of(MODEL, "hi", Map.of("num_ctx", "8k"))), OllamaException.class);
+            assertThat(badType.httpStatus()).isEqualTo(500);
+            assertThat(badType.serverMessage()).isEqualTo("option \"num_ctx\" must be of type integer");
+        }
+    }
+
+    /** num_gpu 20/34 × num_ctx 2048/8192, each configuration twice; 64 tokens per call. */
+    static List<StreamedCall> runGrid(OllamaClient client) {
+        List<StreamedCall> calls = new ArrayList<>();
+        int prompt = 0;
+        for (int gpu : new int[] {20, 34}) {
+            for (int ctx : new int[] {2048, 8192}) {
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    calls.add(client.generate(GenerateRequest.of(MODEL, "Write about GPUs, take " + prompt++,
+                            options(gpu, ctx))));
+                }
+            }
+        }
+        return calls;
+    }
+
+    static Map<String, Object> options(int numGpu, int numCtx) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("num_gpu", numGpu);
+        options.put("num_ctx", numCtx);
+        options.put("num_predict", 64);
+        return options;
+    }
+}
