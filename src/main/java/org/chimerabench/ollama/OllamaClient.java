@@ -405,8 +405,10 @@ public final class OllamaClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build());
     }
 
+    /** Lookups answer at once on a live server: connect timeout + 5 s, or the first-token timeout if shorter. */
     private Duration lookupTimeout() {
-        return timeouts.connect().plusSeconds(5);
+        Duration lookup = timeouts.connect().plusSeconds(5);
+        return lookup.compareTo(timeouts.firstToken()) < 0 ? lookup : timeouts.firstToken();
     }
 
     private JsonNode exchange(HttpRequest request) {

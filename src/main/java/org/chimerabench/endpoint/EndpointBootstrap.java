@@ -1,0 +1,37 @@
+package org.chimerabench.endpoint;
+
+import org.chimerabench.simulator.OllamaSimulator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** At start-up: the built-in simulator appears as an endpoint; a local Ollama is offered when it answers. */
+@Configuration
+@EnableScheduling
+class EndpointBootstrap implements ApplicationRunner {
+
+    private final EndpointService endpoints;
+    private final ObjectProvider<OllamaSimulator> simulator;
+    private final String localUrl;
+    private final boolean offerLocal;
+
+    EndpointBootstrap(EndpointService endpoints, ObjectProvider<OllamaSimulator> simulator,
+                      @Value("${chimera.endpoints.local-url:http://localhost:11434}") String localUrl,
+                      @Value("${chimera.endpoints.offer-local:true}") boolean offerLocal) {
+        this.endpoints = endpoints;
+        this.simulator = simulator;
+        this.localUrl = localUrl;
+        this.offerLocal = offerLocal;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        simulator.ifAvailable(s -> endpoints.registerSimulator(s.baseUrl()));
+        if (offerLocal) {
+            endpoints.offerLocal(localUrl);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.chimerabench.endpoint;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.chimerabench.ollama.OllamaClient;
+import org.chimerabench.ollama.OllamaException;
+import org.chimerabench.ollama.OllamaTimeouts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registered Ollama endpoints and their status. Statuses come from background checks ({@code /api/version},
+ * {@code /api/tags}, {@code /api/ps}) every few seconds and on every change; reading them never waits on the
+ * network, so no view blocks on a slow or dead server.
+ */
+@Service
+public class EndpointService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointService.class);
+
+    private final EndpointRepository endpoints;
+    private final OllamaTimeouts probeTimeouts;
+    private final Map<Long, EndpointStatus> statuses = new ConcurrentHashMap<>();
+    private final ExecutorService probes = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "endpoint-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
+    EndpointService(EndpointRepository endpoints,
+                    @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
+        this.endpoints = endpoints;
+        this.probeTimeouts = OllamaTimeouts.DEFAULT.withConnect(connectTimeout).withFirstToken(connectTimeout);
+    }
+
+    /** The connect timeout of the status checks. */
+    public Duration probeTimeout() {
+        return probeTimeouts.connect();
+    }
+
+    @Transactional(readOnly = true)
+    public List<EndpointView> list() {
+        return endpoints.findAllByOrderBySimulatedDescNameAsc().stream()
+                .map(e -> EndpointView.of(e, statuses.getOrDefault(e.getId(), EndpointStatus.checking()))).toList();
+    }
+
+    @Transactional
+    public EndpointView add(String name, String baseUrl, String notes) {
+        validate(null, name, baseUrl);
+        Endpoint saved = endpoints.save(new Endpoint(name.strip(), EndpointUrls.normalise(baseUrl), blankToNull(notes),
+                false));
+        checkLater(saved);
+        return EndpointView.of(saved, EndpointStatus.checking());
+    }
+
+    @Transactional
+    public EndpointView update(long id, String name, String baseUrl, String notes) {
+        Endpoint endpoint = endpoints.findById(id).orElseThrow(() -> new EndpointValidationException(
+                Map.of("id", "There is no endpoint " + id)));
+        if (endpoint.isSimulated()) {
+            throw new EndpointValidationException(Map.of("baseUrl", "The built-in simulator cannot be edited"));
+        }
+        validate(id, name, baseUrl);
+        endpoint.setName(name.strip());
+        endpoint.setBaseUrl(EndpointUrls.normalise(baseUrl));
+        endpoint.setNotes(blankToNull(notes));
+        statuses.put(id, EndpointStatus.checking());
+        checkLater(endpoint);
+        return EndpointView.of(endpoint, EndpointStatus.checking());
+    }
+
+    @Transactional
+    public void remove(long id) {
+        endpoints.findById(id).ifPresent(endpoint -> {
+            if (endpoint.isSimulated()) {
+                throw new EndpointValidationException(Map.of("id", "The built-in simulator cannot be removed"));
+            }
+            endpoints.delete(endpoint);
+            statuses.remove(id);
+        });
+    }
+
+    /** Registers the built-in simulator (or updates its URL: it gets a new port on each start). */
+    @Transactional
+    public void registerSimulator(String baseUrl) {
+        Endpoint simulator = endpoints.findFirstBySimulatedTrue()
+                .orElseGet(() -> new Endpoint("Built-in simulator", baseUrl,
+                        "Simulated Ollama inside Chimera Bench: fake models, realistic shapes; results are labelled"
+                                + " simulated.", true));
+        simulator.setBaseUrl(baseUrl);
+        checkLater(endpoints.save(simulator));
+    }
+
+    /** Adds a local Ollama when one answers at the URL and it is not registered yet. */
+    public void offerLocal(String baseUrl) {
+        probes.execute(() -> {
+            try (OllamaClient client = new OllamaClient(baseUrl, probeTimeouts)) {
+                String version = client.version();
+                if (endpoints.findAll().stream().noneMatch(e -> e.getBaseUrl().equals(baseUrl))) {
+                    Endpoint local = endpoints.save(new Endpoint("Local Ollama", baseUrl,
+                            "Found at start-up (Ollama " + version + ").", false));
+                    checkLater(local);
+                    log.info("Found a local Ollama {} at {}", version, baseUrl);
+                }
+            } catch (OllamaException | org.springframework.dao.DataAccessException notThere) {
+                log.debug("No local Ollama at {}: {}", baseUrl, notThere.getMessage());
+            }
+        });
+    }
+
+    /** Re-checks every endpoint in the background. */
+    @Scheduled(fixedDelayString = "${chimera.endpoints.refresh-interval:15s}", initialDelay = 0)
+    public void refreshAll() {
+        endpoints.findAll().forEach(this::checkLater);
+    }
+
+    private void checkLater(Endpoint endpoint) {
+        long id = endpoint.getId();
+        String url = endpoint.getBaseUrl();
+        statuses.putIfAbsent(id, EndpointStatus.checking());
+        probes.execute(() -> statuses.put(id, check(url)));
+    }
+
+    private EndpointStatus check(String baseUrl) {
+        try (OllamaClient client = new OllamaClient(baseUrl, probeTimeouts)) {
+            String version = client.version();
+            var models = client.tags().stream().map(m -> new EndpointStatus.InstalledModel(m.name(), m.sizeBytes(),
+                    m.parameterSize(), m.quantization())).toList();
+            var loaded = client.ps().stream().map(m -> new EndpointStatus.LoadedModelSummary(m.name(), m.sizeBytes(),
+                    m.sizeVramBytes(), m.gpuOffloadPct())).toList();
+            return new EndpointStatus(true, version, models, loaded, OffsetDateTime.now(), null);
+        } catch (OllamaException e) {
+            return new EndpointStatus(false, null, List.of(), List.of(), OffsetDateTime.now(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new EndpointStatus(false, null, List.of(), List.of(), OffsetDateTime.now(),
+                    "Unexpected answer: " + e.getMessage());
+        }
+    }
+
+    private void validate(Long id, String name, String baseUrl) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name == null || name.isBlank()) {
+            errors.put("name", "Name is required");
+        } else if (name.strip().length() > 120) {
+            errors.put("name", "Name must be at most 120 characters");
+        } else {
+            endpoints.findByName(name.strip()).filter(other -> !other.getId().equals(id))
+                    .ifPresent(other -> errors.put("name", "An endpoint named \"" + name.strip() + "\" exists already"));
+        }
+        String urlProblem = EndpointUrls.problem(baseUrl);
+        if (urlProblem != null) {
+            errors.put("baseUrl", urlProblem);
+        }
+        if (!errors.isEmpty()) {
+            throw new EndpointValidationException(errors);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    @Override
+    public void close() {
+        probes.shutdownNow();
+    }
+}

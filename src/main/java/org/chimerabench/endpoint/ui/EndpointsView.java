@@ -1,0 +1,144 @@
+package org.chimerabench.endpoint.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.chimerabench.base.ui.ViewToolbar;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointView;
+
+/**
+ * Registered Ollama endpoints with reachability, version, installed and loaded models. Statuses are checked in
+ * the background; the view re-reads them every 2 s (it never waits on a server).
+ */
+@Route("endpoints")
+@PageTitle("Endpoints · Chimera Bench")
+@Menu(order = 20, icon = "vaadin:server", title = "Endpoints")
+class EndpointsView extends VerticalLayout {
+
+    static final int POLL_MILLIS = 2000;
+
+    private final EndpointService endpoints;
+    final Grid<EndpointView> grid = new Grid<>();
+    private Registration polling;
+
+    EndpointsView(EndpointService endpoints) {
+        this.endpoints = endpoints;
+        addClassName("endpoints-view");
+        setSizeFull();
+        Button add = new Button("Add endpoint", VaadinIcon.PLUS.create(), e -> new EndpointDialog(endpoints, null,
+                this::refresh).open());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClassName("add-endpoint");
+        Button refresh = new Button("Check now", VaadinIcon.REFRESH.create(), e -> {
+            endpoints.refreshAll();
+            refresh();
+        });
+        add(new ViewToolbar("Endpoints", refresh, add), configureGrid());
+        refresh();
+    }
+
+    private Grid<EndpointView> configureGrid() {
+        grid.addClassName("endpoints-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setSizeFull();
+        grid.addComponentColumn(EndpointsView::name).setHeader("Name").setWidth("13rem").setFlexGrow(0);
+        grid.addColumn(EndpointView::baseUrl).setHeader("Base URL").setWidth("14rem").setFlexGrow(1);
+        grid.addComponentColumn(EndpointsView::status).setHeader("Status").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(v -> v.version() == null ? "—" : v.version()).setHeader("Ollama").setWidth("10rem")
+                .setFlexGrow(0);
+        grid.addColumn(v -> v.models().stream().map(m -> m.name()).collect(Collectors.joining(", ")))
+                .setHeader("Installed models").setFlexGrow(2);
+        grid.addColumn(v -> v.loaded().isEmpty() ? "none" : v.loaded().stream()
+                        .map(m -> m.name() + (m.gpuOffloadPct() == null ? "" : String.format(Locale.ROOT, " (%.0f %% GPU)",
+                                m.gpuOffloadPct())))
+                        .collect(Collectors.joining(", ")))
+                .setHeader("Loaded").setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("7rem").setFlexGrow(0);
+        return grid;
+    }
+
+    private static Div name(EndpointView v) {
+        Div name = new Div(new Span(v.name()));
+        if (v.simulated()) {
+            Span badge = new Span("simulated");
+            badge.addClassNames("tag", "tag-simulated");
+            name.add(new Span(" "), badge);
+        }
+        if (v.notes() != null) {
+            name.setTitle(v.notes());
+        }
+        return name;
+    }
+
+    static Span status(EndpointView v) {
+        Span status = new Span(v.reachable() == null ? "checking…" : v.reachable() ? "● up" : "● down");
+        status.addClassNames("endpoint-status", v.reachable() == null ? "checking" : v.reachable() ? "up" : "down");
+        if (v.error() != null) {
+            status.setTitle(v.error());
+        }
+        return status;
+    }
+
+    private HorizontalLayout actions(EndpointView v) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (v.simulated()) {
+            return actions;
+        }
+        Button edit = new Button(VaadinIcon.EDIT.create(), e -> new EndpointDialog(endpoints, v, this::refresh).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        edit.setTooltipText("Edit " + v.name());
+        Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemove(v));
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        remove.setTooltipText("Remove " + v.name());
+        actions.add(edit, remove);
+        return actions;
+    }
+
+    private void confirmRemove(EndpointView v) {
+        ConfirmDialog confirm = new ConfirmDialog("Remove " + v.name() + "?",
+                "The endpoint is removed from the list; sweeps already measured on it keep their results.",
+                "Remove", e -> {
+                    endpoints.remove(v.id());
+                    Notification.show("Removed " + v.name());
+                    refresh();
+                });
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+
+    void refresh() {
+        grid.setItems(endpoints.list());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        attachEvent.getUI().setPollInterval(POLL_MILLIS);
+        polling = attachEvent.getUI().addPollListener(e -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        detachEvent.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.chimerabench.simulator;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Starts the built-in simulator with the app (disable with {@code chimera.simulator.enabled=false}). */
+@Configuration
+@ConditionalOnProperty(name = "chimera.simulator.enabled", havingValue = "true", matchIfMissing = true)
+class SimulatorConfiguration {
+
+    @Bean(destroyMethod = "close")
+    OllamaSimulator ollamaSimulator(@Value("${chimera.simulator.port:0}") int port,
+                                    @Value("${chimera.simulator.seed:42}") long seed,
+                                    @Value("${chimera.simulator.time-scale:1.0}") double timeScale) {
+        return OllamaSimulator.start(port, seed, timeScale);
+    }
+}
