@@ -44,8 +44,11 @@ public final class FakeOllama implements AutoCloseable {
     private final List<String> requestBodies = new CopyOnWriteArrayList<>();
     /** System.nanoTime() when each streamed request arrived and when its first line was written. */
     final List<long[]> timings = new CopyOnWriteArrayList<>();
+    /** Request body → System.nanoTime() of every line written for it (for latency benchmarks). */
+    final Map<String, long[]> lineTimes = new ConcurrentHashMap<>();
     private volatile Supplier<FakeScript> defaultScript = () -> FakeScript.stream("fake").after(
             java.time.Duration.ofMillis(5)).chunk("Hello").chunk(" world").done();
+    private volatile boolean spin = true;
     private volatile String tags = "{\"models\":[]}";
     private volatile String ps = "{\"models\":[]}";
     private volatile String show = "{\"details\":{},\"model_info\":{}}";
@@ -74,6 +77,15 @@ public final class FakeOllama implements AutoCloseable {
 
     public FakeOllama whenIdle(Supplier<FakeScript> script) {
         defaultScript = script;
+        return this;
+    }
+
+    /**
+     * Whether to spin-wait the last 0.3 ms before each line (precise schedule, one busy core per stream) or
+     * only park (±0.1 ms, no CPU): load tests with many streams must not starve the client under test.
+     */
+    public FakeOllama spinWait(boolean value) {
+        spin = value;
         return this;
     }
 
@@ -167,23 +179,30 @@ public final class FakeOllama implements AutoCloseable {
             case "/api/generate", "/api/chat" -> {
                 requestBodies.add(body);
                 FakeScript script = queue.poll();
-                return play(script != null ? script : defaultScript.get(), arrived, out);
+                return play(script != null ? script : defaultScript.get(), arrived, out, body);
             }
             default -> fixed(out, 404, "text/plain", "404 page not found");
         }
         return true;
     }
 
-    private boolean play(FakeScript script, long arrived, OutputStream out) throws IOException {
+    private boolean play(FakeScript script, long arrived, OutputStream out, String request) throws IOException {
         if (script.body != null) {
             fixed(out, script.status, script.contentType, script.body);
             return true;
         }
         long due = arrived;
         boolean headersSent = false;
+        long[] written = new long[script.steps.size()];
+        lineTimes.put(request, written); // filled as lines go out; a line's time is set before the next is written
+        int index = 0;
         for (FakeScript.Step step : script.steps) {
             due += step.delayNanos();
-            waitUntil(due);
+            if (spin) {
+                waitUntil(due);
+            } else {
+                parkUntil(due);
+            }
             byte[] line = (step.line() + "\n").getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream packet = new ByteArrayOutputStream(line.length + 256);
             if (!headersSent) {
@@ -194,6 +213,7 @@ public final class FakeOllama implements AutoCloseable {
             packet.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write(packet.toByteArray()); // headers go out together with the first line, in one write
             out.flush();
+            written[index++] = System.nanoTime();
             if (!headersSent) {
                 timings.add(new long[] {arrived, System.nanoTime()});
                 headersSent = true;
@@ -256,6 +276,12 @@ public final class FakeOllama implements AutoCloseable {
             } else {
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    private static void parkUntil(long deadline) {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 
