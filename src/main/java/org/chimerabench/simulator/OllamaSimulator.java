@@ -184,20 +184,8 @@ public final class OllamaSimulator implements AutoCloseable {
         out.flush();
     }
 
-    private static String chunk(String name, String token, boolean chat) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("model", name);
-        line.put("created_at", Instant.now().toString());
-        if (chat) {
-            line.putObject("message").put("role", "assistant").put("content", token);
-        } else {
-            line.put("response", token);
-        }
-        line.put("done", false);
-        return line.toString();
-    }
-
-    private ObjectNode doneLine(String name, String text, SimulatorEngine.CallPlan plan, long start, boolean chat) {
+    /** A reply line in Go struct order: model, created_at, response (or message), done. */
+    private static ObjectNode line(String name, String text, boolean chat, boolean done) {
         ObjectNode line = JSON.createObjectNode();
         line.put("model", name);
         line.put("created_at", Instant.now().toString());
@@ -206,7 +194,16 @@ public final class OllamaSimulator implements AutoCloseable {
         } else {
             line.put("response", text);
         }
-        line.put("done", true);
+        line.put("done", done);
+        return line;
+    }
+
+    private static String chunk(String name, String token, boolean chat) {
+        return line(name, token, chat, false).toString();
+    }
+
+    private ObjectNode doneLine(String name, String text, SimulatorEngine.CallPlan plan, long start, boolean chat) {
+        ObjectNode line = line(name, text, chat, true);
         line.put("done_reason", plan.doneReason());
         line.put("total_duration", System.nanoTime() - start);
         line.put("load_duration", plan.loadNs());
@@ -227,15 +224,7 @@ public final class OllamaSimulator implements AutoCloseable {
             sleep(engine.ensureLoaded(model, RunnerOptions.of(options), new java.util.Random(), keepAlive));
             reason = "load";
         }
-        ObjectNode reply = JSON.createObjectNode();
-        reply.put("model", name);
-        reply.put("created_at", Instant.now().toString());
-        if (chat) {
-            reply.putObject("message").put("role", "assistant").put("content", "");
-        } else {
-            reply.put("response", "");
-        }
-        reply.put("done", true);
+        ObjectNode reply = line(name, "", chat, true);
         reply.put("done_reason", reason);
         json(exchange, 200, reply.toString());
     }
