@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,15 +17,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.chimerabench.ollama.OllamaException.Kind;
 
@@ -81,7 +78,7 @@ public final class OllamaClient implements AutoCloseable {
 
     /** Streams {@code POST /api/generate} and measures it. */
     public StreamedCall generate(GenerateRequest request, Cancellation cancellation) {
-        return stream("api/generate", request, line -> new Text(line.path("response").asText(""),
+        return stream("api/generate", request, line -> new NdjsonSubscriber.Text(line.path("response").asText(""),
                 line.path("thinking").asText("")), cancellation);
     }
 
@@ -91,91 +88,117 @@ public final class OllamaClient implements AutoCloseable {
 
     /** Streams {@code POST /api/chat} and measures it (text from {@code message.content}/{@code message.thinking}). */
     public StreamedCall chat(ChatRequest request, Cancellation cancellation) {
-        return stream("api/chat", request, line -> new Text(line.path("message").path("content").asText(""),
-                line.path("message").path("thinking").asText("")), cancellation);
+        return stream("api/chat", request, line -> new NdjsonSubscriber.Text(
+                line.path("message").path("content").asText(""), line.path("message").path("thinking").asText("")),
+                cancellation);
     }
 
-    private record Text(String response, String thinking) {
-        boolean isEmpty() {
-            return response.isEmpty() && thinking.isEmpty();
-        }
+    /** A reply that is not an NDJSON stream: an error status, or a 200 of the wrong content type. */
+    private record Refusal(int status, String contentType, byte[] body) {
     }
 
-    private StreamedCall stream(String path, Object body, Function<JsonNode, Text> text, Cancellation cancellation) {
+    private StreamedCall stream(String path, Object body, Function<JsonNode, NdjsonSubscriber.Text> text,
+                                Cancellation cancellation) {
         byte[] payload = write(body);
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeouts.firstToken())
                 .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+        CompletableFuture<StreamedCall> call = new CompletableFuture<>();
+        AtomicReference<NdjsonSubscriber> stream = new AtomicReference<>();
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<InputStream>> future =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        cancellation.onCancel(() -> future.cancel(true));
-        HttpResponse<InputStream> response = awaitHeaders(future, start, cancellation);
-        long headers = System.nanoTime();
-        openStreams.incrementAndGet();
-        Abort abort = new Abort();
-        InputStream in = response.body();
-        cancellation.onCancel(() -> abort.fire(Kind.CANCELLED, in));
-        ScheduledFuture<?> guard = guard(abort, in, start);
+        HttpResponse.BodyHandler<Object> handler = info -> {
+            long headers = System.nanoTime();
+            String type = info.headers().firstValue("Content-Type").orElse("");
+            if (info.statusCode() == 200 && (type.isEmpty() || type.contains("json"))) {
+                openStreams.incrementAndGet();
+                NdjsonSubscriber subscriber = new NdjsonSubscriber(JSON, text, maxLineBytes, start, headers,
+                        openStreams::decrementAndGet);
+                subscriber.result().whenComplete((result, error) -> {
+                    if (error != null) {
+                        call.completeExceptionally(error);
+                    } else {
+                        call.complete(result);
+                    }
+                });
+                stream.set(subscriber);
+                return HttpResponse.BodySubscribers.fromSubscriber(subscriber, s -> s);
+            }
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                    bytes -> new Refusal(info.statusCode(), type, bytes));
+        };
+        CompletableFuture<HttpResponse<Object>> exchange = http.sendAsync(request, handler);
+        exchange.whenComplete((response, error) -> {
+            if (error != null) {
+                call.completeExceptionally(cancellation.isCancelled() ? cancelled() : requestFailed(unwrap(error)));
+            } else if (response.body() instanceof Refusal refusal) {
+                call.completeExceptionally(refused(refusal));
+            }
+        });
+        Runnable abort = () -> { // the real reason first: cancelling the exchange also fails the stream
+            call.completeExceptionally(cancelled());
+            NdjsonSubscriber subscriber = stream.get();
+            if (subscriber != null) {
+                subscriber.abort(cancelled());
+            }
+            exchange.cancel(true);
+        };
+        cancellation.onCancel(abort);
+        ScheduledFuture<?> guard = guard(call, stream, exchange, start);
         try {
-            checkStatus(response, in);
-            return readStream(new LineReader(in, maxLineBytes), text, abort, start, headers);
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort.run();
+            throw cancelled();
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            throw cause instanceof OllamaException ollama ? ollama
+                    : new OllamaException(Kind.INCOMPLETE_STREAM, describe(cause), 0, null, cause);
         } finally {
             guard.cancel(false);
             cancellation.clear();
-            closeQuietly(in);
-            openStreams.decrementAndGet();
         }
     }
 
-    /** Why a stream was aborted by another thread (watchdog or cancellation). */
-    private static final class Abort {
-        volatile Kind reason;
-        volatile long lastLine = System.nanoTime();
-
-        void fire(Kind why, InputStream in) {
-            if (reason == null) {
-                reason = why;
-            }
-            closeQuietly(in);
-        }
-    }
-
-    private ScheduledFuture<?> guard(Abort abort, InputStream in, long start) {
+    /** Idle and total timeouts: checked a few times per idle period by one watchdog thread per client. */
+    private ScheduledFuture<?> guard(CompletableFuture<StreamedCall> call, AtomicReference<NdjsonSubscriber> stream,
+                                     CompletableFuture<?> exchange, long start) {
         long idle = timeouts.idle().toNanos();
         long total = timeouts.total().toNanos();
         long period = Math.max(5_000_000L, Math.min(idle, total) / 8);
         return watchdog.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
+            NdjsonSubscriber subscriber = stream.get();
+            OllamaException error = null;
             if (now - start > total) {
-                abort.fire(Kind.TOTAL_TIMEOUT, in);
-            } else if (now - abort.lastLine > idle) {
-                abort.fire(Kind.IDLE_TIMEOUT, in);
+                error = new OllamaException(Kind.TOTAL_TIMEOUT, "The call to " + baseUrl() + " took longer than the"
+                        + " total timeout of " + seconds(timeouts.total()) + ".", 0, null, null);
+            } else if (subscriber != null && now - subscriber.lastLine > idle) {
+                error = new OllamaException(Kind.IDLE_TIMEOUT, "Ollama stopped sending output for more than "
+                        + seconds(timeouts.idle()) + " in the middle of a reply.", 200, null, null);
+            }
+            if (error != null) { // the real reason first: cancelling the exchange also fails the stream
+                call.completeExceptionally(error);
+                if (subscriber != null) {
+                    subscriber.abort(error);
+                }
+                exchange.cancel(true);
             }
         }, period, period, TimeUnit.NANOSECONDS);
     }
 
-    private HttpResponse<InputStream> awaitHeaders(CompletableFuture<HttpResponse<InputStream>> future, long start,
-                                                   Cancellation cancellation) {
-        long remaining = timeouts.total().toNanos() - (System.nanoTime() - start);
-        try {
-            return future.get(Math.max(1, remaining), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new OllamaException(Kind.TOTAL_TIMEOUT, "No answer from " + baseUrl() + " within the total timeout of "
-                    + seconds(timeouts.total()) + ".");
-        } catch (CancellationException e) {
-            throw cancelled();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw cancelled();
-        } catch (ExecutionException e) {
-            if (cancellation.isCancelled()) {
-                throw cancelled();
-            }
-            throw requestFailed(e.getCause());
+    private OllamaException refused(Refusal refusal) {
+        String body = new String(refusal.body(), 0, Math.min(refusal.body().length, 64 * 1024), StandardCharsets.UTF_8);
+        if (refusal.status() == 200) {
+            return new OllamaException(Kind.UNEXPECTED_CONTENT_TYPE, "Expected NDJSON from " + baseUrl() + " but got "
+                    + refusal.contentType() + " (" + snippet(body) + "). Is this really an Ollama server?", 200, null,
+                    null);
         }
+        String message = errorText(body);
+        Kind kind = refusal.status() == 404 && message != null && message.contains("not found")
+                ? Kind.MODEL_NOT_FOUND : Kind.HTTP_STATUS;
+        return new OllamaException(kind, "Ollama answered HTTP " + refusal.status() + ": "
+                + (message != null ? message : snippet(body)), refusal.status(), message, null);
     }
 
     private OllamaException requestFailed(Throwable cause) {
@@ -192,123 +215,20 @@ public final class OllamaClient implements AutoCloseable {
             return new OllamaException(Kind.UNREACHABLE, "Cannot reach " + baseUrl() + ": connection refused or host"
                     + " unknown. Is Ollama running there?", 0, null, cause);
         }
+        if (cause instanceof OllamaException ollama) {
+            return ollama;
+        }
         return new OllamaException(Kind.UNREACHABLE, "The connection to " + baseUrl() + " failed before an answer: "
                 + describe(cause), 0, null, cause);
     }
 
-    private void checkStatus(HttpResponse<InputStream> response, InputStream in) {
-        int status = response.statusCode();
-        if (status != 200) {
-            String body = readSome(in);
-            String message = errorText(body);
-            Kind kind = status == 404 && message != null && message.contains("not found")
-                    ? Kind.MODEL_NOT_FOUND : Kind.HTTP_STATUS;
-            throw new OllamaException(kind, "Ollama answered HTTP " + status + ": "
-                    + (message != null ? message : snippet(body)), status, message, null);
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        if (!type.isEmpty() && !type.contains("ndjson") && !type.contains("json")) {
-            throw new OllamaException(Kind.UNEXPECTED_CONTENT_TYPE, "Expected NDJSON from " + baseUrl()
-                    + " but got " + type + " (" + snippet(readSome(in)) + "). Is this really an Ollama server?",
-                    status, null, null);
-        }
-    }
-
-    private StreamedCall readStream(LineReader reader, Function<JsonNode, Text> text, Abort abort, long start,
-                                    long headers) {
-        StringBuilder response = new StringBuilder();
-        StringBuilder thinking = new StringBuilder();
-        List<Long> contentTimes = new ArrayList<>();
-        long firstToken = -1;
-        long firstAnswer = -1;
-        String model = null;
-        while (true) {
-            String line;
-            try {
-                line = reader.next();
-            } catch (LineReader.LineTooLongException e) {
-                throw new OllamaException(Kind.LINE_TOO_LONG, "Ollama sent " + e.getMessage() + " (limit "
-                        + maxLineBytes / (1024 * 1024) + " MiB).", 200, null, e);
-            } catch (IOException e) {
-                throw streamBroken(abort, e);
-            }
-            long now = System.nanoTime();
-            if (line == null) {
-                throw streamBroken(abort, null);
-            }
-            abort.lastLine = now;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node = parse(line);
-            if (node.hasNonNull("error")) {
-                String message = node.get("error").asText();
-                throw new OllamaException(Kind.MID_STREAM_ERROR, "Ollama failed while streaming: " + message, 200,
-                        message, null);
-            }
-            if (model == null) {
-                model = node.path("model").asText(null);
-            }
-            Text chunk = text.apply(node);
-            if (!chunk.isEmpty()) {
-                response.append(chunk.response());
-                thinking.append(chunk.thinking());
-                contentTimes.add(now);
-                if (firstToken < 0) {
-                    firstToken = now;
-                }
-                if (firstAnswer < 0 && !chunk.response().isEmpty()) {
-                    firstAnswer = now;
-                }
-            }
-            if (node.path("done").asBoolean(false)) {
-                return done(node, model, start, headers, now, firstToken, firstAnswer, contentTimes, response,
-                        thinking);
-            }
-        }
-    }
-
-    private static StreamedCall done(JsonNode last, String model, long start, long headers, long end, long firstToken,
-                                     long firstAnswer, List<Long> contentTimes, StringBuilder response,
-                                     StringBuilder thinking) {
-        double[] gaps = new double[Math.max(0, contentTimes.size() - 1)];
-        for (int i = 1; i < contentTimes.size(); i++) {
-            gaps[i - 1] = (contentTimes.get(i) - contentTimes.get(i - 1)) / 1e6;
-        }
-        return new StreamedCall(model, firstToken < 0 ? Double.NaN : (firstToken - start) / 1e6,
-                firstAnswer < 0 ? Double.NaN : (firstAnswer - start) / 1e6, (headers - start) / 1e6,
-                (end - start) / 1e6, gaps, last.path("load_duration").asLong(0),
-                last.path("prompt_eval_duration").asLong(0), last.path("eval_duration").asLong(0),
-                last.path("total_duration").asLong(0), last.path("eval_count").asInt(0),
-                last.path("prompt_eval_count").asInt(0), last.path("done_reason").asText(null), response.toString(),
-                thinking.toString(), contentTimes.size());
-    }
-
-    private OllamaException streamBroken(Abort abort, IOException cause) {
-        Kind reason = abort.reason;
-        if (reason == Kind.CANCELLED) {
-            return cancelled();
-        }
-        if (reason == Kind.IDLE_TIMEOUT) {
-            return new OllamaException(Kind.IDLE_TIMEOUT, "Ollama stopped sending output for more than "
-                    + seconds(timeouts.idle()) + " in the middle of a reply.", 200, null, cause);
-        }
-        if (reason == Kind.TOTAL_TIMEOUT) {
-            return new OllamaException(Kind.TOTAL_TIMEOUT, "The call took longer than the total timeout of "
-                    + seconds(timeouts.total()) + ".", 200, null, cause);
-        }
-        return new OllamaException(Kind.INCOMPLETE_STREAM, "The stream from " + baseUrl() + " ended without a"
-                + " done:true line" + (cause == null ? "" : " (" + describe(cause) + ")")
-                + " — the server or its model runner stopped mid-reply.", 200, null, cause);
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a line that is not JSON: " + snippet(line),
-                    200, null, e);
-        }
+        return cause;
     }
 
     // ---------------------------------------------------------------- lookups and model management
@@ -483,14 +403,6 @@ public final class OllamaClient implements AutoCloseable {
         }
     }
 
-    private static String readSome(InputStream in) {
-        try {
-            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     static String snippet(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 117) + "…";
@@ -506,14 +418,6 @@ public final class OllamaClient implements AutoCloseable {
 
     private static OllamaException cancelled() {
         return new OllamaException(Kind.CANCELLED, "The call was cancelled.");
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // closing is best effort
-        }
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -1,0 +1,203 @@
+package org.chimerabench.ollama;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.chimerabench.ollama.OllamaException.Kind;
+
+/**
+ * Consumes a streamed Ollama reply as the bytes arrive, on the HTTP client's own thread: splits NDJSON lines
+ * (refusing lines over the limit), timestamps each line the moment it is complete — no hand-off to another
+ * thread before the clock is read — and measures the call (architecture.md §5). The result, or a typed error,
+ * completes {@link #result()}.
+ */
+final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
+
+    /** The text of one line: {@code response}/{@code thinking} (generate) or {@code message.*} (chat). */
+    record Text(String response, String thinking) {
+        boolean isEmpty() {
+            return response.isEmpty() && thinking.isEmpty();
+        }
+    }
+
+    private final ObjectMapper json;
+    private final Function<JsonNode, Text> text;
+    private final int maxLineBytes;
+    private final long start;
+    private final long headers;
+    private final Runnable onFinish;
+    private final CompletableFuture<StreamedCall> result = new CompletableFuture<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
+
+    private volatile Flow.Subscription subscription;
+    volatile long lastLine;
+    private byte[] line = new byte[4096];
+    private int length;
+    private boolean done;
+
+    private final StringBuilder response = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
+    private final List<Long> contentTimes = new ArrayList<>();
+    private long firstToken = -1;
+    private long firstAnswer = -1;
+    private String model;
+
+    NdjsonSubscriber(ObjectMapper json, Function<JsonNode, Text> text, int maxLineBytes, long start, long headers,
+                     Runnable onFinish) {
+        this.json = json;
+        this.text = text;
+        this.maxLineBytes = maxLineBytes;
+        this.start = start;
+        this.headers = headers;
+        this.lastLine = headers;
+        this.onFinish = onFinish;
+    }
+
+    CompletableFuture<StreamedCall> result() {
+        return result;
+    }
+
+    /** Stops the stream (timeouts, cancellation) and fails the call with this error. */
+    void abort(OllamaException error) {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        fail(error);
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        if (finished.get() && !done) {
+            return;
+        }
+        for (ByteBuffer buffer : buffers) {
+            while (buffer.hasRemaining()) {
+                byte b = buffer.get();
+                if (b == '\n') {
+                    long now = System.nanoTime();
+                    int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+                    String text = new String(line, 0, end, StandardCharsets.UTF_8);
+                    length = 0;
+                    if (!done && !onLine(text, now)) {
+                        return;
+                    }
+                } else {
+                    if (length == maxLineBytes) {
+                        abort(new OllamaException(Kind.LINE_TOO_LONG, "Ollama sent a line longer than "
+                                + maxLineBytes + " bytes (limit " + maxLineBytes / (1024 * 1024) + " MiB).", 200,
+                                null, null));
+                        return;
+                    }
+                    if (length == line.length) {
+                        line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+                    }
+                    line[length++] = b;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        fail(new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a done:true line ("
+                + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
+                + ") — the server or its model runner stopped mid-reply.", 200, null, error));
+    }
+
+    @Override
+    public void onComplete() {
+        if (!done && length > 0) { // a last line without '\n'
+            String text = new String(line, 0, length, StandardCharsets.UTF_8);
+            length = 0;
+            onLine(text, System.nanoTime());
+        }
+        if (!done) {
+            fail(new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a done:true line — the"
+                    + " server or its model runner stopped mid-reply.", 200, null, null));
+        }
+        finish();
+    }
+
+    /** @return false when the stream failed and reading must stop */
+    private boolean onLine(String raw, long now) {
+        lastLine = now;
+        if (raw.isBlank()) {
+            return true;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(raw);
+        } catch (JsonProcessingException e) {
+            abort(new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a line that is not JSON: "
+                    + OllamaClient.snippet(raw), 200, null, e));
+            return false;
+        }
+        if (node.hasNonNull("error")) {
+            String message = node.get("error").asText();
+            abort(new OllamaException(Kind.MID_STREAM_ERROR, "Ollama failed while streaming: " + message, 200,
+                    message, null));
+            return false;
+        }
+        if (model == null) {
+            model = node.path("model").asText(null);
+        }
+        Text chunk = text.apply(node);
+        if (!chunk.isEmpty()) {
+            response.append(chunk.response());
+            thinking.append(chunk.thinking());
+            contentTimes.add(now);
+            if (firstToken < 0) {
+                firstToken = now;
+            }
+            if (firstAnswer < 0 && !chunk.response().isEmpty()) {
+                firstAnswer = now;
+            }
+        }
+        if (node.path("done").asBoolean(false)) {
+            done = true;
+            result.complete(measure(node, now));
+        }
+        return true;
+    }
+
+    private StreamedCall measure(JsonNode last, long end) {
+        double[] gaps = new double[Math.max(0, contentTimes.size() - 1)];
+        for (int i = 1; i < contentTimes.size(); i++) {
+            gaps[i - 1] = (contentTimes.get(i) - contentTimes.get(i - 1)) / 1e6;
+        }
+        return new StreamedCall(model, firstToken < 0 ? Double.NaN : (firstToken - start) / 1e6,
+                firstAnswer < 0 ? Double.NaN : (firstAnswer - start) / 1e6, (headers - start) / 1e6,
+                (end - start) / 1e6, gaps, last.path("load_duration").asLong(0),
+                last.path("prompt_eval_duration").asLong(0), last.path("eval_duration").asLong(0),
+                last.path("total_duration").asLong(0), last.path("eval_count").asInt(0),
+                last.path("prompt_eval_count").asInt(0), last.path("done_reason").asText(null), response.toString(),
+                thinking.toString(), contentTimes.size());
+    }
+
+    private void fail(OllamaException error) {
+        result.completeExceptionally(error);
+        finish();
+    }
+
+    private void finish() {
+        if (finished.compareAndSet(false, true)) {
+            onFinish.run();
+        }
+    }
+}
