@@ -1,0 +1,135 @@
+package org.chimerabench.analysis;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.chimerabench.base.OptionsJson;
+import org.chimerabench.stats.EffectSize;
+import org.chimerabench.stats.Summary;
+import org.chimerabench.stats.WelchTest;
+
+/** Computes a {@link SweepComparison} from two analyses (plain computation, architecture.md §6 "Comparison"). */
+public final class Comparisons {
+
+    /** The compared metrics, in display order, and how each configuration contributes one value. */
+    public static final Map<String, Function<ConfigurationResult, Double>> METRICS = metrics();
+
+    private Comparisons() {
+    }
+
+    private static Map<String, Function<ConfigurationResult, Double>> metrics() {
+        Map<String, Function<ConfigurationResult, Double>> metrics = new LinkedHashMap<>();
+        metrics.put("baselineTokPerSec", ConfigurationResult::baselineTokPerSec);
+        metrics.put("chimeraTokPerSec", ConfigurationResult::chimeraTokPerSec);
+        metrics.put("throughputDeltaPct", ConfigurationResult::deltaPct);
+        metrics.put("ttftReductionPct", ConfigurationResult::ttftReductionPct);
+        metrics.put("ttftMs", ConfigurationResult::chimeraTtftMs);
+        metrics.put("baselineTtftMs", ConfigurationResult::baselineTtftMs);
+        return metrics;
+    }
+
+    public static SweepComparison compare(SweepAnalysis a, String nameA, List<String> axesA,
+                                          SweepAnalysis b, String nameB, List<String> axesB) {
+        Map<String, SweepComparison.MetricComparison> metrics = new LinkedHashMap<>();
+        METRICS.forEach((name, value) -> metrics.put(name, metric(values(a, value), values(b, value))));
+        List<String> shared = axesA.stream().filter(axesB::contains).toList();
+        Map<String, ConfigurationResult> keyedA = keyed(a, shared);
+        Map<String, ConfigurationResult> keyedB = keyed(b, shared);
+        List<SweepComparison.SharedConfiguration> both = new ArrayList<>();
+        keyedA.forEach((key, ra) -> {
+            ConfigurationResult rb = keyedB.get(key);
+            if (ra != null && rb != null) {
+                both.add(new SweepComparison.SharedConfiguration(project(ra.options(), shared), ra.deltaPct(),
+                        rb.deltaPct(), ra.deltaPct() - rb.deltaPct(), ra.ttftReductionPct(), rb.ttftReductionPct()));
+            }
+        });
+        List<String> onlyA = axesA.stream().filter(x -> !axesB.contains(x)).toList();
+        List<String> onlyB = axesB.stream().filter(x -> !axesA.contains(x)).toList();
+        int leftA = a.configurations() - both.size();
+        int leftB = b.configurations() - both.size();
+        return new SweepComparison(
+                new SweepComparison.Side(a.sweepId(), a.label(), nameA, a.configurations()),
+                new SweepComparison.Side(b.sweepId(), b.label(), nameB, b.configurations()),
+                metrics, new SweepComparison.Pair(a.successRatePct(), b.successRatePct()),
+                best(a), best(b), both,
+                new SweepComparison.LeftOut(onlyA, onlyB, leftA, leftB, explain(onlyA, onlyB, leftA, leftB)));
+    }
+
+    static SweepComparison.MetricComparison metric(double[] a, double[] b) {
+        if (a.length == 0 || b.length == 0) {
+            return new SweepComparison.MetricComparison(a.length, b.length, mean(a), mean(b), null, null, null, null,
+                    null, null);
+        }
+        Double t = null;
+        Double p = null;
+        Double d = null;
+        try {
+            WelchTest welch = WelchTest.of(a, b);
+            t = welch.tStatistic();
+            p = welch.pValueTwoSided();
+            d = EffectSize.cohensD(a, b);
+        } catch (IllegalArgumentException undefined) {
+            // fewer than 2 values or no variance: the test is undefined, the means still compare
+        }
+        double meanA = Summary.of(a).mean();
+        double meanB = Summary.of(b).mean();
+        return new SweepComparison.MetricComparison(a.length, b.length, meanA, meanB, meanA - meanB, t, p, d,
+                Distribution.finiteOrNull(Summary.of(a).cvPct()), Distribution.finiteOrNull(Summary.of(b).cvPct()));
+    }
+
+    private static double[] values(SweepAnalysis analysis, Function<ConfigurationResult, Double> value) {
+        return analysis.configurationResults().stream().map(value).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Double mean(double[] values) {
+        return values.length == 0 ? null : Summary.of(values).mean();
+    }
+
+    /** Configurations keyed by their values on the shared axes; a key matched by several is ambiguous and dropped. */
+    private static Map<String, ConfigurationResult> keyed(SweepAnalysis analysis, List<String> shared) {
+        Map<String, ConfigurationResult> keyed = new HashMap<>();
+        for (ConfigurationResult r : analysis.configurationResults()) {
+            String key = OptionsJson.describe(project(r.options(), shared));
+            keyed.merge(key, r, (x, y) -> null);
+        }
+        return keyed;
+    }
+
+    private static Map<String, Object> project(Map<String, Object> options, List<String> axes) {
+        Map<String, Object> projected = new LinkedHashMap<>();
+        axes.forEach(axis -> projected.put(axis, options.get(axis)));
+        return projected;
+    }
+
+    private static SweepComparison.Best best(SweepAnalysis analysis) {
+        return analysis.topByThroughput().isEmpty() ? null
+                : new SweepComparison.Best(analysis.topByThroughput().get(0).options(),
+                analysis.topByThroughput().get(0).deltaPct());
+    }
+
+    private static String explain(List<String> onlyA, List<String> onlyB, int leftA, int leftB) {
+        if (onlyA.isEmpty() && onlyB.isEmpty() && leftA == 0 && leftB == 0) {
+            return "Both sweeps measured the same configurations.";
+        }
+        StringBuilder text = new StringBuilder();
+        if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
+            text.append("Configurations are matched on the shared axes only");
+            if (!onlyA.isEmpty()) {
+                text.append("; only A varies ").append(String.join(", ", onlyA));
+            }
+            if (!onlyB.isEmpty()) {
+                text.append("; only B varies ").append(String.join(", ", onlyB));
+            }
+            text.append(". ");
+        }
+        text.append(leftA).append(" configuration(s) of A and ").append(leftB)
+                .append(" of B have no unique counterpart and are left out of the per-configuration table;"
+                        + " the metric tests use every configuration of each sweep.");
+        return text.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.chimerabench.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two sweeps side by side (REST {@code GET /api/compare}; field names are the contract). Each metric is compared
+ * over per-configuration values — one number per configuration: an arm mean or a Δ — with A − B signs.
+ */
+public record SweepComparison(Side a, Side b, Map<String, MetricComparison> metrics, Pair successRatePct,
+                              Best bestA, Best bestB, List<SharedConfiguration> sharedConfigurations,
+                              LeftOut leftOut) {
+
+    public record Side(long id, String label, String name, int configurations) {
+    }
+
+    /**
+     * @param welchT  Welch t of A − B, null when undefined (fewer than 2 values, zero variance)
+     * @param pValue  two-sided p of that test
+     * @param cohensD Cohen's d of A − B with the pooled SD
+     */
+    public record MetricComparison(int nA, int nB, Double meanA, Double meanB, Double difference, Double welchT,
+                                   Double pValue, Double cohensD, Double cvPctA, Double cvPctB) {
+    }
+
+    public record Pair(double a, double b) {
+    }
+
+    public record Best(Map<String, Object> options, double deltaPct) {
+    }
+
+    /** A configuration both sweeps measured (matched on the axes they share), with its Δ in each and A − B. */
+    public record SharedConfiguration(Map<String, Object> options, double deltaPctA, double deltaPctB,
+                                      double deltaOfDelta, Double ttftReductionPctA, Double ttftReductionPctB) {
+    }
+
+    /** What could not be compared configuration by configuration, and why. */
+    public record LeftOut(List<String> axesOnlyInA, List<String> axesOnlyInB, int configurationsOnlyInA,
+                          int configurationsOnlyInB, String explanation) {
+    }
+}

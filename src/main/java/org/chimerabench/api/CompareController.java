@@ -1,0 +1,26 @@
+package org.chimerabench.api;
+
+import org.chimerabench.analysis.ComparisonService;
+import org.chimerabench.analysis.SweepComparison;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code GET /api/compare?a={id}&b={id}} (architecture.md §7). */
+@RestController
+class CompareController {
+
+    private final ComparisonService comparisons;
+
+    CompareController(ComparisonService comparisons) {
+        this.comparisons = comparisons;
+    }
+
+    @GetMapping("/api/compare")
+    SweepComparison compare(@RequestParam long a, @RequestParam long b) {
+        return comparisons.compare(a, b).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "there is no sweep " + a + " or no sweep " + b));
+    }
+}
