@@ -19,6 +19,7 @@ final class KaribuViews {
         routes.getRoutes().add(SweepsView.class);
         routes.getRoutes().add(SweepResultsView.class);
         routes.getRoutes().add(DashboardView.class);
+        routes.getRoutes().add(CompareView.class);
         return routes;
     }
 

@@ -1,0 +1,148 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.ComparisonService;
+import org.chimerabench.analysis.Definitions;
+import org.chimerabench.analysis.SweepComparison;
+import org.chimerabench.base.ui.Panel;
+import org.chimerabench.base.ui.StatCard;
+import org.chimerabench.base.ui.ViewToolbar;
+import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepSummary;
+
+/** Two sweeps side by side: metric tests, success rates, best configurations, shared configurations, charts. */
+@Route("compare")
+@PageTitle("Compare · Chimera Bench")
+@Menu(order = 15, icon = "vaadin:scale", title = "Compare")
+class CompareView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ComparisonService comparisons;
+    private final AnalysisService analyses;
+    final ComboBox<SweepSummary> pickA = new ComboBox<>("Sweep A");
+    final ComboBox<SweepSummary> pickB = new ComboBox<>("Sweep B");
+    private final Div body = new Div();
+
+    CompareView(ComparisonService comparisons, AnalysisService analyses, SweepService sweeps) {
+        this.comparisons = comparisons;
+        this.analyses = analyses;
+        addClassName("compare-view");
+        setWidthFull();
+        List<SweepSummary> all = sweeps.list();
+        for (ComboBox<SweepSummary> pick : List.of(pickA, pickB)) {
+            pick.setItems(all);
+            pick.setItemLabelGenerator(s -> "#" + s.id() + " " + (s.label() == null ? "" : s.label() + " · ") + s.name());
+            pick.setWidth("22rem");
+            pick.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    navigate();
+                }
+            });
+        }
+        Div pickers = new Div(pickA, pickB);
+        pickers.addClassName("filter-bar");
+        body.addClassName("compare-body");
+        body.setWidthFull();
+        add(new ViewToolbar("Compare sweeps"), pickers, body);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Optional<Long> a = id(query.get("a"));
+        Optional<Long> b = id(query.get("b"));
+        a.ifPresent(id -> select(pickA, id));
+        b.ifPresent(id -> select(pickB, id));
+        show(a.isPresent() && b.isPresent() ? comparisons.compare(a.get(), b.get()) : Optional.empty(),
+                a.isPresent() && b.isPresent());
+    }
+
+    private void show(Optional<SweepComparison> comparison, boolean asked) {
+        body.removeAll();
+        if (comparison.isEmpty()) {
+            Paragraph hint = new Paragraph(asked ? "One of the sweeps does not exist." :
+                    "Pick two sweeps to compare — e.g. the seed's rust and python sweeps, two models or two hosts.");
+            hint.addClassName("empty-state");
+            body.add(hint);
+            return;
+        }
+        SweepComparison c = comparison.get();
+        Div cards = new Div(
+                card("Success rate A · " + c.a().label(), c.successRatePct().a(), c.bestA(), "kpi-a"),
+                card("Success rate B · " + c.b().label(), c.successRatePct().b(), c.bestB(), "kpi-b"));
+        cards.addClassName("kpi-row");
+        Div charts = new Div(
+                new Panel("Throughput Δ per shared configuration", Definitions.THROUGHPUT_DELTA,
+                        new CompareDeltaChart(c)),
+                new Panel("Chimera throughput per sweep", Definitions.DISTRIBUTION,
+                        new CompareBoxPlotChart(analyses.analyse(c.a().id()).orElseThrow(),
+                                analyses.analyse(c.b().id()).orElseThrow())));
+        charts.addClassName("chart-grid");
+        Paragraph leftOut = new Paragraph(c.leftOut().explanation());
+        leftOut.addClassName("left-out");
+        body.add(cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
+                        + " two-sided p, Cohen's d with the pooled SD.", new CompareMetricsGrid(c)).wide(), charts,
+                new Panel("Shared configurations", null, leftOut, sharedGrid(c)).wide());
+    }
+
+    private static StatCard card(String title, double rate, SweepComparison.Best best, String cssClass) {
+        StatCard card = new StatCard(title, Definitions.SUCCESS_RATE).show(Format.pct(rate, 1), best == null
+                ? "no configuration measured"
+                : "best: " + Format.options(best.options()) + " (" + Format.signedPct(best.deltaPct()) + ")");
+        card.addClassName(cssClass);
+        return card;
+    }
+
+    private static Grid<SweepComparison.SharedConfiguration> sharedGrid(SweepComparison c) {
+        Grid<SweepComparison.SharedConfiguration> grid = new Grid<>();
+        grid.addClassName("shared-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(s -> Format.options(s.options())).setHeader("Configuration (shared axes)").setFlexGrow(2);
+        grid.addColumn(s -> Format.signedPct(s.deltaPctA())).setHeader("Δ A").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Format.signedPct(s.deltaPctB())).setHeader("Δ B").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Format.signedPct(s.deltaOfDelta())).setHeader("Δ A − Δ B")
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Format.signedPct(s.ttftReductionPctA())).setHeader("TTFT red. A")
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Format.signedPct(s.ttftReductionPctB())).setHeader("TTFT red. B")
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setItems(c.sharedConfigurations());
+        grid.setHeight(c.sharedConfigurations().size() > 12 ? "24rem" : null);
+        grid.setAllRowsVisible(c.sharedConfigurations().size() <= 12);
+        return grid;
+    }
+
+    private void navigate() {
+        if (pickA.getValue() != null && pickB.getValue() != null) {
+            getUI().ifPresent(ui -> ui.navigate("compare", QueryParameters.simple(Map.of(
+                    "a", String.valueOf(pickA.getValue().id()), "b", String.valueOf(pickB.getValue().id())))));
+        }
+    }
+
+    private static void select(ComboBox<SweepSummary> pick, long id) {
+        pick.getListDataView().getItems().filter(s -> s.id() == id).findFirst().ifPresent(pick::setValue);
+    }
+
+    private static Optional<Long> id(List<String> values) {
+        try {
+            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(values.get(0)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

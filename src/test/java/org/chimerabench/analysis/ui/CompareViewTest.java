@@ -1,0 +1,102 @@
+package org.chimerabench.analysis.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.base.ui.StatCard;
+import org.chimerabench.exchange.ImportService;
+import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.SeedFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/** The compare view without a browser: rust vs python, and two sweeps whose axes only partly match. */
+@SpringBootTest
+class CompareViewTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    AnalysisService analyses;
+
+    long rust;
+    long python;
+
+    @BeforeEach
+    void setUp() {
+        List<Long> ids = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
+                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
+        rust = ids.stream().filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst()
+                .orElseThrow();
+        python = ids.stream().filter(id -> id != rust).findFirst().orElseThrow();
+        KaribuViews.setUp(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        KaribuViews.tearDown();
+    }
+
+    @Test
+    void rustVersusPython() {
+        open(rust, python);
+        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-a")).value()).isEqualTo("72.2 %");
+        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-b")).value()).isEqualTo("38.9 %");
+        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-a")).detail())
+                .isEqualTo("best: num_gpu=60 · num_ctx=1024 · temperature=0.8 (+0.606 %)");
+        Grid<?> metrics = _get(Grid.class, spec -> spec.withClasses("compare-metrics-grid"));
+        assertThat(GridKt._size(metrics)).isEqualTo(6);
+        assertThat(GridKt._getFormattedRow(metrics, 1)).containsExactly("Chimera tok/s", "98.898", "99.136",
+                "−0.238".replace('−', '-'), "-1.475", "0.150", "-0.492", "0.45 %", "0.52 %");
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withClasses("shared-grid")))).isEqualTo(18);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("left-out")).getText())
+                .isEqualTo("Both sweeps measured the same configurations.");
+        assertThat(_get(CompareView.class).pickA.getValue().id()).isEqualTo(rust);
+    }
+
+    @Test
+    void partlyDifferentAxesCompareOnWhatTheyShare() {
+        // two Rust metrics files whose chimera options have num_batch instead of temperature
+        List<UploadedFile> files = SeedFiles.rustMetrics().stream()
+                .filter(f -> f.getFileName().toString().endsWith("temp0p6.metrics.json")).limit(2)
+                .map(f -> new UploadedFile("batch-" + f.getFileName(), new String(SeedFiles.read(f),
+                        StandardCharsets.UTF_8).replace("\"temperature\": 0.6000000238418579", "\"num_batch\": 512")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        long batch = imports.importFiles(files, "batch", null).get(0);
+        open(rust, batch);
+
+        String leftOut = _get(Paragraph.class, spec -> spec.withClasses("left-out")).getText();
+        assertThat(leftOut).contains("matched on the shared axes only").contains("only A varies temperature")
+                .contains("only B varies num_batch");
+        Grid<?> shared = _get(Grid.class, spec -> spec.withClasses("shared-grid"));
+        assertThat(GridKt._size(shared)).as("A has two temperatures per (num_gpu, num_ctx): ambiguous, left out")
+                .isZero();
+        assertThat(leftOut).contains("18 configuration(s) of A and 2 of B have no unique counterpart");
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withClasses("compare-metrics-grid")))).isEqualTo(6);
+    }
+
+    private static void open(long a, long b) {
+        UI.getCurrent().navigate("compare", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(
+                "a", String.valueOf(a), "b", String.valueOf(b))));
+    }
+
+    @Test
+    void withoutSelectionItSaysWhatToDo() {
+        UI.getCurrent().navigate("compare");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("empty-state")).getText()).startsWith("Pick two sweeps");
+    }
+}
