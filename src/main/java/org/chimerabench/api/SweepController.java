@@ -3,6 +3,7 @@ package org.chimerabench.api;
 import java.util.List;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.exchange.ReportService;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepSummary;
@@ -20,10 +21,12 @@ class SweepController {
 
     private final SweepService sweeps;
     private final AnalysisService analysis;
+    private final ReportService reports;
 
-    SweepController(SweepService sweeps, AnalysisService analysis) {
+    SweepController(SweepService sweeps, AnalysisService analysis, ReportService reports) {
         this.sweeps = sweeps;
         this.analysis = analysis;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -39,6 +42,12 @@ class SweepController {
     @GetMapping("/{id}/analysis")
     SweepAnalysis analysis(@PathVariable long id) {
         return analysis.analyse(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The technical report in Markdown. */
+    @GetMapping(value = "/{id}/report.md", produces = "text/markdown;charset=UTF-8")
+    String report(@PathVariable long id) {
+        return reports.markdown(id).orElseThrow(() -> notFound(id));
     }
 
     private static ResponseStatusException notFound(long id) {

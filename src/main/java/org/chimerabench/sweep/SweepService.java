@@ -40,7 +40,8 @@ public class SweepService {
                 sweep.getEndpointId(), sweep.isImported(), sweep.getSourceFile(), sweep.isSimulated(),
                 sweep.getCreatedAt(), sweep.getStartedAt(), sweep.getFinishedAt(), progress(sweep),
                 definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
-                environmentValue(sweep, "ollamaVersion")));
+                environmentValue(sweep, "ollamaVersion"), environmentValue(sweep, "digest"),
+                environmentValue(sweep, "quantization")));
     }
 
     private static String environmentValue(Sweep sweep, String key) {

@@ -60,6 +60,22 @@ class SweepResultsIT extends BrowserTest {
     }
 
     @Test
+    void printableReportShowsTheRecommendationMatrix() throws Exception {
+        long rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
+                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
+                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+        browser.get(url("/sweeps/" + rust + "/report"));
+        WebElement heading = wait.until(driver -> driver.findElements(By.cssSelector(".report-body h2")).stream()
+                .filter(h -> h.getText().equals("5. Recommendation matrix")).findFirst().orElse(null));
+        WebElement table = heading.findElement(By.xpath("following-sibling::table[1]"));
+        String matrix = table.getText();
+        assertThat(matrix).contains("MAX_THROUGHPUT").contains("BALANCED").contains("CONSISTENCY")
+                .contains("RESOURCE_EFFICIENT").contains("num_gpu=60 · num_ctx=1024 · temperature=0.8");
+        wait.until(driver -> !driver.findElements(By.cssSelector(".report-chart svg.apexcharts-svg")).isEmpty());
+        screenshot("sweep-report.png");
+    }
+
+    @Test
     void dashboardCardsDrawTheirSparklines() throws Exception {
         imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
                 SeedFiles.read(SeedFiles.summaryCsv()))), null, null);

@@ -1,0 +1,69 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import java.util.Optional;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.exchange.ReportService;
+
+/**
+ * The technical report as a printable page (A4, a page break before each section, charts as SVG): the same
+ * Markdown as {@code GET /api/sweeps/{id}/report.md}, rendered, with the Δ chart on top.
+ */
+@Route("sweeps/:sweepId/report")
+class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ReportService reports;
+    private final AnalysisService analyses;
+    private String title = "Report · Chimera Bench";
+
+    SweepReportView(ReportService reports, AnalysisService analyses) {
+        this.reports = reports;
+        this.analyses = analyses;
+        addClassName("report-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(SweepReportView::parse);
+        Optional<String> html = id.flatMap(reports::html);
+        Optional<SweepAnalysis> analysis = id.flatMap(analyses::analyse);
+        if (html.isEmpty() || analysis.isEmpty()) {
+            add(new Paragraph("There is no sweep " + event.getRouteParameters().get("sweepId").orElse("") + "."));
+            return;
+        }
+        title = "Report of sweep " + id.get() + " · Chimera Bench";
+        Button print = new Button("Print / save as PDF", VaadinIcon.PRINT.create(),
+                e -> getElement().executeJs("window.print()"));
+        Anchor markdown = new Anchor("api/sweeps/" + id.get() + "/report.md", "Markdown");
+        markdown.getElement().setAttribute("download", "sweep-" + id.get() + "-report.md");
+        Div actions = new Div(print, markdown, new Anchor("sweeps/" + id.get(), "Back to the results"));
+        actions.addClassName("report-actions");
+        Div chart = new Div(new DeltaBarChart(analysis.get().configurationResults()));
+        chart.addClassName("report-chart");
+        add(actions, new Html("<div class=\"report-body\">" + html.get() + "</div>"), chart);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private static Optional<Long> parse(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

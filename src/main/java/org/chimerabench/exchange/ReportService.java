@@ -1,0 +1,55 @@
+package org.chimerabench.exchange;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.sweep.SweepService;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Technical reports of sweeps: Markdown, and the same rendered as HTML for the printable page. */
+@Service
+public class ReportService {
+
+    private static final java.util.List<org.commonmark.Extension> EXTENSIONS = java.util.List.of(
+            TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+
+    private final SweepService sweeps;
+    private final AnalysisService analyses;
+    private final JdbcClient jdbc;
+
+    ReportService(SweepService sweeps, AnalysisService analyses, JdbcClient jdbc) {
+        this.sweeps = sweeps;
+        this.analyses = analyses;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> markdown(long sweepId) {
+        return sweeps.find(sweepId).flatMap(sweep -> analyses.analyse(sweepId).map(analysis -> {
+            long stored = count(sweepId, null);
+            long failed = count(sweepId, "FAILED");
+            String prompt = jdbc.sql("SELECT prompt FROM sweep WHERE id = ?").param(sweepId).query(String.class)
+                    .list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return MarkdownReport.write(sweep, analysis, stored, failed, prompt, OffsetDateTime.now());
+        }));
+    }
+
+    /** The report as an HTML fragment (tables, headings, lists); text is escaped. */
+    public Optional<String> html(long sweepId) {
+        return markdown(sweepId).map(md -> HTML.render(PARSER.parse(md)));
+    }
+
+    private long count(long sweepId, String status) {
+        return status == null
+                ? jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?").param(sweepId).query(Long.class).single()
+                : jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ? AND status = ?").param(sweepId)
+                .param(status).query(Long.class).single();
+    }
+}

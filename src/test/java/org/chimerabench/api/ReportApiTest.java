@@ -1,0 +1,91 @@
+package org.chimerabench.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.exchange.ImportService;
+import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.SeedFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The Markdown report of the imported rust sweep: every section, and numbers parsed back equal the analysis API. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReportApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    AnalysisService analyses;
+
+    @Test
+    void reportOfTheRustSweepMatchesTheAnalysis() throws Exception {
+        long rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
+                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
+                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+        String md = mvc.perform(get("/api/sweeps/" + rust + "/report.md")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/markdown"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode analysis = json.readTree(mvc.perform(get("/api/sweeps/" + rust + "/analysis")).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+        for (String section : List.of("## 1. Executive summary", "## 2. Methodology", "## 3. Results",
+                "### Per-parameter results", "## 4. Statistical validation", "## 5. Recommendation matrix",
+                "## 6. Limitations", "## Appendix: every configuration")) {
+            assertThat(md).contains(section);
+        }
+        assertThat(md).contains(String.format(Locale.ROOT, "**Success rate: %.1f %%** — %d of %d configurations",
+                analysis.get("successRatePct").asDouble(), analysis.get("improvedConfigurations").asInt(),
+                analysis.get("configurations").asInt()));
+        assertThat(md).contains("95 % CI −0.016 to +0.292").contains("not significant at α = 0.05");
+        assertThat(md).contains("| Axes | num_gpu: 60, 80, 120; num_ctx: 256, 512, 1024; temperature: 0.6, 0.8 |");
+        assertThat(md).contains("One trial per arm").contains("Imported results");
+        for (JsonNode r : analysis.get("recommendations")) {
+            assertThat(md).contains("| " + r.get("useCase").asText() + " | ");
+        }
+
+        List<String[]> appendix = appendixRows(md);
+        assertThat(appendix).hasSize(18);
+        JsonNode results = analysis.get("configurationResults");
+        for (int i = 0; i < appendix.size(); i++) {
+            String[] cells = appendix.get(i);
+            JsonNode r = results.get(i);
+            assertThat(Integer.parseInt(cells[1])).isEqualTo(r.at("/options/num_gpu").asInt());
+            assertThat(Double.parseDouble(cells[4])).isCloseTo(r.get("baselineTokPerSec").asDouble(), within(5e-7));
+            assertThat(Double.parseDouble(cells[5])).isCloseTo(r.get("chimeraTokPerSec").asDouble(), within(5e-7));
+            assertThat(Double.parseDouble(cells[6])).isCloseTo(r.get("deltaPct").asDouble(), within(5e-7));
+            assertThat(Double.parseDouble(cells[9])).isCloseTo(r.get("ttftReductionPct").asDouble(), within(5e-7));
+        }
+    }
+
+    /** Cells of the appendix table rows (after the header and separator). */
+    private static List<String[]> appendixRows(String md) {
+        String appendix = md.substring(md.indexOf("## Appendix: every configuration"));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : appendix.lines().toList()) {
+            if (line.startsWith("| ") && Character.isDigit(line.charAt(2))) {
+                String[] cells = line.substring(2, line.length() - 2).split(" \\| ");
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+}
