@@ -2,6 +2,7 @@ package org.chimerabench.api;
 
 import org.chimerabench.analysis.ComparisonService;
 import org.chimerabench.analysis.SweepComparison;
+import org.chimerabench.exchange.ComparisonReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +21,16 @@ class CompareController {
 
     @GetMapping("/api/compare")
     SweepComparison compare(@RequestParam long a, @RequestParam long b) {
-        return comparisons.compare(a, b).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "there is no sweep " + a + " or no sweep " + b));
+        return comparisons.compare(a, b).orElseThrow(() -> notFound(a, b));
+    }
+
+    /** The comparison as a Markdown report. */
+    @GetMapping(value = "/api/compare/report.md", produces = "text/markdown;charset=UTF-8")
+    String report(@RequestParam long a, @RequestParam long b) {
+        return ComparisonReport.write(comparisons.compare(a, b).orElseThrow(() -> notFound(a, b)));
+    }
+
+    private static ResponseStatusException notFound(long a, long b) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no sweep " + a + " or no sweep " + b);
     }
 }

@@ -3,7 +3,14 @@ package org.chimerabench.api;
 import java.util.List;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.exchange.CallsCsv;
+import org.chimerabench.exchange.ConfigurationsCsv;
 import org.chimerabench.exchange.ReportService;
+import org.chimerabench.execution.CallExport;
+import org.chimerabench.execution.CallService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepSummary;
@@ -22,11 +29,13 @@ class SweepController {
     private final SweepService sweeps;
     private final AnalysisService analysis;
     private final ReportService reports;
+    private final CallService calls;
 
-    SweepController(SweepService sweeps, AnalysisService analysis, ReportService reports) {
+    SweepController(SweepService sweeps, AnalysisService analysis, ReportService reports, CallService calls) {
         this.sweeps = sweeps;
         this.analysis = analysis;
         this.reports = reports;
+        this.calls = calls;
     }
 
     @GetMapping
@@ -42,6 +51,34 @@ class SweepController {
     @GetMapping("/{id}/analysis")
     SweepAnalysis analysis(@PathVariable long id) {
         return analysis.analyse(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Every stored call (JSON). */
+    @GetMapping(value = "/{id}/calls", produces = "application/json")
+    List<CallExport> calls(@PathVariable long id) {
+        sweeps.find(id).orElseThrow(() -> notFound(id));
+        return calls.export(id);
+    }
+
+    /** Every stored call (CSV, with {@code Accept: text/csv}). */
+    @GetMapping(value = "/{id}/calls", produces = "text/csv")
+    ResponseEntity<String> callsCsv(@PathVariable long id) {
+        sweeps.find(id).orElseThrow(() -> notFound(id));
+        return csv(CallsCsv.write(calls.export(id)), "sweep-" + id + "-calls.csv");
+    }
+
+    /** One row per configuration: a column per axis, then the measures; re-importable. */
+    @GetMapping(value = "/{id}/configurations.csv", produces = "text/csv")
+    ResponseEntity<String> configurationsCsv(@PathVariable long id) {
+        SweepDetails sweep = sweeps.find(id).orElseThrow(() -> notFound(id));
+        List<String> axes = sweep.definition().axes().stream().map(SweepDetails.AxisDefinition::option).toList();
+        return csv(ConfigurationsCsv.write(axes, analysis.analyse(id).orElseThrow(() -> notFound(id))),
+                "sweep-" + id + "-configurations.csv");
+    }
+
+    private static ResponseEntity<String> csv(String body, String fileName) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"").body(body);
     }
 
     /** The technical report in Markdown. */

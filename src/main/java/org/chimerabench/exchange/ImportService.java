@@ -112,7 +112,7 @@ public class ImportService {
         for (String option : configurations.get(0).options().keySet()) {
             sweep.addAxis(option, axisValues(option, configurations, List.of()));
         }
-        Map<ParsedConfiguration, Configuration> stored = new HashMap<>();
+        Map<ParsedConfiguration, Configuration> stored = new LinkedHashMap<>(); // calls stored in grid order
         configurations.forEach(c -> stored.put(c, sweep.addConfiguration(c.options())));
         sweeps.saveAndFlush(sweep);
         storeTrials(sweep.getId(), stored);
@@ -135,7 +135,7 @@ public class ImportService {
         for (SweepAxis axis : sweep.getAxes()) {
             axis.setValues(axisValues(axis.getOptionName(), configurations, axis.getValues()));
         }
-        Map<ParsedConfiguration, Configuration> stored = new HashMap<>();
+        Map<ParsedConfiguration, Configuration> stored = new LinkedHashMap<>(); // calls stored in grid order
         configurations.forEach(c -> stored.put(c, sweep.addConfiguration(reorder(c.options(), axisNames))));
         sweep.setSourceFile(truncate(sweep.getSourceFile() + ", " + sources));
         sweep.setRepetitions(Math.max(sweep.getRepetitions(), maxRepetitions(configurations)));

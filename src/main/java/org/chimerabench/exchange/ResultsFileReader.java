@@ -32,6 +32,9 @@ final class ResultsFileReader {
             return readJson(name, trimmed);
         }
         String header = trimmed.lines().findFirst().orElse("");
+        if (header.contains(",") && ConfigurationsCsv.accepts(header)) {
+            return new Read(SeedFormat.CONFIGURATIONS_CSV, List.of(ConfigurationsCsv.parse(name, trimmed)));
+        }
         if (header.contains(",")) {
             return new Read(SeedFormat.SUMMARY_CSV, SummaryCsvParser.parse(name, trimmed));
         }

@@ -15,6 +15,36 @@ public class CallService {
         this.jdbc = jdbc;
     }
 
+    /** Every call of a sweep, in the order they were stored, for export. */
+    @Transactional(readOnly = true)
+    public List<CallExport> export(long sweepId) {
+        return jdbc.sql("""
+                        SELECT c.id, t.configuration_id, cf.options, t.arm, t.repetition, c.stage, t.warmup, c.status,
+                               c.error, c.endpoint, c.model, c.ttft_ms, c.time_to_headers_ms, c.e2e_ms, c.itl_mean_ms,
+                               c.itl_p50_ms, c.itl_p90_ms, c.itl_p99_ms, c.tpot_ms, c.decode_tok_per_sec,
+                               c.prefill_tok_per_sec, c.e2e_tok_per_sec, c.load_ms, c.prompt_eval_ms, c.eval_ms,
+                               c.total_ms, c.cold, c.gpu_offload_pct, c.size_vram_bytes, c.done_reason, c.eval_count,
+                               c.prompt_eval_count, c.response_chars
+                        FROM call_record c JOIN trial t ON t.id = c.trial_id
+                        JOIN configuration cf ON cf.id = t.configuration_id
+                        WHERE c.sweep_id = ? ORDER BY c.id
+                        """)
+                .param(sweepId)
+                .query((rs, row) -> new CallExport(rs.getLong(1), rs.getLong(2),
+                        org.chimerabench.base.OptionsJson.read(rs.getString(3)), Arm.valueOf(rs.getString(4)),
+                        rs.getInt(5), rs.getString(6), rs.getBoolean(7), CallStatus.valueOf(rs.getString(8)),
+                        rs.getString(9), rs.getString(10), rs.getString(11), d(rs, 12), d(rs, 13), d(rs, 14),
+                        d(rs, 15), d(rs, 16), d(rs, 17), d(rs, 18), d(rs, 19), d(rs, 20), d(rs, 21), d(rs, 22),
+                        d(rs, 23), d(rs, 24), d(rs, 25), d(rs, 26), rs.getObject(27, Boolean.class), d(rs, 28),
+                        rs.getObject(29, Long.class), rs.getString(30), rs.getObject(31, Integer.class),
+                        rs.getObject(32, Integer.class), rs.getObject(33, Integer.class)))
+                .list();
+    }
+
+    private static Double d(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        return rs.getObject(column, Double.class);
+    }
+
     /** All calls of one configuration, by arm, repetition and stage. */
     @Transactional(readOnly = true)
     public List<CallRow> callsOfConfiguration(long configurationId) {

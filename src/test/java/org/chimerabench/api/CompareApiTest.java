@@ -80,6 +80,11 @@ class CompareApiTest {
         JsonNode first = compare.get("sharedConfigurations").get(0);
         close(first.get("deltaOfDelta").asDouble(), first.get("deltaPctA").asDouble() - first.get("deltaPctB").asDouble());
         assertThat(compare.at("/leftOut/configurationsOnlyInA").asInt()).isZero();
+
+        String md = mvc.perform(get("/api/compare/report.md").param("a", "" + rust).param("b", "" + python))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(md).contains("| Success rate | 72.2 % | 38.9 % |")
+                .contains("| chimeraTokPerSec | 98.8978 | 99.1356 | -0.2378 | -1.4747 | 0.1497 | -0.4916 |");
     }
 
     @Test

@@ -95,7 +95,13 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         charts.addClassName("chart-grid");
         Paragraph leftOut = new Paragraph(c.leftOut().explanation());
         leftOut.addClassName("left-out");
-        body.add(cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
+        com.vaadin.flow.component.html.Anchor report = new com.vaadin.flow.component.html.Anchor(
+                "api/compare/report.md?a=" + c.a().id() + "&b=" + c.b().id(), "Comparison report (Markdown)");
+        report.getElement().setAttribute("download", true);
+        report.getElement().setAttribute("router-ignore", true);
+        Div links = new Div(report);
+        links.addClassName("export-links");
+        body.add(links, cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
                         + " two-sided p, Cohen's d with the pooled SD.", new CompareMetricsGrid(c)).wide(), charts,
                 new Panel("Shared configurations", null, leftOut, sharedGrid(c)).wide());
     }

@@ -66,7 +66,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void show(SweepDetails sweep, SweepAnalysis analysis) {
-        add(new ResultsHeader(sweep));
+        add(new ResultsHeader(sweep), exports(sweep.id()));
         if (analysis.configurations() == 0) {
             Paragraph empty = new Paragraph("No configuration has successful calls in both arms yet, so there is"
                     + " nothing to compare. Figures appear as soon as calls are stored.");
@@ -124,6 +124,25 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
                 new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
                         new ConfigurationsGrid(axes, results, this::openCalls)).wide());
+    }
+
+    /** Report, comparison and downloads of this sweep. */
+    private static Div exports(long id) {
+        Div links = new Div(new Anchor("sweeps/" + id + "/report", "Technical report"),
+                new Anchor("compare?a=" + id, "Compare with…"),
+                download("api/sweeps/" + id + "/report.md", "Report (Markdown)"),
+                download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"),
+                download("api/sweeps/" + id + "/calls", "Calls (JSON)"),
+                download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
+        links.addClassName("export-links");
+        return links;
+    }
+
+    private static Anchor download(String href, String text) {
+        Anchor anchor = new Anchor(href, text);
+        anchor.getElement().setAttribute("download", true);
+        anchor.getElement().setAttribute("router-ignore", true);
+        return anchor;
     }
 
     private void openCalls(ConfigurationResult result) {
