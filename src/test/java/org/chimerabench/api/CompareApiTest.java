@@ -8,11 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
-import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -40,11 +38,9 @@ class CompareApiTest {
 
     @Test
     void rustVersusPythonMatchesScipy() throws Exception {
-        List<Long> ids = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
-        long rust = ids.stream().filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst()
-                .orElseThrow();
-        long python = ids.stream().filter(id -> id != rust).findFirst().orElseThrow();
+        SeedSweeps seed = SeedSweeps.importSummaryCsv(imports, analyses);
+        long rust = seed.rust();
+        long python = seed.python();
         JsonNode compare = json.readTree(mvc.perform(get("/api/compare").param("a", "" + rust).param("b", "" + python))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 

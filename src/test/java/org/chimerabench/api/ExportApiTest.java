@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
-import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +45,7 @@ class ExportApiTest {
 
     @BeforeEach
     void importSeed() {
-        rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
-                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+        rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
     }
 
     @Test

@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
-import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -38,9 +37,7 @@ class ReportApiTest {
 
     @Test
     void reportOfTheRustSweepMatchesTheAnalysis() throws Exception {
-        long rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
-                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+        long rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
         String md = mvc.perform(get("/api/sweeps/" + rust + "/report.md")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/markdown"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

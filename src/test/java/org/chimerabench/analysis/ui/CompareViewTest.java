@@ -14,6 +14,7 @@ import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.exchange.ImportService;
 import org.chimerabench.exchange.UploadedFile;
 import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,9 @@ class CompareViewTest {
 
     @BeforeEach
     void setUp() {
-        List<Long> ids = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
-        rust = ids.stream().filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst()
-                .orElseThrow();
-        python = ids.stream().filter(id -> id != rust).findFirst().orElseThrow();
+        SeedSweeps seed = SeedSweeps.importSummaryCsv(imports, analyses);
+        rust = seed.rust();
+        python = seed.python();
         KaribuViews.setUp(context);
     }
 

@@ -8,6 +8,7 @@ import org.chimerabench.exchange.ImportService;
 import org.chimerabench.exchange.UploadedFile;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -27,9 +28,7 @@ class SweepResultsIT extends BrowserTest {
 
     @Test
     void rustSweepShowsSuccessRateRecommendationsAndCharts() throws Exception {
-        long rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
-                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+        long rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
 
         browser.get(url("/sweeps/" + rust));
         WebElement successRate = wait.until(driver -> driver.findElements(By.cssSelector(".kpi-success-rate .stat-value"))
@@ -61,9 +60,7 @@ class SweepResultsIT extends BrowserTest {
 
     @Test
     void printableReportShowsTheRecommendationMatrix() throws Exception {
-        long rust = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                        SeedFiles.read(SeedFiles.summaryCsv()))), null, null).stream()
-                .filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust")).findFirst().orElseThrow();
+        long rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
         browser.get(url("/sweeps/" + rust + "/report"));
         WebElement heading = wait.until(driver -> driver.findElements(By.cssSelector(".report-body h2")).stream()
                 .filter(h -> h.getText().equals("5. Recommendation matrix")).findFirst().orElse(null));

@@ -10,15 +10,13 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
-import java.util.List;
 import java.util.Set;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.Recommendation;
 import org.chimerabench.analysis.UseCase;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
-import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +39,7 @@ class SweepResultsViewTest {
 
     @BeforeEach
     void openRustSweep() {
-        List<Long> ids = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
-        rustId = ids.stream().filter(id -> analyses.analyse(id).orElseThrow().label().equals("rust"))
-                .findFirst().orElseThrow();
+        rustId = SeedSweeps.importSummaryCsv(imports, analyses).rust();
         KaribuViews.setUp(context);
         UI.getCurrent().navigate("sweeps/" + rustId);
         assertThat(_find(Grid.class)).as("only the headline before the browser asks for the rest").isEmpty();
