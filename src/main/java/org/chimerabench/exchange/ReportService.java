@@ -3,6 +3,7 @@ package org.chimerabench.exchange;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.ComparisonService;
 import org.chimerabench.sweep.SweepService;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -22,12 +23,24 @@ public class ReportService {
 
     private final SweepService sweeps;
     private final AnalysisService analyses;
+    private final ComparisonService comparisons;
     private final JdbcClient jdbc;
 
-    ReportService(SweepService sweeps, AnalysisService analyses, JdbcClient jdbc) {
+    ReportService(SweepService sweeps, AnalysisService analyses, ComparisonService comparisons, JdbcClient jdbc) {
         this.sweeps = sweeps;
         this.analyses = analyses;
+        this.comparisons = comparisons;
         this.jdbc = jdbc;
+    }
+
+    /** The comparison report of two sweeps in Markdown. */
+    public Optional<String> comparisonMarkdown(long a, long b) {
+        return comparisons.compare(a, b).map(ComparisonReport::write);
+    }
+
+    /** The comparison report as an HTML fragment. */
+    public Optional<String> comparisonHtml(long a, long b) {
+        return comparisonMarkdown(a, b).map(md -> HTML.render(PARSER.parse(md)));
     }
 
     @Transactional(readOnly = true)

@@ -64,8 +64,8 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        Optional<Long> a = id(query.get("a"));
-        Optional<Long> b = id(query.get("b"));
+        Optional<Long> a = Ids.first(query.get("a"));
+        Optional<Long> b = Ids.first(query.get("b"));
         a.ifPresent(id -> select(pickA, id));
         b.ifPresent(id -> select(pickB, id));
         show(a.isPresent() && b.isPresent() ? comparisons.compare(a.get(), b.get()) : Optional.empty(),
@@ -99,7 +99,8 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 "api/compare/report.md?a=" + c.a().id() + "&b=" + c.b().id(), "Comparison report (Markdown)");
         report.getElement().setAttribute("download", true);
         report.getElement().setAttribute("router-ignore", true);
-        Div links = new Div(report);
+        Div links = new Div(new com.vaadin.flow.component.html.Anchor("compare/report?a=" + c.a().id() + "&b="
+                + c.b().id(), "Printable comparison report"), report);
         links.addClassName("export-links");
         body.add(links, cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
                         + " two-sided p, Cohen's d with the pooled SD.", new CompareMetricsGrid(c)).wide(), charts,
@@ -144,11 +145,4 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         pick.getListDataView().getItems().filter(s -> s.id() == id).findFirst().ifPresent(pick::setValue);
     }
 
-    private static Optional<Long> id(List<String> values) {
-        try {
-            return values == null || values.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(values.get(0)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

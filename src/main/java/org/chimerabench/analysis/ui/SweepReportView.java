@@ -35,7 +35,7 @@ class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitl
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(SweepReportView::parse);
+        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(Ids::parse);
         Optional<String> html = id.flatMap(reports::html);
         Optional<SweepAnalysis> analysis = id.flatMap(analyses::analyse);
         if (html.isEmpty() || analysis.isEmpty()) {
@@ -59,11 +59,4 @@ class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitl
         return title;
     }
 
-    private static Optional<Long> parse(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -48,7 +48,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(SweepResultsView::parseId);
+        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(Ids::parse);
         Optional<SweepDetails> sweep = id.flatMap(sweeps::find);
         Optional<SweepAnalysis> analysis = id.flatMap(analyses::analyse);
         if (sweep.isEmpty() || analysis.isEmpty()) {
@@ -155,11 +155,4 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         return message;
     }
 
-    private static Optional<Long> parseId(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -94,6 +94,16 @@ class CompareViewTest {
     }
 
     @Test
+    void printableComparisonReport() {
+        UI.getCurrent().navigate("compare/report", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(
+                "a", String.valueOf(rust), "b", String.valueOf(python))));
+        String html = _get(com.vaadin.flow.component.Html.class).getInnerHtml();
+        assertThat(html).contains("<h1>Comparison: Imported rust sweep (A) vs Imported python sweep (B)</h1>")
+                .contains("<td>Success rate</td>").contains("72.2 %").contains("38.9 %")
+                .contains("<td>chimeraTokPerSec</td>");
+    }
+
+    @Test
     void withoutSelectionItSaysWhatToDo() {
         UI.getCurrent().navigate("compare");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("empty-state")).getText()).startsWith("Pick two sweeps");

@@ -20,6 +20,8 @@ final class KaribuViews {
         routes.getRoutes().add(SweepResultsView.class);
         routes.getRoutes().add(DashboardView.class);
         routes.getRoutes().add(CompareView.class);
+        routes.getRoutes().add(CompareReportView.class);
+        routes.getRoutes().add(SweepReportView.class);
         return routes;
     }
 

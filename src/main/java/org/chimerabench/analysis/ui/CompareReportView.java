@@ -1,0 +1,49 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.chimerabench.exchange.ReportService;
+
+/** The comparison report as a printable page: {@code /compare/report?a={id}&b={id}}. */
+@Route("compare/report")
+@PageTitle("Comparison report · Chimera Bench")
+class CompareReportView extends Div implements BeforeEnterObserver {
+
+    private final ReportService reports;
+
+    CompareReportView(ReportService reports) {
+        this.reports = reports;
+        addClassName("report-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        Optional<Long> a = Ids.first(query.get("a"));
+        Optional<Long> b = Ids.first(query.get("b"));
+        Optional<String> html = a.isPresent() && b.isPresent() ? reports.comparisonHtml(a.get(), b.get())
+                : Optional.empty();
+        if (html.isEmpty()) {
+            add(new Paragraph("Pick two existing sweeps on the Compare page first."), new Anchor("compare", "Compare"));
+            return;
+        }
+        Button print = new Button("Print / save as PDF", VaadinIcon.PRINT.create(),
+                e -> getElement().executeJs("window.print()"));
+        Div actions = new Div(print, new Anchor("compare?a=" + a.get() + "&b=" + b.get(), "Back to the comparison"));
+        actions.addClassName("report-actions");
+        add(actions, new Html("<div class=\"report-body\">" + html.get() + "</div>"));
+    }
+
+}
