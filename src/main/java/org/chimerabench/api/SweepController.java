@@ -11,7 +11,9 @@ import org.chimerabench.execution.CallService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepDetails;
+import org.chimerabench.sweep.SweepValidationException;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepSummary;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,33 @@ class SweepController {
     @GetMapping
     List<SweepSummary> list() {
         return sweeps.list();
+    }
+
+    record Created(long id) {
+    }
+
+    record FieldErrors(int status, String error, java.util.Map<String, String> fields) {
+    }
+
+    /** Creates a sweep from a definition → 201 {"id":…}; 400 with one message per wrong field. */
+    @org.springframework.web.bind.annotation.PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    Created create(@org.springframework.web.bind.annotation.RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+        return new Created(sweeps.create(SweepDefinitions.read(body)));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(SweepValidationException.class)
+    ResponseEntity<FieldErrors> invalid(SweepValidationException e) {
+        return ResponseEntity.badRequest().body(new FieldErrors(400, e.getMessage(), e.fieldErrors()));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(
+            org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<FieldErrors> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        String reason = e.getMostSpecificCause().getMessage();
+        return ResponseEntity.badRequest().body(new FieldErrors(400, "The body is not a valid sweep definition: "
+                + (reason == null ? "unreadable JSON" : reason.lines().findFirst().orElse(reason)),
+                java.util.Map.of("definition", "not a valid sweep definition")));
     }
 
     @GetMapping("/{id}")

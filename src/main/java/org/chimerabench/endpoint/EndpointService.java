@@ -90,6 +90,29 @@ public class EndpointService implements AutoCloseable {
         });
     }
 
+    /** The endpoint with this name. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EndpointView> findByName(String name) {
+        return endpoints.findByName(name).map(e -> EndpointView.of(e, statuses.getOrDefault(e.getId(),
+                EndpointStatus.checking())));
+    }
+
+    /**
+     * The models installed on an endpoint: from the last check when it was up, else checked now (within the
+     * probe timeout). Throws with the reason when the endpoint does not answer.
+     */
+    public List<String> installedModels(EndpointView endpoint) {
+        EndpointStatus status = statuses.get(endpoint.id());
+        if (status == null || !Boolean.TRUE.equals(status.reachable())) {
+            status = check(endpoint.baseUrl());
+            statuses.put(endpoint.id(), status);
+        }
+        if (!Boolean.TRUE.equals(status.reachable())) {
+            throw new IllegalStateException("endpoint '" + endpoint.name() + "' does not answer: " + status.error());
+        }
+        return status.models().stream().map(EndpointStatus.InstalledModel::name).toList();
+    }
+
     /** Registers the built-in simulator (or updates its URL: it gets a new port on each start). */
     @Transactional
     public void registerSimulator(String baseUrl) {

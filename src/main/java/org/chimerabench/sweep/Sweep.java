@@ -111,6 +111,62 @@ public class Sweep {
         return sweep;
     }
 
+    /** A sweep defined to be run: DRAFT until started. */
+    public static Sweep defined(String name, String description, String model, Long endpointId,
+                                WorkloadType workload, String prompt, boolean simulated) {
+        Sweep sweep = new Sweep();
+        sweep.name = name;
+        sweep.description = description;
+        sweep.model = model;
+        sweep.endpointId = endpointId;
+        sweep.status = SweepStatus.DRAFT;
+        sweep.workloadType = workload;
+        sweep.prompt = prompt;
+        sweep.simulated = simulated;
+        return sweep;
+    }
+
+    /** How the sweep runs: repetitions, warm-ups, cold starts, order, prompt variation, token cap, timeouts. */
+    public void plan(int repetitions, int warmupTrials, boolean coldStart, String runOrder, Long shuffleSeed,
+                     boolean promptVariation, Integer maxTokens, String timeoutsJson) {
+        this.repetitions = repetitions;
+        this.warmupTrials = warmupTrials;
+        this.coldStart = coldStart;
+        this.runOrder = runOrder;
+        this.shuffleSeed = shuffleSeed;
+        this.promptVariation = promptVariation;
+        this.maxTokens = maxTokens;
+        this.timeouts = timeoutsJson;
+    }
+
+    public void setBaselineOptions(Map<String, Object> options) {
+        this.baselineOptions = options == null || options.isEmpty() ? null : OptionsJson.write(options);
+    }
+
+    public void setDefinition(String definitionJson) {
+        this.definition = definitionJson;
+    }
+
+    public String getDefinition() {
+        return definition;
+    }
+
+    public String getPrompt() {
+        return prompt;
+    }
+
+    public Integer getMaxTokens() {
+        return maxTokens;
+    }
+
+    public Long getShuffleSeed() {
+        return shuffleSeed;
+    }
+
+    public boolean isPromptVariation() {
+        return promptVariation;
+    }
+
     public SweepAxis addAxis(String optionName, List<Object> values) {
         SweepAxis axis = new SweepAxis(this, axes.size(), optionName, values);
         axes.add(axis);

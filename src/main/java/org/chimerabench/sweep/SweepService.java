@@ -3,7 +3,12 @@ package org.chimerabench.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.chimerabench.endpoint.EndpointService;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,14 +18,79 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SweepService {
 
+    /** The seed's chimera options, sent with every CHIMERA call unless the definition says otherwise. */
+    public static final Map<String, Object> DEFAULT_FIXED_OPTIONS = defaultFixedOptions();
+
     private static final ObjectMapper ENVIRONMENT = new ObjectMapper();
 
     private final SweepRepository sweeps;
     private final JdbcClient jdbc;
+    private final EndpointService endpoints;
+    private final long confirmAbove;
 
-    SweepService(SweepRepository sweeps, JdbcClient jdbc) {
+    SweepService(SweepRepository sweeps, JdbcClient jdbc, EndpointService endpoints,
+                 @Value("${chimera.sweeps.confirm-above:5000}") long confirmAbove) {
         this.sweeps = sweeps;
         this.jdbc = jdbc;
+        this.endpoints = endpoints;
+        this.confirmAbove = confirmAbove;
+    }
+
+    private static Map<String, Object> defaultFixedOptions() {
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        fixed.put("top_p", 0.9);
+        fixed.put("top_k", 40);
+        fixed.put("repeat_penalty", 1.1);
+        return java.util.Collections.unmodifiableMap(fixed);
+    }
+
+    /**
+     * Validates the definition (every wrong field is reported; nothing is stored then), expands the axes into
+     * configurations (their cartesian product, in axis order) and stores the sweep as DRAFT.
+     *
+     * @throws SweepValidationException with one message per wrong field
+     */
+    @Transactional
+    public long create(SweepDefinition definition) {
+        ValidatedSweep valid = new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
+        Sweep sweep = Sweep.defined(valid.name(), valid.description(), valid.model(), valid.endpointIds().get(0),
+                valid.workload(), valid.prompt(), valid.simulated());
+        sweep.plan(valid.repetitions(), valid.warmups(), valid.coldStart(), valid.order(), valid.shuffleSeed(),
+                valid.promptVariation(), valid.maxTokens(), json(valid.timeouts()));
+        sweep.setFixedOptions(valid.fixedOptions());
+        sweep.setBaselineOptions(valid.baselineOptions());
+        sweep.setDefinition(json(definition));
+        valid.axes().forEach(sweep::addAxis);
+        for (Map<String, Object> options : expand(valid.axes())) {
+            sweep.addConfiguration(options);
+        }
+        return sweeps.save(sweep).getId();
+    }
+
+    /** Every combination of the axis values, the first axis varying slowest. */
+    static List<Map<String, Object>> expand(Map<String, List<Object>> axes) {
+        List<Map<String, Object>> combinations = new ArrayList<>();
+        combinations.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Object>> axis : axes.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> partial : combinations) {
+                for (Object value : axis.getValue()) {
+                    Map<String, Object> options = new LinkedHashMap<>(partial);
+                    options.put(axis.getKey(), value);
+                    next.add(options);
+                }
+            }
+            combinations = next;
+        }
+        return combinations;
+    }
+
+    private static String json(Object value) {
+        try {
+            return value == null ? null : ENVIRONMENT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(readOnly = true)

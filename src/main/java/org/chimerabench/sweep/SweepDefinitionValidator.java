@@ -1,0 +1,269 @@
+package org.chimerabench.sweep;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointView;
+
+/**
+ * Checks a {@link SweepDefinition} field by field and says what is wrong with each (nothing is stored until
+ * every field is valid). Axis values must fit the option's type and range, without duplicates; endpoints must
+ * exist and have the model; a sweep above the call cap needs {@code confirmLarge}.
+ */
+final class SweepDefinitionValidator {
+
+    static final int MAX_VALUES_PER_AXIS = 1000;
+    static final int MAX_CONFIGURATIONS = 100_000;
+
+    private final EndpointService endpoints;
+    private final long confirmAbove;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    SweepDefinitionValidator(EndpointService endpoints, long confirmAbove) {
+        this.endpoints = endpoints;
+        this.confirmAbove = confirmAbove;
+    }
+
+    ValidatedSweep validate(SweepDefinition d) {
+        if (d == null) {
+            throw new SweepValidationException(Map.of("definition", "The request body must be a sweep definition"));
+        }
+        String name = required("name", d.name(), 200);
+        String description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
+        if (description != null && description.length() > 4000) {
+            errors.put("description", "Description must be at most 4000 characters");
+        }
+        List<EndpointView> chosen = endpoints(d.endpoints());
+        String model = required("model", d.model(), 200);
+        if (model != null) {
+            checkModel(model, chosen);
+        }
+        WorkloadType workload = workload(d.workload());
+        String prompt = d.workload() == null ? null : d.workload().prompt();
+        if (workload == WorkloadType.SINGLE_PROMPT && (prompt == null || prompt.isBlank())) {
+            errors.put("workload.prompt", "A single-prompt workload needs a prompt");
+        }
+        Map<String, List<Object>> axes = axes(d.axes());
+        Map<String, Object> fixed = options("fixedOptions", d.fixedOptions() == null
+                ? SweepService.DEFAULT_FIXED_OPTIONS : d.fixedOptions());
+        axes.keySet().stream().filter(fixed::containsKey).forEach(option -> errors.put("fixedOptions." + option,
+                option + " is an axis; it cannot also be a fixed option"));
+        Map<String, Object> baseline = options("baselineOptions", d.baselineOptions() == null ? Map.of()
+                : d.baselineOptions());
+        int repetitions = range("repetitions", d.repetitions(), 1, 1, 1000);
+        int warmups = range("warmups", d.warmups(), 0, 0, 100);
+        Integer maxTokens = d.maxTokens() == null ? null : range("maxTokens", d.maxTokens(), 0, 1, 100_000);
+        String order = d.order() == null ? "AS_DEFINED" : d.order();
+        if (!order.equals("AS_DEFINED") && !order.equals("SHUFFLED")) {
+            errors.put("order", "Order must be AS_DEFINED or SHUFFLED, got " + order);
+        }
+        Long seed = order.equals("SHUFFLED") && d.shuffleSeed() == null ? Long.valueOf(System.nanoTime() & 0xFFFFFF)
+                : d.shuffleSeed();
+        timeouts(d.timeouts());
+        int configurations = 1;
+        for (List<Object> values : axes.values()) {
+            configurations = (int) Math.min((long) configurations * values.size(), Integer.MAX_VALUE);
+        }
+        if (configurations > MAX_CONFIGURATIONS) {
+            errors.put("axes", "The axes make " + configurations + " configurations; at most " + MAX_CONFIGURATIONS);
+        }
+        int callsPerTrial = workload == WorkloadType.AGENT_WORKFLOW ? 2 : 1;
+        long totalCalls = (long) configurations * 2 * (repetitions + warmups) * callsPerTrial;
+        if (errors.isEmpty() && totalCalls > confirmAbove && !Boolean.TRUE.equals(d.confirmLarge())) {
+            errors.put("confirmLarge", "This sweep makes " + totalCalls + " calls (more than " + confirmAbove
+                    + "); confirm with confirmLarge=true");
+        }
+        if (!errors.isEmpty()) {
+            throw new SweepValidationException(errors);
+        }
+        return new ValidatedSweep(name, description, chosen.stream().map(EndpointView::id).toList(),
+                chosen.stream().allMatch(EndpointView::simulated), model, workload,
+                prompt == null ? d.workload().dataSummary() : prompt, axes, fixed, baseline, repetitions, warmups,
+                Boolean.TRUE.equals(d.coldStart()), order, seed, Boolean.TRUE.equals(d.promptVariation()), maxTokens,
+                d.timeouts(), configurations, totalCalls);
+    }
+
+    private String required(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            errors.put(field, capitalised(field) + " is required");
+            return null;
+        }
+        if (value.strip().length() > maxLength) {
+            errors.put(field, capitalised(field) + " must be at most " + maxLength + " characters");
+        }
+        return value.strip();
+    }
+
+    private List<EndpointView> endpoints(List<String> names) {
+        List<EndpointView> chosen = new ArrayList<>();
+        if (names == null || names.isEmpty()) {
+            errors.put("endpoints", "Name at least one endpoint (e.g. \"Built-in simulator\")");
+            return chosen;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                errors.put("endpoints", "Endpoint '" + name + "' is named twice");
+                continue;
+            }
+            Optional<EndpointView> endpoint = name == null ? Optional.empty() : endpoints.findByName(name);
+            if (endpoint.isEmpty()) {
+                errors.put("endpoints", "Unknown endpoint '" + name + "'");
+            } else {
+                chosen.add(endpoint.get());
+            }
+        }
+        return chosen;
+    }
+
+    private void checkModel(String model, List<EndpointView> chosen) {
+        for (EndpointView endpoint : chosen) {
+            try {
+                List<String> installed = endpoints.installedModels(endpoint);
+                if (!installed.contains(model) && !installed.contains(model + ":latest")) {
+                    errors.put("model", "Model '" + model + "' is not installed on '" + endpoint.name()
+                            + "' (installed: " + String.join(", ", installed) + ")");
+                }
+            } catch (IllegalStateException down) {
+                errors.put("endpoints", down.getMessage());
+            }
+        }
+    }
+
+    private WorkloadType workload(SweepDefinition.Workload workload) {
+        if (workload == null || workload.type() == null) {
+            errors.put("workload.type", "Workload type is required: SINGLE_PROMPT or AGENT_WORKFLOW");
+            return null;
+        }
+        return switch (workload.type()) {
+            case "SINGLE_PROMPT" -> WorkloadType.SINGLE_PROMPT;
+            case "AGENT_WORKFLOW" -> WorkloadType.AGENT_WORKFLOW;
+            default -> {
+                errors.put("workload.type", "Workload type must be SINGLE_PROMPT or AGENT_WORKFLOW, got "
+                        + workload.type());
+                yield null;
+            }
+        };
+    }
+
+    private Map<String, List<Object>> axes(Map<String, Object> axes) {
+        Map<String, List<Object>> expanded = new LinkedHashMap<>();
+        if (axes == null || axes.isEmpty()) {
+            errors.put("axes", "Give at least one axis, e.g. {\"num_gpu\": [60, 80]}");
+            return expanded;
+        }
+        axes.forEach((key, spec) -> {
+            String field = "axes." + key;
+            Optional<OllamaOption> option = OllamaOption.byKey(key);
+            if (option.isEmpty()) {
+                errors.put(field, "Unknown Ollama option '" + key + "'");
+                return;
+            }
+            List<Object> raw = values(field, spec);
+            if (raw == null) {
+                return;
+            }
+            if (raw.isEmpty()) {
+                errors.put(field, key + " has no values");
+                return;
+            }
+            List<Object> values = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Object value : raw) {
+                try {
+                    Object coerced = option.get().coerce(value);
+                    if (!seen.add(String.valueOf(coerced))) {
+                        errors.put(field, key + " lists " + coerced + " twice");
+                        return;
+                    }
+                    values.add(coerced);
+                } catch (IllegalArgumentException wrong) {
+                    errors.put(field, wrong.getMessage());
+                    return;
+                }
+            }
+            expanded.put(key, values);
+        });
+        return expanded;
+    }
+
+    /** A list as given, or the values of a {@code {"min","max","step"}} range. */
+    private List<Object> values(String field, Object spec) {
+        if (spec instanceof List<?> list) {
+            return new ArrayList<>(list);
+        }
+        if (spec instanceof Map<?, ?> range) {
+            if (!(range.get("min") instanceof Number min) || !(range.get("max") instanceof Number max)
+                    || !(range.get("step") instanceof Number step)) {
+                errors.put(field, "A range needs numeric min, max and step");
+                return null;
+            }
+            BigDecimal from = new BigDecimal(min.toString());
+            BigDecimal to = new BigDecimal(max.toString());
+            BigDecimal by = new BigDecimal(step.toString());
+            if (by.signum() <= 0 || from.compareTo(to) > 0) {
+                errors.put(field, "A range needs min ≤ max and a step > 0");
+                return null;
+            }
+            List<Object> values = new ArrayList<>();
+            for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(by)) {
+                if (values.size() == MAX_VALUES_PER_AXIS) {
+                    errors.put(field, "A range may give at most " + MAX_VALUES_PER_AXIS + " values");
+                    return null;
+                }
+                values.add(v.stripTrailingZeros().scale() <= 0 ? (Object) v.intValueExact() : v.doubleValue());
+            }
+            return values;
+        }
+        errors.put(field, "Give a list of values or a {\"min\", \"max\", \"step\"} range");
+        return null;
+    }
+
+    private Map<String, Object> options(String field, Map<String, Object> options) {
+        Map<String, Object> checked = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            Optional<OllamaOption> option = OllamaOption.byKey(key);
+            if (option.isEmpty()) {
+                errors.put(field + "." + key, "Unknown Ollama option '" + key + "'");
+                return;
+            }
+            try {
+                checked.put(key, option.get().coerce(value));
+            } catch (IllegalArgumentException wrong) {
+                errors.put(field + "." + key, wrong.getMessage());
+            }
+        });
+        return checked;
+    }
+
+    private int range(String field, Integer value, int fallback, int min, int max) {
+        int v = value == null ? fallback : value;
+        if (v < min || v > max) {
+            errors.put(field, capitalised(field) + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+
+    private void timeouts(SweepDefinition.Timeouts t) {
+        if (t == null) {
+            return;
+        }
+        Integer[] values = {t.connectSeconds(), t.firstTokenSeconds(), t.idleSeconds(), t.totalSeconds()};
+        String[] names = {"connectSeconds", "firstTokenSeconds", "idleSeconds", "totalSeconds"};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && (values[i] < 1 || values[i] > 86_400)) {
+                errors.put("timeouts." + names[i], names[i] + " must be between 1 and 86400 seconds");
+            }
+        }
+    }
+
+    private static String capitalised(String field) {
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+}
