@@ -8,6 +8,7 @@ import org.chimerabench.exchange.ConfigurationsCsv;
 import org.chimerabench.exchange.ReportService;
 import org.chimerabench.execution.CallExport;
 import org.chimerabench.execution.CallService;
+import org.chimerabench.execution.ExecutionService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +33,15 @@ class SweepController {
     private final AnalysisService analysis;
     private final ReportService reports;
     private final CallService calls;
+    private final ExecutionService execution;
 
-    SweepController(SweepService sweeps, AnalysisService analysis, ReportService reports, CallService calls) {
+    SweepController(SweepService sweeps, AnalysisService analysis, ReportService reports, CallService calls,
+                    ExecutionService execution) {
         this.sweeps = sweeps;
         this.analysis = analysis;
         this.reports = reports;
         this.calls = calls;
+        this.execution = execution;
     }
 
     @GetMapping
@@ -70,6 +74,25 @@ class SweepController {
         return ResponseEntity.badRequest().body(new FieldErrors(400, "The body is not a valid sweep definition: "
                 + (reason == null ? "unreadable JSON" : reason.lines().findFirst().orElse(reason)),
                 java.util.Map.of("definition", "not a valid sweep definition")));
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/start")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
+    void start(@PathVariable long id) {
+        sweeps.find(id).orElseThrow(() -> notFound(id));
+        execution.start(id);
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/cancel")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
+    void cancel(@PathVariable long id) {
+        sweeps.find(id).orElseThrow(() -> notFound(id));
+        execution.cancel(id);
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<ApiError> conflict(IllegalStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, e.getMessage()));
     }
 
     @GetMapping("/{id}")

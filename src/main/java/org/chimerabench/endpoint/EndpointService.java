@@ -90,6 +90,13 @@ public class EndpointService implements AutoCloseable {
         });
     }
 
+    /** The endpoint with this id. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EndpointView> findById(long id) {
+        return endpoints.findById(id).map(e -> EndpointView.of(e, statuses.getOrDefault(e.getId(),
+                EndpointStatus.checking())));
+    }
+
     /** The endpoint with this name. */
     @Transactional(readOnly = true)
     public java.util.Optional<EndpointView> findByName(String name) {

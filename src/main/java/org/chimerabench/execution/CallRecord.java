@@ -111,6 +111,75 @@ public class CallRecord {
         return call;
     }
 
+    /** A measured call: every §5 field from the stream, plus what /api/ps said right after it. */
+    public static CallRecord measured(Trial trial, Long sweepId, String stage, String endpoint, String options,
+                                      org.chimerabench.ollama.StreamedCall call, boolean cold, Long sizeBytes,
+                                      Long sizeVramBytes) {
+        CallRecord record = base(trial, sweepId, stage, endpoint, options, CallStatus.OK, null);
+        record.model = call.model();
+        record.ttftMs = finite(call.ttftMs());
+        record.timeToHeadersMs = call.timeToHeadersMs();
+        record.e2eMs = call.e2eMs();
+        record.chunkGapsMs = java.util.Arrays.toString(call.chunkGapsMs());
+        record.itlMeanMs = finite(call.itlMeanMs());
+        record.itlP50Ms = finite(call.itlP50Ms());
+        record.itlP90Ms = finite(call.itlP90Ms());
+        record.itlP99Ms = finite(call.itlP99Ms());
+        record.tpotMs = finite(call.tpotMs());
+        record.decodeTokPerSec = call.decodeTokPerSec();
+        record.prefillTokPerSec = call.prefillTokPerSec();
+        record.e2eTokPerSec = call.e2eTokPerSec();
+        record.loadMs = call.loadMs();
+        record.promptEvalMs = call.promptEvalMs();
+        record.evalMs = call.evalMs();
+        record.totalMs = call.totalMs();
+        record.cold = cold;
+        record.sizeBytes = sizeBytes;
+        record.sizeVramBytes = sizeVramBytes;
+        record.gpuOffloadPct = sizeBytes == null || sizeBytes == 0 ? null : sizeVramBytes * 100.0 / sizeBytes;
+        record.doneReason = call.doneReason();
+        record.evalCount = call.evalCount();
+        record.promptEvalCount = call.promptEvalCount();
+        record.responseChars = call.responseChars();
+        record.responseText = call.responseText();
+        return record;
+    }
+
+    /** A call that failed (after its retries), with the reason; excluded from every statistic. */
+    public static CallRecord failed(Trial trial, Long sweepId, String stage, String endpoint, String options,
+                                    String error) {
+        return base(trial, sweepId, stage, endpoint, options, CallStatus.FAILED,
+                error.length() > 4000 ? error.substring(0, 4000) : error);
+    }
+
+    private static CallRecord base(Trial trial, Long sweepId, String stage, String endpoint, String options,
+                                   CallStatus status, String error) {
+        CallRecord record = new CallRecord();
+        record.trial = trial;
+        record.sweepId = sweepId;
+        record.stage = stage;
+        record.endpoint = endpoint;
+        record.optionsSent = options;
+        record.status = status;
+        record.error = error;
+        record.startedAt = OffsetDateTime.now();
+        return record;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** The same record attached to a managed trial (calls are built outside the transaction that stores them). */
+    CallRecord rebind(Trial managed) {
+        this.trial = managed;
+        return this;
+    }
+
+    public String getResponseText() {
+        return responseText;
+    }
+
     public Long getId() {
         return id;
     }

@@ -53,6 +53,32 @@ public class Trial {
     protected Trial() {
     }
 
+    /** A trial of the execution plan, not run yet. */
+    public static Trial planned(Configuration configuration, Arm arm, int repetition, boolean warmup, int position) {
+        Trial trial = new Trial();
+        trial.configuration = configuration;
+        trial.arm = arm;
+        trial.repetition = repetition;
+        trial.warmup = warmup;
+        trial.planPosition = position;
+        trial.status = TrialStatus.PENDING;
+        return trial;
+    }
+
+    public void markRunning() {
+        status = TrialStatus.RUNNING;
+        startedAt = OffsetDateTime.now();
+    }
+
+    public void markFinished(boolean ok) {
+        status = ok ? TrialStatus.DONE : TrialStatus.FAILED;
+        finishedAt = OffsetDateTime.now();
+    }
+
+    public Integer getPlanPosition() {
+        return planPosition;
+    }
+
     public static Trial finished(Configuration configuration, Arm arm, int repetition) {
         Trial trial = new Trial();
         trial.configuration = configuration;

@@ -155,6 +155,10 @@ public class Sweep {
         return prompt;
     }
 
+    public String getTimeouts() {
+        return timeouts;
+    }
+
     public Integer getMaxTokens() {
         return maxTokens;
     }
@@ -165,6 +169,18 @@ public class Sweep {
 
     public boolean isPromptVariation() {
         return promptVariation;
+    }
+
+    /** Moves the sweep to a new status, with a message for the user (null clears it). */
+    public void changeStatus(SweepStatus next, String message) {
+        this.status = next;
+        this.statusMessage = message;
+        if (next == SweepStatus.RUNNING && startedAt == null) {
+            startedAt = OffsetDateTime.now();
+        }
+        if (next == SweepStatus.FINISHED || next == SweepStatus.FAILED || next == SweepStatus.CANCELLED) {
+            finishedAt = OffsetDateTime.now();
+        }
     }
 
     public SweepAxis addAxis(String optionName, List<Object> values) {

@@ -2,5 +2,5 @@ package org.chimerabench.sweep;
 
 /** Life cycle of a sweep. Imported sweeps are complete from the start. */
 public enum SweepStatus {
-    DRAFT, QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, IMPORTED
+    DRAFT, QUEUED, RUNNING, FINISHED, FAILED, CANCELLED, IMPORTED
 }

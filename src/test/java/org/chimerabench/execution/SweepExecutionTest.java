@@ -1,0 +1,156 @@
+package org.chimerabench.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Sweeps run end to end on the built-in simulator, through REST. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SweepExecutionTest {
+
+    static final String GRID = """
+            {"name":"2x2x2 on the simulator","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
+             "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+             "axes":{"num_gpu":[14,28],"num_ctx":[2048,4096],"temperature":[0.6,0.8]},
+             "repetitions":2,"warmups":1,"maxTokens":16}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void aGridRunsToTheEndWithEveryCallStoredOnce() throws Exception {
+        long id = create(GRID);
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isConflict());
+        JsonNode sweep = awaitStatus(id, "FINISHED", 120);
+        assertThat(sweep.at("/progress/done").asInt()).isEqualTo(48);
+
+        JsonNode calls = body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+        assertThat(calls).hasSize(48); // 8 configurations × 2 arms × (2 repetitions + 1 warm-up)
+        Set<String> keys = new HashSet<>();
+        int measured = 0;
+        for (JsonNode call : calls) {
+            assertThat(call.get("status").asText()).isEqualTo("OK");
+            assertThat(keys.add(call.get("configurationId") + "/" + call.get("arm").asText() + "/"
+                    + call.get("repetition") + "/" + call.get("warmup"))).as("no duplicates").isTrue();
+            if (!call.get("warmup").asBoolean()) {
+                measured++;
+            }
+            assertThat(call.get("evalCount").asInt()).isEqualTo(16);
+            assertThat(call.get("ttftMs").asDouble()).isPositive();
+        }
+        assertThat(measured).isEqualTo(32);
+        assertThat(sweep.at("/environment/ollamaVersion").asText()).endsWith("simulated");
+        assertThat(sweep.at("/environment/layers").asInt()).isEqualTo(28);
+
+        JsonNode analysis = body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
+        assertThat(analysis.get("configurations").asInt()).isEqualTo(8);
+        assertThat(analysis.get("minTrialsPerArm").asInt()).isEqualTo(2);
+        assertThat(analysis.get("significantlyImprovedConfigurations").isNumber()).isTrue();
+    }
+
+    @Test
+    void theAgentWorkflowStoresTwoCallsPerTrial() throws Exception {
+        long id = create(GRID.replace("\"workload\":{\"type\":\"SINGLE_PROMPT\",\"prompt\":\"Explain GPU offloading.\"}",
+                        "\"workload\":{\"type\":\"AGENT_WORKFLOW\",\"dataSummary\":\"Total files analyzed: 3\"}")
+                .replace("\"num_gpu\":[14,28],\"num_ctx\":[2048,4096],", "")
+                .replace("\"repetitions\":2,\"warmups\":1", "\"repetitions\":1,\"warmups\":0"));
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        awaitStatus(id, "FINISHED", 60);
+        JsonNode calls = body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+        assertThat(calls).hasSize(8); // 2 configurations × 2 arms × 1 trial × 2 stages
+        for (int i = 0; i < calls.size(); i += 2) {
+            assertThat(calls.get(i).get("stage").asText()).isEqualTo("analysis");
+            assertThat(calls.get(i + 1).get("stage").asText()).isEqualTo("report");
+        }
+    }
+
+    @Test
+    void theReportPromptContainsTheAnalysisResponse() throws Exception {
+        try (org.chimerabench.ollama.FakeOllama fake = org.chimerabench.ollama.FakeOllama.start()) {
+            fake.tags("{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}")
+                    .whenIdle(() -> org.chimerabench.ollama.FakeScript.stream("m").chunk("Finding: throughput")
+                            .chunk(" is flat.").done());
+            endpoints.add("fake-agent-box", fake.baseUrl(), null);
+            long id = create(GRID.replace("[\"Built-in simulator\"]", "[\"fake-agent-box\"]")
+                    .replace("llama3.2-sim:3b", "m")
+                    .replace("\"workload\":{\"type\":\"SINGLE_PROMPT\",\"prompt\":\"Explain GPU offloading.\"}",
+                            "\"workload\":{\"type\":\"AGENT_WORKFLOW\",\"dataSummary\":\"Total files analyzed: 3\"}")
+                    .replace("\"num_gpu\":[14,28],\"num_ctx\":[2048,4096],\"temperature\":[0.6,0.8]",
+                            "\"temperature\":[0.6]")
+                    .replace("\"repetitions\":2,\"warmups\":1", "\"repetitions\":1,\"warmups\":0"));
+            mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+            awaitStatus(id, "FINISHED", 60);
+            var bodies = fake.requestBodies();
+            assertThat(bodies).hasSize(4); // 2 arms × 2 stages
+            assertThat(bodies.get(0)).contains("Total files analyzed: 3");
+            assertThat(bodies.get(1)).contains("Finding: throughput is flat.");
+            assertThat(bodies.get(0)).as("BASELINE: Ollama defaults, only the token cap")
+                    .contains("\"options\":{\"num_predict\":16}");
+            assertThat(bodies.get(2)).contains("\"temperature\":0.6").contains("\"top_k\":40")
+                    .contains("\"num_predict\":16");
+        }
+    }
+
+    @Autowired
+    org.chimerabench.endpoint.EndpointService endpoints;
+
+    @Test
+    void cancelStopsWithinOneCallAndKeepsTheCalls() throws Exception {
+        long id = create(GRID.replace("\"maxTokens\":16", "\"maxTokens\":300").replace("\"repetitions\":2",
+                "\"repetitions\":20"));
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt() < 3
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isAccepted());
+        Thread.sleep(1500); // far longer than one call (300 tokens ≈ 50 ms here)
+        int done = body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt();
+        Thread.sleep(1000);
+        JsonNode sweep = body(mvc.perform(get("/api/sweeps/" + id)));
+        assertThat(sweep.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(sweep.at("/progress/done").asInt()).as("nothing more stored after the cancel").isEqualTo(done);
+        assertThat(done).isGreaterThanOrEqualTo(3).isLessThan(sweep.at("/progress/total").asInt());
+        mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isConflict());
+    }
+
+    private long create(String definition) throws Exception {
+        return body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(definition))
+                .andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    private JsonNode awaitStatus(long id, String wanted, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        JsonNode sweep = null;
+        while (System.nanoTime() < deadline) {
+            sweep = body(mvc.perform(get("/api/sweeps/" + id)));
+            if (wanted.equals(sweep.get("status").asText())) {
+                return sweep;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep);
+    }
+
+    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
