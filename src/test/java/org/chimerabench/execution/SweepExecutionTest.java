@@ -130,6 +130,9 @@ class SweepExecutionTest {
         assertThat(sweep.at("/progress/done").asInt()).as("nothing more stored after the cancel").isEqualTo(done);
         assertThat(done).isGreaterThanOrEqualTo(3).isLessThan(sweep.at("/progress/total").asInt());
         mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isConflict());
+        JsonNode analysis = body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
+        assertThat(analysis.get("configurations").asInt() + analysis.get("incompleteConfigurations").asInt())
+                .as("the partial analysis covers the configurations reached").isPositive();
     }
 
     private long create(String definition) throws Exception {

@@ -33,11 +33,23 @@ class ResultsHeader extends Composite<Div> {
         if (sweep.status() != SweepStatus.IMPORTED) {
             badges.add(tag(sweep.status().name().toLowerCase(Locale.ROOT), "status"));
         }
+        if (sweep.status() == SweepStatus.CANCELLED || sweep.status() == SweepStatus.FAILED
+                || sweep.status() == SweepStatus.RUNNING) {
+            Span partial = tag("partial", "partial");
+            partial.setTitle("The sweep did not run to the end: every figure covers only the calls stored so far ("
+                    + sweep.progress().done() + " of " + sweep.progress().total() + ").");
+            badges.add(partial);
+        }
         Div facts = new Div();
         facts.addClassName("facts");
         facts(sweep).forEach(fact -> facts.add(new Span(fact)));
         getContent().addClassName("results-header");
         getContent().add(new Div(name, badges), facts);
+        if (sweep.statusMessage() != null) {
+            Span message = new Span(sweep.statusMessage());
+            message.addClassName("status-message");
+            getContent().add(message);
+        }
     }
 
     private static List<String> facts(SweepDetails sweep) {
