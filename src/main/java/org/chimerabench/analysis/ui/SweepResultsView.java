@@ -20,6 +20,8 @@ import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.ui.Panel;
 import org.chimerabench.execution.CallService;
+import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.sweep.SweepStatus;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
 
@@ -30,6 +32,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final SweepService sweeps;
     private final AnalysisService analyses;
     private final CallService calls;
+    private final ExecutionService execution;
     private String title = "Sweep · Chimera Bench";
     private Pending pending;
     private Div loading;
@@ -37,7 +40,8 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private record Pending(SweepDetails sweep, SweepAnalysis analysis) {
     }
 
-    SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls) {
+    SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution) {
+        this.execution = execution;
         this.sweeps = sweeps;
         this.analyses = analyses;
         this.calls = calls;
@@ -67,6 +71,9 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void show(SweepDetails sweep, SweepAnalysis analysis) {
         add(new ResultsHeader(sweep), exports(sweep.id()));
+        if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
+            add(new LiveProgress(sweep, sweeps, execution));
+        }
         if (analysis.configurations() == 0) {
             Paragraph empty = new Paragraph("No configuration has successful calls in both arms yet, so there is"
                     + " nothing to compare. Figures appear as soon as calls are stored.");

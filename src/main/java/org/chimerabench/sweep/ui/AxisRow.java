@@ -1,0 +1,103 @@
+package org.chimerabench.sweep.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.sweep.OllamaOption;
+
+/** One axis of the editor: an Ollama option and its values ("60, 80, 120" or "10..30 step 10"). */
+class AxisRow extends Composite<HorizontalLayout> {
+
+    final Select<OllamaOption> option = new Select<>();
+    final TextField values = new TextField("Values");
+
+    AxisRow(OllamaOption initial, String initialValues, Runnable onChange, java.util.function.Consumer<AxisRow> remove) {
+        option.setLabel("Option");
+        option.setItems(OllamaOption.values());
+        option.setItemLabelGenerator(o -> o.key() + (o.runner() ? " (reload)" : ""));
+        option.setValue(initial);
+        option.addValueChangeListener(e -> {
+            values.setHelperText(help(e.getValue()));
+            onChange.run();
+        });
+        values.setValue(initialValues);
+        values.setWidth("20rem");
+        values.setHelperText(help(initial));
+        values.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        values.addValueChangeListener(e -> onChange.run());
+        Button delete = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(this));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        delete.setTooltipText("Remove this axis");
+        getContent().setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        getContent().addClassName("axis-row");
+        getContent().add(option, values, delete);
+    }
+
+    private static String help(OllamaOption o) {
+        return o == null ? "" : o.meaning() + "; " + o.type().name().toLowerCase() + " from " + plain(o.min())
+                + " to " + plain(o.max()) + ". A list (60, 80) or a range (10..30 step 10).";
+    }
+
+    /** The values as the definition JSON takes them: a list, or a {min, max, step} range. */
+    Object parsed() {
+        String text = values.getValue().strip();
+        java.util.regex.Matcher range = java.util.regex.Pattern
+                .compile("^(-?[\\d.]+)\\s*\\.\\.\\s*(-?[\\d.]+)\\s+step\\s+([\\d.]+)$").matcher(text);
+        if (range.matches()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("min", number(range.group(1)));
+            r.put("max", number(range.group(2)));
+            r.put("step", number(range.group(3)));
+            return r;
+        }
+        List<Object> list = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String value = part.strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                list.add(Boolean.parseBoolean(value));
+            } else {
+                try {
+                    list.add(number(value));
+                } catch (NumberFormatException e) {
+                    list.add(value); // the validator says what is wrong with it
+                }
+            }
+        }
+        return list;
+    }
+
+    /** How many values the axis has (for the preview), 0 when unreadable. */
+    int count() {
+        Object parsed = parsed();
+        if (parsed instanceof List<?> list) {
+            return list.size();
+        }
+        Map<?, ?> r = (Map<?, ?>) parsed;
+        BigDecimal min = new BigDecimal(r.get("min").toString());
+        BigDecimal max = new BigDecimal(r.get("max").toString());
+        BigDecimal step = new BigDecimal(r.get("step").toString());
+        return step.signum() <= 0 || min.compareTo(max) > 0 ? 0
+                : max.subtract(min).divideToIntegralValue(step).intValue() + 1;
+    }
+
+    private static Number number(String text) {
+        BigDecimal value = new BigDecimal(text);
+        return value.stripTrailingZeros().scale() <= 0 ? (Number) value.intValueExact() : value.doubleValue();
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

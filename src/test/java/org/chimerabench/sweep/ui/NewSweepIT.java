@@ -1,0 +1,48 @@
+package org.chimerabench.sweep.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.chimerabench.support.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * As a new user would: open the app, define a small sweep on the built-in simulator in the editor, start it,
+ * watch the progress, and land on the results with charts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chimera.simulator.time-scale=0.2")
+@DirtiesContext
+class NewSweepIT extends BrowserTest {
+
+    @Test
+    void defineRunAndReadTheVerdict() throws Exception {
+        browser.get(url("/"));
+        wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-side-nav-item")).isEmpty());
+        WebElement newSweep = browser.findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                .filter(item -> item.getText().contains("New sweep")).findFirst().orElseThrow();
+        script("arguments[0].shadowRoot.querySelector('a').click()", newSweep);
+        WebElement start = wait.until(driver -> driver.findElements(By.cssSelector("vaadin-button.create-and-start"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(browser.findElement(By.cssSelector(".call-preview")).getText()).contains("= 24 calls");
+        script("arguments[0].click()", start);
+
+        WebElement progress = wait.until(driver -> driver.findElements(By.cssSelector(".live-progress .progress-text"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        String first = progress.getText();
+        screenshot("new-sweep-running.png");
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(driver ->
+                driver.findElements(By.cssSelector(".live-progress")).isEmpty()
+                        && !driver.findElements(By.cssSelector(".kpi-success-rate .stat-value")).isEmpty());
+        assertThat(first).matches("(Queued|Running) — \\d+ of 24 calls stored");
+        wait.until(driver -> driver.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg")).size() >= 4);
+        assertThat(browser.findElement(By.cssSelector(".results-header")).getText()).contains("simulated")
+                .contains("finished");
+        screenshot("new-sweep-results.png");
+    }
+}
