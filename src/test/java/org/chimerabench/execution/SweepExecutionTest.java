@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,10 @@ class SweepExecutionTest {
         long id = create(GRID);
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isConflict());
-        JsonNode sweep = awaitStatus(id, "FINISHED", 120);
+        JsonNode sweep = rest().awaitStatus(id, "FINISHED", 120);
         assertThat(sweep.at("/progress/done").asInt()).isEqualTo(48);
 
-        JsonNode calls = body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+        JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
         assertThat(calls).hasSize(48); // 8 configurations × 2 arms × (2 repetitions + 1 warm-up)
         Set<String> keys = new HashSet<>();
         int measured = 0;
@@ -59,7 +58,7 @@ class SweepExecutionTest {
         assertThat(sweep.at("/environment/ollamaVersion").asText()).endsWith("simulated");
         assertThat(sweep.at("/environment/layers").asInt()).isEqualTo(28);
 
-        JsonNode analysis = body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
+        JsonNode analysis = rest().body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
         assertThat(analysis.get("configurations").asInt()).isEqualTo(8);
         assertThat(analysis.get("minTrialsPerArm").asInt()).isEqualTo(2);
         assertThat(analysis.get("significantlyImprovedConfigurations").isNumber()).isTrue();
@@ -72,8 +71,8 @@ class SweepExecutionTest {
                 .replace("\"num_gpu\":[14,28],\"num_ctx\":[2048,4096],", "")
                 .replace("\"repetitions\":2,\"warmups\":1", "\"repetitions\":1,\"warmups\":0"));
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-        awaitStatus(id, "FINISHED", 60);
-        JsonNode calls = body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+        rest().awaitStatus(id, "FINISHED", 60);
+        JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
         assertThat(calls).hasSize(8); // 2 configurations × 2 arms × 1 trial × 2 stages
         for (int i = 0; i < calls.size(); i += 2) {
             assertThat(calls.get(i).get("stage").asText()).isEqualTo("analysis");
@@ -96,7 +95,7 @@ class SweepExecutionTest {
                             "\"temperature\":[0.6]")
                     .replace("\"repetitions\":2,\"warmups\":1", "\"repetitions\":1,\"warmups\":0"));
             mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-            awaitStatus(id, "FINISHED", 60);
+            rest().awaitStatus(id, "FINISHED", 60);
             var bodies = fake.requestBodies();
             assertThat(bodies).hasSize(4); // 2 arms × 2 stages
             assertThat(bodies.get(0)).contains("Total files analyzed: 3");
@@ -117,43 +116,32 @@ class SweepExecutionTest {
                 "\"repetitions\":20"));
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt() < 3
+        while (rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt() < 3
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isAccepted());
         Thread.sleep(1500); // far longer than one call (300 tokens ≈ 50 ms here)
-        int done = body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt();
+        int done = rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt();
         Thread.sleep(1000);
-        JsonNode sweep = body(mvc.perform(get("/api/sweeps/" + id)));
+        JsonNode sweep = rest().body(mvc.perform(get("/api/sweeps/" + id)));
         assertThat(sweep.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(sweep.at("/progress/done").asInt()).as("nothing more stored after the cancel").isEqualTo(done);
         assertThat(done).isGreaterThanOrEqualTo(3).isLessThan(sweep.at("/progress/total").asInt());
         mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isConflict());
-        JsonNode analysis = body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
+        JsonNode analysis = rest().body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
         assertThat(analysis.get("configurations").asInt() + analysis.get("incompleteConfigurations").asInt())
                 .as("the partial analysis covers the configurations reached").isPositive();
     }
 
     private long create(String definition) throws Exception {
-        return body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(definition))
+        return rest().body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(definition))
                 .andExpect(status().isCreated())).get("id").asLong();
     }
 
-    private JsonNode awaitStatus(long id, String wanted, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        JsonNode sweep = null;
-        while (System.nanoTime() < deadline) {
-            sweep = body(mvc.perform(get("/api/sweeps/" + id)));
-            if (wanted.equals(sweep.get("status").asText())) {
-                return sweep;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep);
-    }
 
-    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+    private org.chimerabench.support.RestSweeps rest() {
+        return new org.chimerabench.support.RestSweeps(mvc, json);
     }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
@@ -50,9 +49,9 @@ class SweepFaultsTest {
                             + " the model: unexpected EOF"));
             endpoints.add("flaky-box", fake.baseUrl(), null);
             long id = run(definition("flaky-box", 1));
-            JsonNode sweep = await(id, "FINISHED");
+            JsonNode sweep = rest().awaitStatus(id, "FINISHED", 60);
             assertThat(sweep.get("statusMessage").asText()).isEqualTo("1 trial(s) failed and are excluded");
-            JsonNode calls = body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+            JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
             assertThat(calls).hasSize(4);
             assertThat(calls.get(0).get("status").asText()).isEqualTo("OK");
             assertThat(calls.get(1).get("status").asText()).isEqualTo("FAILED");
@@ -68,10 +67,10 @@ class SweepFaultsTest {
                     "{\"error\":\"llama-server reported out-of-memory during startup\"}"));
             endpoints.add("broken-box", fake.baseUrl(), null);
             long id = run(definition("broken-box", 4));
-            JsonNode sweep = await(id, "FAILED");
+            JsonNode sweep = rest().awaitStatus(id, "FAILED", 60);
             assertThat(sweep.get("statusMessage").asText()).contains("4 of 4 trials failed")
                     .contains("out-of-memory during startup");
-            JsonNode calls = body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+            JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
             assertThat(calls).hasSize(4).allSatisfy(c -> assertThat(c.get("status").asText()).isEqualTo("FAILED"));
         }
     }
@@ -83,26 +82,15 @@ class SweepFaultsTest {
     }
 
     private long run(String definition) throws Exception {
-        long id = body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(definition))
+        long id = rest().body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(definition))
                 .andExpect(status().isCreated())).get("id").asLong();
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
         return id;
     }
 
-    private JsonNode await(long id, String wanted) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode sweep = null;
-        while (System.nanoTime() < deadline) {
-            sweep = body(mvc.perform(get("/api/sweeps/" + id)));
-            if (wanted.equals(sweep.get("status").asText())) {
-                return sweep;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep);
-    }
 
-    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+
+    private org.chimerabench.support.RestSweeps rest() {
+        return new org.chimerabench.support.RestSweeps(mvc, json);
     }
 }

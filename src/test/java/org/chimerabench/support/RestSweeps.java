@@ -1,0 +1,31 @@
+package org.chimerabench.support;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Waits on sweeps through the REST API, as a client script would. */
+public record RestSweeps(MockMvc mvc, ObjectMapper json) {
+
+    /** Polls GET /api/sweeps/{id} until the status is reached; fails with the last answer after the timeout. */
+    public JsonNode awaitStatus(long id, String wanted, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        JsonNode sweep = null;
+        while (System.nanoTime() < deadline) {
+            sweep = body(mvc.perform(get("/api/sweeps/" + id)));
+            if (wanted.equals(sweep.get("status").asText())) {
+                return sweep;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep);
+    }
+
+    public JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
