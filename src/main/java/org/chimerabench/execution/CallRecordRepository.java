@@ -6,6 +6,10 @@ public interface CallRecordRepository extends JpaRepository<CallRecord, Long> {
 
     long countBySweepId(Long sweepId);
 
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("delete from CallRecord c where c.trial.id = :trialId")
+    int deleteByTrialId(@org.springframework.data.repository.query.Param("trialId") long trialId);
+
     java.util.Optional<CallRecord> findFirstBySweepIdAndStatusOrderByIdDesc(Long sweepId, CallStatus status);
 
     default java.util.Optional<CallRecord> findLastFailure(Long sweepId) {

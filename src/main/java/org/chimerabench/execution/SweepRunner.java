@@ -199,9 +199,11 @@ class SweepRunner {
         } else {
             stages.add(new String[] {null, prefix + sweep.getPrompt()});
         }
-        boolean ok = true;
+        // calls left by an interrupted run of this trial (the app died mid-trial) are replaced, never duplicated
+        tx.executeWithoutResult(s -> calls.deleteByTrialId(trial.getId()));
         String previousResponse = null;
-        for (String[] stage : stages) {
+        for (int i = 0; i < stages.size(); i++) {
+            String[] stage = stages.get(i);
             String prompt = stage[1] != null ? stage[1] : prefix + "Write a technical report of 800 to 1000 words"
                     + " from this analysis:\n" + previousResponse;
             CallRecord record = call(sweep, trial, stage[0], prompt, options, optionsJson, client, endpoint,
@@ -209,19 +211,21 @@ class SweepRunner {
             if (cancellation.isCancelled()) {
                 return false;
             }
-            tx.executeWithoutResult(s -> {
+            boolean ok = record.getStatus() == CallStatus.OK;
+            boolean last = !ok || i == stages.size() - 1;
+            tx.executeWithoutResult(s -> { // the trial's last call and its DONE/FAILED mark commit together
                 Trial managed = trials.findById(trial.getId()).orElseThrow();
                 calls.save(record.rebind(managed));
+                if (last) {
+                    managed.markFinished(ok);
+                }
             });
-            if (record.getStatus() != CallStatus.OK) {
-                ok = false;
-                break;
+            if (last) {
+                return ok;
             }
             previousResponse = record.getResponseText();
         }
-        boolean success = ok;
-        tx.executeWithoutResult(s -> trials.findById(trial.getId()).orElseThrow().markFinished(success));
-        return ok;
+        return true;
     }
 
     private CallRecord call(Sweep sweep, Trial trial, String stage, String prompt, Map<String, Object> options,
