@@ -17,15 +17,20 @@ public class SweepOverviewService {
     }
 
     public List<SweepOverview> list() {
-        return sweeps.list().stream().map(summary -> analysis.analyse(summary.id())
+        return overviews(sweeps.list());
+    }
+
+    /** The most recent sweeps first, at most {@code limit} (only those are analysed). */
+    public List<SweepOverview> recent(int limit) {
+        return overviews(sweeps.list().stream().limit(limit).toList());
+    }
+
+    private List<SweepOverview> overviews(List<org.chimerabench.sweep.SweepSummary> summaries) {
+        return summaries.stream().map(summary -> analysis.analyse(summary.id())
                 .map(a -> new SweepOverview(summary, a.configurations(), a.improvedConfigurations(),
                         a.configurations() == 0 ? null : a.successRatePct(),
                         a.configurationResults().stream().map(ConfigurationResult::deltaPct).sorted().toList()))
                 .orElseGet(() -> new SweepOverview(summary, 0, 0, null, List.of()))).toList();
     }
 
-    /** The most recent sweeps first, at most {@code limit}. */
-    public List<SweepOverview> recent(int limit) {
-        return list().stream().limit(limit).toList();
-    }
 }

@@ -93,9 +93,23 @@ public class SweepService {
         }
     }
 
+    /** Every sweep, newest first. Counts come from two grouped queries, not from loading each sweep's grid. */
     @Transactional(readOnly = true)
     public List<SweepSummary> list() {
-        return sweeps.findAllByOrderByCreatedAtDescIdDesc().stream().map(this::summary).toList();
+        Map<Long, Long> configurations = countsBySweep("configuration");
+        Map<Long, Long> calls = countsBySweep("call_record");
+        return sweeps.findAllByOrderByCreatedAtDescIdDesc().stream().map(sweep -> summary(sweep,
+                configurations.getOrDefault(sweep.getId(), 0L).intValue(),
+                calls.getOrDefault(sweep.getId(), 0L))).toList();
+    }
+
+    private Map<Long, Long> countsBySweep(String table) {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT sweep_id, COUNT(*) FROM " + table + " GROUP BY sweep_id")
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     @Transactional(readOnly = true)
@@ -108,7 +122,8 @@ public class SweepService {
         return sweeps.findById(id).map(sweep -> new SweepDetails(sweep.getId(), sweep.getName(), sweep.getLabel(),
                 sweep.getDescription(), sweep.getStatus(), sweep.getStatusMessage(), sweep.getModel(),
                 sweep.getEndpointId(), sweep.isImported(), sweep.getSourceFile(), sweep.isSimulated(),
-                sweep.getCreatedAt(), sweep.getStartedAt(), sweep.getFinishedAt(), progress(sweep),
+                sweep.getCreatedAt(), sweep.getStartedAt(), sweep.getFinishedAt(),
+                progress(sweep, sweep.getConfigurations().size(), callCount(sweep.getId())),
                 definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
                 environmentValue(sweep, "ollamaVersion"), environmentValue(sweep, "digest"),
                 environmentValue(sweep, "quantization")));
@@ -126,10 +141,10 @@ public class SweepService {
         }
     }
 
-    private SweepSummary summary(Sweep sweep) {
+    private static SweepSummary summary(Sweep sweep, int configurations, long calls) {
         return new SweepSummary(sweep.getId(), sweep.getName(), sweep.getLabel(), sweep.getStatus(), sweep.getModel(),
                 sweep.isImported(), sweep.getSourceFile(), sweep.isSimulated(), sweep.getCreatedAt(),
-                sweep.getConfigurations().size(), progress(sweep));
+                configurations, progress(sweep, configurations, calls));
     }
 
     private static SweepDetails.Definition definition(Sweep sweep) {
@@ -140,11 +155,15 @@ public class SweepService {
                 sweep.getRunOrder(), sweep.getConfigurations().size());
     }
 
-    private SweepSummary.Progress progress(Sweep sweep) {
-        long done = jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?").param(sweep.getId())
-                .query(Long.class).single();
+    private long callCount(long sweepId) {
+        return jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?").param(sweepId).query(Long.class)
+                .single();
+    }
+
+    /** Calls stored (done) out of the calls the plan makes (total). */
+    private static SweepSummary.Progress progress(Sweep sweep, int configurations, long done) {
         int callsPerTrial = sweep.getWorkloadType() == WorkloadType.AGENT_WORKFLOW ? 2 : 1;
-        long planned = (long) sweep.getConfigurations().size() * 2
+        long planned = (long) configurations * 2
                 * (sweep.getRepetitions() + sweep.getWarmupTrials()) * callsPerTrial;
         return new SweepSummary.Progress(done, sweep.isImported() ? done : Math.max(planned, done));
     }

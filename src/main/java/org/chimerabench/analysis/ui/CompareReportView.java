@@ -1,11 +1,8 @@
 package org.chimerabench.analysis.ui;
 
-import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -39,11 +36,10 @@ class CompareReportView extends Div implements BeforeEnterObserver {
             add(new Paragraph("Pick two existing sweeps on the Compare page first."), new Anchor("compare", "Compare"));
             return;
         }
-        Button print = new Button("Print / save as PDF", VaadinIcon.PRINT.create(),
-                e -> getElement().executeJs("window.print()"));
-        Div actions = new Div(print, new Anchor("compare?a=" + a.get() + "&b=" + b.get(), "Back to the comparison"));
-        actions.addClassName("report-actions");
-        add(actions, new Html("<div class=\"report-body\">" + html.get() + "</div>"));
+        add(PrintableReport.actions(this, PrintableReport.download("api/compare/report.md?a=" + a.get() + "&b="
+                        + b.get(), "Markdown"), new Anchor("compare?a=" + a.get() + "&b=" + b.get(),
+                        "Back to the comparison")),
+                PrintableReport.body(html.get()));
     }
 
 }

@@ -95,10 +95,8 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         charts.addClassName("chart-grid");
         Paragraph leftOut = new Paragraph(c.leftOut().explanation());
         leftOut.addClassName("left-out");
-        com.vaadin.flow.component.html.Anchor report = new com.vaadin.flow.component.html.Anchor(
+        com.vaadin.flow.component.html.Anchor report = PrintableReport.download(
                 "api/compare/report.md?a=" + c.a().id() + "&b=" + c.b().id(), "Comparison report (Markdown)");
-        report.getElement().setAttribute("download", true);
-        report.getElement().setAttribute("router-ignore", true);
         Div links = new Div(new com.vaadin.flow.component.html.Anchor("compare/report?a=" + c.a().id() + "&b="
                 + c.b().id(), "Printable comparison report"), report);
         links.addClassName("export-links");

@@ -1,11 +1,8 @@
 package org.chimerabench.analysis.ui;
 
-import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -43,15 +40,12 @@ class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitl
             return;
         }
         title = "Report of sweep " + id.get() + " · Chimera Bench";
-        Button print = new Button("Print / save as PDF", VaadinIcon.PRINT.create(),
-                e -> getElement().executeJs("window.print()"));
-        Anchor markdown = new Anchor("api/sweeps/" + id.get() + "/report.md", "Markdown");
-        markdown.getElement().setAttribute("download", "sweep-" + id.get() + "-report.md");
-        Div actions = new Div(print, markdown, new Anchor("sweeps/" + id.get(), "Back to the results"));
-        actions.addClassName("report-actions");
+        Div actions = PrintableReport.actions(this,
+                PrintableReport.download("api/sweeps/" + id.get() + "/report.md", "Markdown"),
+                new Anchor("sweeps/" + id.get(), "Back to the results"));
         Div chart = new Div(new DeltaBarChart(analysis.get().configurationResults()));
         chart.addClassName("report-chart");
-        add(actions, new Html("<div class=\"report-body\">" + html.get() + "</div>"), chart);
+        add(actions, PrintableReport.body(html.get()), chart);
     }
 
     @Override

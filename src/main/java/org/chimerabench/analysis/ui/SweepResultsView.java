@@ -137,20 +137,14 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static Div exports(long id) {
         Div links = new Div(new Anchor("sweeps/" + id + "/report", "Technical report"),
                 new Anchor("compare?a=" + id, "Compare with…"),
-                download("api/sweeps/" + id + "/report.md", "Report (Markdown)"),
-                download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"),
-                download("api/sweeps/" + id + "/calls", "Calls (JSON)"),
-                download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
+                PrintableReport.download("api/sweeps/" + id + "/report.md", "Report (Markdown)"),
+                PrintableReport.download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"),
+                PrintableReport.download("api/sweeps/" + id + "/calls", "Calls (JSON)"),
+                PrintableReport.download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
         links.addClassName("export-links");
         return links;
     }
 
-    private static Anchor download(String href, String text) {
-        Anchor anchor = new Anchor(href, text);
-        anchor.getElement().setAttribute("download", true);
-        anchor.getElement().setAttribute("router-ignore", true);
-        return anchor;
-    }
 
     private void openCalls(ConfigurationResult result) {
         new ConfigurationDetailDialog(result, calls.callsOfConfiguration(result.configurationId())).open();
