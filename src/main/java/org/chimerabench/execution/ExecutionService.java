@@ -17,14 +17,16 @@ public class ExecutionService {
     private final SchedulerClient scheduler;
     private final OneTimeTask<Long> runSweepTask;
     private final SweepRunner runner;
+    private final SweepEvents events;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, OneTimeTask<Long> runSweepTask,
-                     SweepRunner runner, org.springframework.transaction.support.TransactionTemplate tx) {
+                     SweepRunner runner, SweepEvents events, org.springframework.transaction.support.TransactionTemplate tx) {
         this.sweeps = sweeps;
         this.scheduler = scheduler;
         this.runSweepTask = runSweepTask;
         this.runner = runner;
+        this.events = events;
         this.tx = tx;
     }
 
@@ -56,6 +58,7 @@ public class ExecutionService {
             throw new IllegalStateException("Sweep " + sweepId + " is neither queued nor running");
         }
         runner.abort(sweepId);
+        events.changed(sweepId);
     }
 
     private Boolean cancelInDatabase(long sweepId) {

@@ -48,6 +48,7 @@ class SweepRunner {
     private final TrialRepository trials;
     private final CallRecordRepository calls;
     private final EndpointService endpoints;
+    private final SweepEvents events;
     private final TransactionTemplate tx;
     private final int retries;
     private final double maxFailureRate;
@@ -55,12 +56,13 @@ class SweepRunner {
     private final Map<Long, Cancellation> running = new ConcurrentHashMap<>();
 
     SweepRunner(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
-                TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
+                SweepEvents events, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
                 @Value("${chimera.execution.max-failure-rate:0.5}") double maxFailureRate) {
         this.sweeps = sweeps;
         this.trials = trials;
         this.calls = calls;
         this.endpoints = endpoints;
+        this.events = events;
         this.tx = tx;
         this.retries = retries;
         this.maxFailureRate = maxFailureRate;
@@ -120,7 +122,7 @@ class SweepRunner {
         } catch (OllamaException e) {
             environment.put("captureError", e.getMessage());
         }
-        return Boolean.TRUE.equals(tx.execute(s -> {
+        boolean begun = Boolean.TRUE.equals(tx.execute(s -> {
             Sweep sweep = sweeps.findById(sweepId).orElseThrow();
             if (sweep.getStatus() != SweepStatus.QUEUED && sweep.getStatus() != SweepStatus.RUNNING) {
                 return false;
@@ -141,6 +143,8 @@ class SweepRunner {
             }
             return true;
         }));
+        events.changed(sweepId);
+        return begun;
     }
 
     private void runPlan(long sweepId, OllamaClient client, EndpointView endpoint, Cancellation cancellation) {
@@ -200,7 +204,11 @@ class SweepRunner {
             stages.add(new String[] {null, prefix + sweep.getPrompt()});
         }
         // calls left by an interrupted run of this trial (the app died mid-trial) are replaced, never duplicated
-        tx.executeWithoutResult(s -> calls.deleteByTrialId(trial.getId()));
+        tx.executeWithoutResult(s -> {
+            calls.deleteByTrialId(trial.getId());
+            trials.findById(trial.getId()).orElseThrow().markRunning();
+        });
+        events.changed(sweep.getId());
         String previousResponse = null;
         for (int i = 0; i < stages.size(); i++) {
             String[] stage = stages.get(i);
@@ -220,6 +228,7 @@ class SweepRunner {
                     managed.markFinished(ok);
                 }
             });
+            events.changed(sweep.getId());
             if (last) {
                 return ok;
             }
@@ -303,6 +312,7 @@ class SweepRunner {
                 sweep.changeStatus(status, message);
             }
         }));
+        events.changed(sweepId);
     }
 
     private static OllamaTimeouts timeouts(Sweep sweep) {

@@ -21,6 +21,8 @@ import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.ui.Panel;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.execution.LiveMonitorService;
+import org.chimerabench.execution.SweepEvents;
 import org.chimerabench.sweep.SweepStatus;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
@@ -33,15 +35,21 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final AnalysisService analyses;
     private final CallService calls;
     private final ExecutionService execution;
+    private final LiveMonitorService monitor;
+    private final SweepEvents events;
     private String title = "Sweep · Chimera Bench";
     private Pending pending;
     private Div loading;
+    private ResultsHeader header;
 
     private record Pending(SweepDetails sweep, SweepAnalysis analysis) {
     }
 
-    SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution) {
+    SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution,
+                     LiveMonitorService monitor, SweepEvents events) {
         this.execution = execution;
+        this.monitor = monitor;
+        this.events = events;
         this.sweeps = sweeps;
         this.analyses = analyses;
         this.calls = calls;
@@ -70,9 +78,11 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void show(SweepDetails sweep, SweepAnalysis analysis) {
-        add(new ResultsHeader(sweep), exports(sweep.id()));
+        header = new ResultsHeader(sweep);
+        add(header, exports(sweep.id()));
         if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
-            add(new LiveProgress(sweep, sweeps, execution));
+            add(new LiveMonitor(sweep.id(), monitor, events, execution, () -> refreshHeader(sweep.id()),
+                    () -> showEnded(sweep.id())));
         }
         if (analysis.configurations() == 0) {
             Paragraph empty = new Paragraph("No configuration has successful calls in both arms yet, so there is"
@@ -90,6 +100,24 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(loading);
         // The headline shows at once; the heavy part follows in the next round trip, after the browser painted.
         getElement().executeJs("requestAnimationFrame(() => setTimeout(() => this.$server.showDetails(), 0))");
+    }
+
+    private void refreshHeader(long sweepId) {
+        sweeps.find(sweepId).ifPresent(sweep -> {
+            ResultsHeader fresh = new ResultsHeader(sweep);
+            replace(header, fresh);
+            header = fresh;
+        });
+    }
+
+    /** The sweep ended while the page was open: the verdict replaces the monitor, without a reload. */
+    private void showEnded(long sweepId) {
+        Optional<SweepDetails> sweep = sweeps.find(sweepId);
+        Optional<SweepAnalysis> analysis = analyses.analyse(sweepId);
+        if (sweep.isPresent() && analysis.isPresent()) {
+            removeAll();
+            show(sweep.get(), analysis.get());
+        }
     }
 
     /** Adds charts, tables and the configurations grid; called by the browser right after the KPIs painted. */

@@ -35,14 +35,27 @@ class NewSweepIT extends BrowserTest {
         WebElement progress = wait.until(driver -> driver.findElements(By.cssSelector(".live-progress .progress-text"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
         String first = progress.getText();
+        script("window.__sameDocument = true");
+        wait.until(driver -> driver.findElements(By.cssSelector(".live-progress .apex-chart svg.apexcharts-svg"))
+                .size() == 2 && driver.findElement(By.cssSelector(".live-progress .progress-eta")).getText()
+                .startsWith("ETA "));
+        wait.until(driver -> calls(driver.findElement(By.cssSelector(".live-progress .progress-text")).getText())
+                >= 8); // some measured calls in the live charts
         screenshot("new-sweep-running.png");
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(driver ->
                 driver.findElements(By.cssSelector(".live-progress")).isEmpty()
                         && !driver.findElements(By.cssSelector(".kpi-success-rate .stat-value")).isEmpty());
         assertThat(first).matches("(Queued|Running) — \\d+ of 24 calls stored");
+        assertThat(script("return window.__sameDocument === true")).as("results shown without a reload")
+                .isEqualTo(true);
         wait.until(driver -> driver.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg")).size() >= 4);
         assertThat(browser.findElement(By.cssSelector(".results-header")).getText()).contains("simulated")
                 .contains("finished");
         screenshot("new-sweep-results.png");
+    }
+
+    private static int calls(String progressText) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("— (\\d+) of").matcher(progressText);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 }

@@ -1,0 +1,153 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
+import java.util.Locale;
+import org.chimerabench.base.Coalescer;
+import org.chimerabench.base.ui.Panel;
+import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.execution.LiveMonitorService;
+import org.chimerabench.execution.LiveSnapshot;
+import org.chimerabench.execution.SweepEvents;
+
+/**
+ * The live monitor of a queued or running sweep: progress with ETA, the trial running now, the last calls' decode
+ * rate and TTFT, the failures, Cancel. Updated by server push when the runner stores a call, coalesced to at most
+ * {@value #UPDATES_PER_SECOND} updates a second; subscribed while attached. When the sweep ends it calls
+ * {@code onEnd} (the results page then shows the verdict in place).
+ */
+class LiveMonitor extends Composite<Div> {
+
+    static final int UPDATES_PER_SECOND = 4;
+
+    private final long sweepId;
+    private final LiveMonitorService monitor;
+    private final SweepEvents events;
+    private final Runnable onEnd;
+    private final Runnable onStatusChange;
+    private org.chimerabench.sweep.SweepStatus shownStatus;
+    private final ProgressBar bar = new ProgressBar();
+    private final Span text = new Span();
+    private final Span eta = new Span();
+    private final Span current = new Span();
+    private final LiveCallsChart decode = new LiveCallsChart("decode tok/s", LiveSnapshot.RecentCall::decodeTokPerSec, 1);
+    private final LiveCallsChart ttft = new LiveCallsChart("TTFT ms", LiveSnapshot.RecentCall::ttftMs, 0);
+    private final UnorderedList failures = new UnorderedList();
+    private final Span failureTitle = new Span();
+    private SweepEvents.Subscription subscription;
+    private Coalescer coalescer;
+    private int updates;
+    private boolean ended;
+
+    LiveMonitor(long sweepId, LiveMonitorService monitor, SweepEvents events, ExecutionService execution,
+                Runnable onStatusChange, Runnable onEnd) {
+        this.sweepId = sweepId;
+        this.monitor = monitor;
+        this.events = events;
+        this.onEnd = onEnd;
+        this.onStatusChange = onStatusChange;
+        Button cancel = new Button("Cancel sweep", VaadinIcon.STOP.create(), e -> {
+            execution.cancel(sweepId);
+            refresh();
+        });
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        text.addClassName("progress-text");
+        eta.addClassName("progress-eta");
+        current.addClassName("progress-current");
+        failures.addClassName("failure-list");
+        Div head = new Div(text, eta, cancel);
+        head.addClassName("live-head");
+        Div charts = new Div(new Panel("Decode rate of the last calls", "Tokens per second while generating; "
+                + "warm-ups and failed calls left out.", decode),
+                new Panel("TTFT of the last calls", "Time to the first token, ms.", ttft));
+        charts.addClassName("live-charts");
+        getContent().addClassName("live-progress");
+        getContent().add(head, bar, current, charts, new Div(failureTitle, failures));
+        monitor.snapshot(sweepId).ifPresent(snapshot -> {
+            shownStatus = snapshot.status();
+            show(snapshot);
+        });
+    }
+
+    /** How many pushed updates this monitor has drawn (for tests of the coalescing). */
+    int updates() {
+        return updates;
+    }
+
+    private void refresh() {
+        monitor.snapshot(sweepId).ifPresent(this::show);
+    }
+
+    private void show(LiveSnapshot snapshot) {
+        if (!snapshot.active()) {
+            if (!ended) {
+                ended = true;
+                onEnd.run();
+            }
+            return;
+        }
+        if (shownStatus != null && shownStatus != snapshot.status()) {
+            onStatusChange.run(); // e.g. QUEUED → RUNNING: the page header shows the status too
+        }
+        shownStatus = snapshot.status();
+        bar.setValue(snapshot.total() == 0 ? 0 : (double) snapshot.done() / snapshot.total());
+        String status = snapshot.status().name().charAt(0) + snapshot.status().name().substring(1).toLowerCase();
+        text.setText(status + " — " + snapshot.done() + " of " + snapshot.total() + " calls stored");
+        eta.setText(snapshot.etaSeconds() == null ? "ETA: after the first calls" : "ETA " + duration(
+                snapshot.etaSeconds()));
+        LiveSnapshot.Current now = snapshot.current();
+        current.setText(now == null ? "Waiting for the first trial…" : "Now: " + Format.options(now.options())
+                + " · " + now.arm() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition());
+        decode.show(snapshot.recentCalls());
+        ttft.show(snapshot.recentCalls());
+        failureTitle.setText(snapshot.failedCalls() == 0 ? "No failed calls." : snapshot.failedCalls()
+                + " failed call(s); the last ones:");
+        failures.removeAll();
+        snapshot.failures().forEach(f -> failures.add(new ListItem(Format.options(f.options()) + " · " + f.arm()
+                + " · repetition " + f.repetition() + ": " + f.error())));
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        coalescer = Coalescer.atMostEvery(Duration.ofMillis(1000 / UPDATES_PER_SECOND),
+                () -> monitor.snapshot(sweepId).ifPresent(snapshot -> ui.access(() -> {
+                    updates++;
+                    show(snapshot);
+                })));
+        subscription = events.subscribe(sweepId, coalescer::signal);
+        coalescer.signal(); // catch up with what happened while detached
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (coalescer != null) {
+            coalescer.close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.chimerabench.execution;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.chimerabench.base.OptionsJson;
+import org.chimerabench.sweep.SweepStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the live state of a sweep for the monitor, with a few small queries (cheap enough for 4 reads a second). */
+@Service
+public class LiveMonitorService {
+
+    /** How many of the last calls the monitor charts. */
+    public static final int RECENT_CALLS = 40;
+    static final int FAILURES = 10;
+
+    private final JdbcClient jdbc;
+
+    LiveMonitorService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LiveSnapshot> snapshot(long sweepId) {
+        Optional<Object[]> sweep = jdbc.sql("""
+                        SELECT s.status, s.status_message, s.repetitions, s.warmup_trials, s.workload_type,
+                               (SELECT COUNT(*) FROM configuration c WHERE c.sweep_id = s.id),
+                               (SELECT COUNT(*) FROM call_record r WHERE r.sweep_id = s.id),
+                               (SELECT COUNT(*) FROM call_record r WHERE r.sweep_id = s.id AND r.status = 'FAILED')
+                        FROM sweep s WHERE s.id = ?""")
+                .param(sweepId)
+                .query((rs, row) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)})
+                .optional();
+        return sweep.map(row -> {
+            int callsPerTrial = "AGENT_WORKFLOW".equals(row[4]) ? 2 : 1;
+            long planned = (long) row[5] * 2 * ((int) row[2] + (int) row[3]) * callsPerTrial;
+            long done = (long) row[6];
+            long total = Math.max(planned, done);
+            List<Timed> recent = recent(sweepId);
+            return new LiveSnapshot(sweepId, SweepStatus.valueOf((String) row[0]), (String) row[1], done, total,
+                    eta(recent, total - done), current(sweepId),
+                    recent.stream().map(Timed::call).toList(), failures(sweepId), (long) row[7]);
+        });
+    }
+
+    record Timed(LiveSnapshot.RecentCall call, OffsetDateTime storedAt) {
+    }
+
+    private List<Timed> recent(long sweepId) {
+        List<Timed> newestFirst = jdbc.sql("""
+                        SELECT c.id, t.arm, t.warmup, c.status, c.ttft_ms, c.decode_tok_per_sec, c.started_at
+                        FROM call_record c JOIN trial t ON t.id = c.trial_id
+                        WHERE c.sweep_id = ? ORDER BY c.id DESC LIMIT ?""")
+                .param(sweepId).param(RECENT_CALLS)
+                .query((rs, row) -> new Timed(new LiveSnapshot.RecentCall(rs.getLong(1),
+                        Arm.valueOf(rs.getString(2)), rs.getBoolean(3), CallStatus.valueOf(rs.getString(4)),
+                        rs.getObject(5, Double.class), rs.getObject(6, Double.class)),
+                        rs.getObject(7, OffsetDateTime.class)))
+                .list();
+        List<Timed> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /**
+     * Time left = calls left × the recent pace (time between the first and last of the recent calls over the
+     * calls in between); unknown until two calls are stored.
+     */
+    static Double eta(List<Timed> recent, long callsLeft) {
+        List<Timed> timed = recent.stream().filter(t -> t.storedAt() != null).toList();
+        if (timed.size() < 2 || callsLeft <= 0) {
+            return callsLeft <= 0 ? 0.0 : null;
+        }
+        Duration span = Duration.between(timed.get(0).storedAt(), timed.get(timed.size() - 1).storedAt());
+        double secondsPerCall = span.toNanos() / 1e9 / (timed.size() - 1);
+        return secondsPerCall * callsLeft;
+    }
+
+    /** The trial running now or, between two trials, the next one. */
+    private LiveSnapshot.Current current(long sweepId) {
+        return jdbc.sql("""
+                        SELECT cf.options, t.arm, t.repetition, t.warmup
+                        FROM trial t JOIN configuration cf ON cf.id = t.configuration_id
+                        WHERE cf.sweep_id = ? AND t.status IN ('RUNNING', 'PENDING')
+                        ORDER BY CASE t.status WHEN 'RUNNING' THEN 0 ELSE 1 END, t.plan_position LIMIT 1""")
+                .param(sweepId)
+                .query((rs, row) -> new LiveSnapshot.Current(OptionsJson.read(rs.getString(1)),
+                        Arm.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4), null))
+                .optional().orElse(null);
+    }
+
+    private List<LiveSnapshot.Failure> failures(long sweepId) {
+        return jdbc.sql("""
+                        SELECT c.id, cf.options, t.arm, t.repetition, c.endpoint, c.error
+                        FROM call_record c JOIN trial t ON t.id = c.trial_id
+                        JOIN configuration cf ON cf.id = t.configuration_id
+                        WHERE c.sweep_id = ? AND c.status = 'FAILED' ORDER BY c.id DESC LIMIT ?""")
+                .param(sweepId).param(FAILURES)
+                .query((rs, row) -> new LiveSnapshot.Failure(rs.getLong(1), OptionsJson.read(rs.getString(2)),
+                        Arm.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+}

@@ -1,0 +1,127 @@
+package org.chimerabench.analysis.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.execution.SweepEvents;
+import org.chimerabench.ollama.FakeOllama;
+import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.RestSweeps;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The live monitor on the results page of a running sweep: pushed updates (≤ 4 a second) move the progress bar,
+ * the page keeps its running state when left and re-entered, and when the sweep ends the same page shows the
+ * verdict without a reload; the page stops listening when it goes away.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class LiveMonitorTest {
+
+    static final String TAGS = "{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}";
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    EndpointService endpoints;
+    @Autowired
+    SweepEvents events;
+
+    @AfterEach
+    void tearDown() {
+        KaribuViews.tearDown();
+    }
+
+    @Test
+    void pushedProgressThenTheVerdictInPlace() throws Exception {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags(TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(120)).chunk("Hello")
+                    .chunk(" there").done());
+            endpoints.add("live-box", fake.baseUrl(), null);
+            long id = startSweep("live-box", 10); // 1 configuration × 2 arms × 10 = 20 calls, ≥ 2.4 s
+            awaitCalls(id, 1);
+            KaribuViews.setUp(context);
+            UI.getCurrent().navigate("sweeps/" + id);
+            SweepResultsView page = _get(SweepResultsView.class);
+            LiveMonitor monitor = _get(LiveMonitor.class);
+            assertThat(events.subscribers(id)).as("subscribed on attach").isEqualTo(1);
+
+            // leave and come back: unsubscribed while away, the running state shown again on return
+            UI.getCurrent().navigate("sweeps");
+            assertThat(events.subscribers(id)).as("unsubscribed on detach").isZero();
+            UI.getCurrent().navigate("sweeps/" + id);
+            page = _get(SweepResultsView.class);
+            monitor = _get(LiveMonitor.class);
+            assertThat(_get(monitor, Span.class, spec -> spec.withClasses("progress-text")).getText())
+                    .matches("Running — \\d+ of 20 calls stored");
+
+            List<Double> progress = new ArrayList<>();
+            long started = System.nanoTime();
+            while (!_find(LiveMonitor.class).isEmpty() && System.nanoTime() - started < 60_000_000_000L) {
+                MockVaadin.clientRoundtrip();
+                if (!_find(LiveMonitor.class).isEmpty()) {
+                    double value = _get(monitor, ProgressBar.class).getValue();
+                    if (progress.isEmpty() || progress.get(progress.size() - 1) != value) {
+                        progress.add(value);
+                    }
+                }
+                Thread.sleep(40);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(_find(LiveMonitor.class)).as("the monitor gave way to the results").isEmpty();
+            assertThat(progress).as("the bar moved with pushed updates").hasSizeGreaterThanOrEqualTo(3)
+                    .isSorted();
+            assertThat(monitor.updates()).as("≤ 4 updates a second over %.1f s", seconds)
+                    .isGreaterThanOrEqualTo(3).isLessThanOrEqualTo((int) Math.ceil(seconds * 4) + 1);
+            assertThat(_get(SweepResultsView.class)).as("same page, no reload").isSameAs(page);
+            assertThat(_find(KpiRow.class)).as("the verdict is shown").hasSize(1);
+            assertThat(events.subscribers(id)).as("no listener left behind").isZero();
+        }
+    }
+
+    private long startSweep(String endpoint, int repetitions) throws Exception {
+        RestSweeps rest = new RestSweeps(mvc, json);
+        long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(
+                "{\"name\":\"live\",\"endpoints\":[\"" + endpoint + "\"],\"model\":\"m\",\"workload\":{\"type\":"
+                        + "\"SINGLE_PROMPT\",\"prompt\":\"hi\"},\"axes\":{\"temperature\":[0.7]},\"repetitions\":"
+                        + repetitions + ",\"maxTokens\":8}")).andExpect(status().isCreated())).get("id").asLong();
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        return id;
+    }
+
+    private void awaitCalls(long id, int calls) throws Exception {
+        RestSweeps rest = new RestSweeps(mvc, json);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (rest.body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asLong() >= calls) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no call stored within 30 s");
+    }
+}
