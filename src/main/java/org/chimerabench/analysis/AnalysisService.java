@@ -20,7 +20,7 @@ public class AnalysisService {
 
     private final SweepRepository sweeps;
     private final CallMeasureRepository measures;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
     AnalysisService(SweepRepository sweeps, CallMeasureRepository measures) {
         this.sweeps = sweeps;
@@ -30,22 +30,41 @@ public class AnalysisService {
     /** The analysis of the sweep, or empty when there is no such sweep. */
     @Transactional(readOnly = true)
     public Optional<SweepAnalysis> analyse(long sweepId) {
+        return analyse(sweepId, null);
+    }
+
+    /**
+     * The analysis of the calls one endpoint of a fleet made ({@code endpoint} = its name; null = all calls), or
+     * empty when there is no such sweep.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SweepAnalysis> analyse(long sweepId, String endpoint) {
         return sweeps.findById(sweepId).map(sweep -> {
             String stamp = measures.stamp(sweepId);
-            Cached cached = cache.get(sweepId);
+            Key key = new Key(sweepId, endpoint);
+            Cached cached = cache.get(key);
             if (cached != null && cached.stamp.equals(stamp)) {
                 return cached.analysis;
             }
             SweepAnalysis analysis = SweepAnalyzer.analyse(sweepId, sweep.getLabel(), axes(sweep),
-                    measures.load(sweepId));
-            cache.put(sweepId, new Cached(stamp, analysis));
+                    measures.load(sweepId, endpoint));
+            cache.put(key, new Cached(stamp, analysis));
             return analysis;
         });
     }
 
+    /** The endpoints whose calls a sweep stored, by name (more than one for a fleet; none for imports). */
+    @Transactional(readOnly = true)
+    public List<String> endpoints(long sweepId) {
+        return measures.endpoints(sweepId);
+    }
+
     /** Forgets cached analyses of sweeps that were deleted. */
     public void evict(long sweepId) {
-        cache.remove(sweepId);
+        cache.keySet().removeIf(key -> key.sweepId() == sweepId);
+    }
+
+    private record Key(long sweepId, String endpoint) {
     }
 
     private static Map<String, List<Object>> axes(Sweep sweep) {

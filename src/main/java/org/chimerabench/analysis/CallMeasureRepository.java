@@ -28,7 +28,18 @@ class CallMeasureRepository {
                 .param(sweepId).query(String.class).single();
     }
 
+    List<String> endpoints(long sweepId) {
+        return jdbc.sql("SELECT DISTINCT endpoint FROM call_record WHERE sweep_id = ? AND endpoint IS NOT NULL"
+                        + " ORDER BY endpoint")
+                .param(sweepId).query(String.class).list();
+    }
+
     List<MeasuredConfiguration> load(long sweepId) {
+        return load(sweepId, null);
+    }
+
+    /** The measures of one endpoint's calls ({@code endpoint} null = every call). */
+    List<MeasuredConfiguration> load(long sweepId, String endpoint) {
         Map<Long, Map<String, Object>> options = new LinkedHashMap<>();
         jdbc.sql("SELECT id, options FROM configuration WHERE sweep_id = ? ORDER BY position, id")
                 .param(sweepId)
@@ -40,9 +51,10 @@ class CallMeasureRepository {
                 SELECT t.configuration_id, t.id, t.arm, c.decode_tok_per_sec, c.ttft_ms, c.size_vram_bytes
                 FROM call_record c JOIN trial t ON t.id = c.trial_id
                 WHERE c.sweep_id = ? AND c.status = 'OK' AND t.warmup = FALSE
+                  AND (CAST(? AS VARCHAR) IS NULL OR c.endpoint = ?)
                 ORDER BY t.configuration_id, t.id
                 """)
-                .param(sweepId)
+                .param(sweepId).param(endpoint).param(endpoint)
                 .query(rs -> {
                     long configurationId = rs.getLong(1);
                     ConfigurationTrials byConfiguration =

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -101,8 +102,14 @@ class SweepController {
     }
 
     @GetMapping("/{id}/analysis")
-    SweepAnalysis analysis(@PathVariable long id) {
-        return analysis.analyse(id).orElseThrow(() -> notFound(id));
+    SweepAnalysis analysis(@PathVariable long id,
+                           @RequestParam(required = false) String endpoint) {
+        if (endpoint != null && sweeps.find(id).isPresent() && !analysis.endpoints(id).contains(endpoint)) {
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "Sweep " + id + " has no calls from endpoint '"
+                    + endpoint + "'; its endpoints: " + String.join(", ", analysis.endpoints(id)));
+        }
+        return analysis.analyse(id, endpoint).orElseThrow(() -> notFound(id));
     }
 
     /** Every stored call (JSON). */

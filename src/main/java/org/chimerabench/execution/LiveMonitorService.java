@@ -81,17 +81,23 @@ public class LiveMonitorService {
         return secondsPerCall * callsLeft;
     }
 
-    /** The trial running now or, between two trials, the next one. */
-    private LiveSnapshot.Current current(long sweepId) {
+    /** The trials running now (one per endpoint) or, between two trials, the next one. */
+    private List<LiveSnapshot.Current> current(long sweepId) {
+        List<LiveSnapshot.Current> running = currentTrials(sweepId, "RUNNING", 100);
+        return running.isEmpty() ? currentTrials(sweepId, "PENDING", 1) : running;
+    }
+
+    private List<LiveSnapshot.Current> currentTrials(long sweepId, String status, int limit) {
         return jdbc.sql("""
-                        SELECT cf.options, t.arm, t.repetition, t.warmup
+                        SELECT cf.options, t.arm, t.repetition, t.warmup, e.name
                         FROM trial t JOIN configuration cf ON cf.id = t.configuration_id
-                        WHERE cf.sweep_id = ? AND t.status IN ('RUNNING', 'PENDING')
-                        ORDER BY CASE t.status WHEN 'RUNNING' THEN 0 ELSE 1 END, t.plan_position LIMIT 1""")
-                .param(sweepId)
+                        LEFT JOIN endpoint e ON e.id = t.endpoint_id
+                        WHERE cf.sweep_id = ? AND t.status = ?
+                        ORDER BY t.plan_position LIMIT ?""")
+                .param(sweepId).param(status).param(limit)
                 .query((rs, row) -> new LiveSnapshot.Current(OptionsJson.read(rs.getString(1)),
-                        Arm.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4), null))
-                .optional().orElse(null);
+                        Arm.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4), rs.getString(5)))
+                .list();
     }
 
     private List<LiveSnapshot.Failure> failures(long sweepId) {

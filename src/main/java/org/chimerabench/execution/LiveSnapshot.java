@@ -6,10 +6,11 @@ import org.chimerabench.sweep.SweepStatus;
 
 /**
  * What the live monitor shows of a sweep at one moment, read from the database: status, calls stored of planned,
- * the estimated time left, the trial running now, the last calls and the last failures.
+ * the estimated time left, the trials running now (one per endpoint of a fleet; between two trials the next one),
+ * the last calls and the last failures.
  */
 public record LiveSnapshot(long sweepId, SweepStatus status, String statusMessage, long done, long total,
-                           Double etaSeconds, Current current, List<RecentCall> recentCalls,
+                           Double etaSeconds, List<Current> current, List<RecentCall> recentCalls,
                            List<Failure> failures, long failedCalls) {
 
     /** True while the sweep can still change. */

@@ -47,6 +47,10 @@ public class Trial {
     @Column(name = "started_at")
     private OffsetDateTime startedAt;
 
+    /** The endpoint that runs this trial (fleet); null = the sweep's endpoint. */
+    @Column(name = "endpoint_id")
+    private Long endpointId;
+
     @Column(name = "finished_at")
     private OffsetDateTime finishedAt;
 
@@ -54,8 +58,10 @@ public class Trial {
     }
 
     /** A trial of the execution plan, not run yet. */
-    public static Trial planned(Configuration configuration, Arm arm, int repetition, boolean warmup, int position) {
+    public static Trial planned(Configuration configuration, Arm arm, int repetition, boolean warmup, int position,
+                                Long endpointId) {
         Trial trial = new Trial();
+        trial.endpointId = endpointId;
         trial.configuration = configuration;
         trial.arm = arm;
         trial.repetition = repetition;
@@ -86,6 +92,10 @@ public class Trial {
         trial.repetition = repetition;
         trial.status = TrialStatus.DONE;
         return trial;
+    }
+
+    public Long getEndpointId() {
+        return endpointId;
     }
 
     public Long getId() {

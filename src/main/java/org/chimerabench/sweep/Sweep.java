@@ -42,6 +42,14 @@ public class Sweep {
     @Column(name = "endpoint_id")
     private Long endpointId;
 
+    /** Every endpoint the sweep runs on (a fleet when more than one), as named; the first is {@code endpointId}. */
+    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.CollectionTable(name = "sweep_endpoint",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "sweep_id"))
+    @jakarta.persistence.OrderColumn(name = "position")
+    @Column(name = "endpoint_id")
+    private List<Long> endpointIds = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     @Column(name = "workload_type", nullable = false)
     private WorkloadType workloadType;
@@ -112,13 +120,14 @@ public class Sweep {
     }
 
     /** A sweep defined to be run: DRAFT until started. */
-    public static Sweep defined(String name, String description, String model, Long endpointId,
+    public static Sweep defined(String name, String description, String model, List<Long> endpointIds,
                                 WorkloadType workload, String prompt, boolean simulated) {
         Sweep sweep = new Sweep();
+        sweep.endpointIds.addAll(endpointIds);
         sweep.name = name;
         sweep.description = description;
         sweep.model = model;
-        sweep.endpointId = endpointId;
+        sweep.endpointId = endpointIds.get(0);
         sweep.status = SweepStatus.DRAFT;
         sweep.workloadType = workload;
         sweep.prompt = prompt;
@@ -233,6 +242,14 @@ public class Sweep {
 
     public void setModel(String model) {
         this.model = model;
+    }
+
+    /** The endpoints the sweep runs on; for sweeps stored before fleets existed, the one endpoint. */
+    public List<Long> getEndpointIds() {
+        if (endpointIds.isEmpty() && endpointId != null) {
+            return List.of(endpointId);
+        }
+        return List.copyOf(endpointIds);
     }
 
     public Long getEndpointId() {

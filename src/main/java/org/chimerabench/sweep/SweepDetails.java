@@ -8,14 +8,14 @@ import java.util.Map;
 /**
  * One sweep with its definition and captured environment (REST {@code GET /api/sweeps/{id}}). {@code host} and
  * {@code ollamaVersion}, {@code digest} and {@code quantization} are read from the environment captured at start;
- * null for imported sweeps.
+ * null for imported sweeps. {@code endpoints}: the names of the endpoints it runs on (several = a fleet).
  */
 public record SweepDetails(long id, String name, String label, String description, SweepStatus status,
                            String statusMessage, String model, Long endpointId, boolean imported, String sourceFile,
                            boolean simulated, OffsetDateTime createdAt, OffsetDateTime startedAt,
                            OffsetDateTime finishedAt, SweepSummary.Progress progress, Definition definition,
                            @JsonRawValue String environment, String host, String ollamaVersion, String digest,
-                           String quantization) {
+                           String quantization, List<String> endpoints) {
 
     /** What was (or will be) measured. {@code baselineOptions} empty = Ollama defaults, no options sent. */
     public record Definition(WorkloadType workload, List<AxisDefinition> axes, Map<String, Object> fixedOptions,

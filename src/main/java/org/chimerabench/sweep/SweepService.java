@@ -53,7 +53,7 @@ public class SweepService {
     @Transactional
     public long create(SweepDefinition definition) {
         ValidatedSweep valid = new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
-        Sweep sweep = Sweep.defined(valid.name(), valid.description(), valid.model(), valid.endpointIds().get(0),
+        Sweep sweep = Sweep.defined(valid.name(), valid.description(), valid.model(), valid.endpointIds(),
                 valid.workload(), valid.prompt(), valid.simulated());
         sweep.plan(valid.repetitions(), valid.warmups(), valid.coldStart(), valid.order(), valid.shuffleSeed(),
                 valid.promptVariation(), valid.maxTokens(), json(valid.timeouts()));
@@ -126,7 +126,12 @@ public class SweepService {
                 progress(sweep, sweep.getConfigurations().size(), callCount(sweep.getId())),
                 definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
                 environmentValue(sweep, "ollamaVersion"), environmentValue(sweep, "digest"),
-                environmentValue(sweep, "quantization")));
+                environmentValue(sweep, "quantization"), endpointNames(sweep)));
+    }
+
+    private List<String> endpointNames(Sweep sweep) {
+        return sweep.getEndpointIds().stream()
+                .map(id -> endpoints.findById(id).map(e -> e.name()).orElse("removed endpoint " + id)).toList();
     }
 
     private static String environmentValue(Sweep sweep, String key) {

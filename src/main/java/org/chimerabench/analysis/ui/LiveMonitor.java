@@ -40,7 +40,7 @@ class LiveMonitor extends Composite<Div> {
     private final ProgressBar bar = new ProgressBar();
     private final Span text = new Span();
     private final Span eta = new Span();
-    private final Span current = new Span();
+    private final Div current = new Div();
     private final LiveCallsChart decode = new LiveCallsChart("decode tok/s", LiveSnapshot.RecentCall::decodeTokPerSec, 1);
     private final LiveCallsChart ttft = new LiveCallsChart("TTFT ms", LiveSnapshot.RecentCall::ttftMs, 0);
     private final UnorderedList failures = new UnorderedList();
@@ -106,9 +106,14 @@ class LiveMonitor extends Composite<Div> {
         text.setText(status + " — " + snapshot.done() + " of " + snapshot.total() + " calls stored");
         eta.setText(snapshot.etaSeconds() == null ? "ETA: after the first calls" : "ETA " + duration(
                 snapshot.etaSeconds()));
-        LiveSnapshot.Current now = snapshot.current();
-        current.setText(now == null ? "Waiting for the first trial…" : "Now: " + Format.options(now.options())
-                + " · " + now.arm() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition());
+        current.removeAll();
+        if (snapshot.current().isEmpty()) {
+            current.add(new Div("Waiting for the first trial…"));
+        }
+        boolean fleet = snapshot.current().size() > 1;
+        snapshot.current().forEach(now -> current.add(new Div("Now: " + Format.options(now.options()) + " · "
+                + now.arm() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition()
+                + (fleet && now.endpoint() != null ? " · on " + now.endpoint() : ""))));
         decode.show(snapshot.recentCalls());
         ttft.show(snapshot.recentCalls());
         failureTitle.setText(snapshot.failedCalls() == 0 ? "No failed calls." : snapshot.failedCalls()

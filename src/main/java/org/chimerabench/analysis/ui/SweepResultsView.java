@@ -41,6 +41,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Pending pending;
     private Div loading;
     private ResultsHeader header;
+    private String endpoint;
 
     private record Pending(SweepDetails sweep, SweepAnalysis analysis) {
     }
@@ -61,8 +62,10 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(Ids::parse);
+        endpoint = event.getLocation().getQueryParameters().getSingleParameter("endpoint")
+                .filter(name -> id.isPresent() && analyses.endpoints(id.get()).contains(name)).orElse(null);
         Optional<SweepDetails> sweep = id.flatMap(sweeps::find);
-        Optional<SweepAnalysis> analysis = id.flatMap(analyses::analyse);
+        Optional<SweepAnalysis> analysis = id.flatMap(i -> analyses.analyse(i, endpoint));
         if (sweep.isEmpty() || analysis.isEmpty()) {
             title = "Sweep not found · Chimera Bench";
             add(notFound(event.getRouteParameters().get("sweepId").orElse("")));
@@ -80,6 +83,10 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void show(SweepDetails sweep, SweepAnalysis analysis) {
         header = new ResultsHeader(sweep);
         add(header, exports(sweep.id()));
+        List<String> fleet = analyses.endpoints(sweep.id());
+        if (fleet.size() > 1) {
+            add(new EndpointFilter(sweep.id(), fleet, endpoint));
+        }
         if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
             add(new LiveMonitor(sweep.id(), monitor, events, execution, () -> refreshHeader(sweep.id()),
                     () -> showEnded(sweep.id())));
@@ -113,7 +120,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** The sweep ended while the page was open: the verdict replaces the monitor, without a reload. */
     private void showEnded(long sweepId) {
         Optional<SweepDetails> sweep = sweeps.find(sweepId);
-        Optional<SweepAnalysis> analysis = analyses.analyse(sweepId);
+        Optional<SweepAnalysis> analysis = analyses.analyse(sweepId, endpoint);
         if (sweep.isPresent() && analysis.isPresent()) {
             removeAll();
             show(sweep.get(), analysis.get());
@@ -150,6 +157,13 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                         new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
         rankings.addClassName("two-columns");
 
+        List<String> fleet = analyses.endpoints(sweep.id());
+        if (fleet.size() > 1 && endpoint == null) {
+            add(new Panel("By endpoint", "Each endpoint of the fleet ran its own share of the configurations; "
+                    + "its verdict over them.", new EndpointBreakdown(sweep.id(), fleet.stream()
+                    .map(name -> new EndpointBreakdown.Row(name, analyses.analyse(sweep.id(), name).orElseThrow()))
+                    .toList())).wide());
+        }
         add(charts,
                 new Panel("Recommendations", "Which configuration to use for what; each row states its rule.",
                         new RecommendationGrid(analysis.recommendations())).wide(),

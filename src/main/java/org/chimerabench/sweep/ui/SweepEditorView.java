@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -46,7 +46,7 @@ class SweepEditorView extends VerticalLayout {
     private final SweepService sweeps;
     private final ExecutionService execution;
     final TextField name = new TextField("Name");
-    final Select<EndpointView> endpoint = new Select<>();
+    final MultiSelectComboBox<EndpointView> endpoint = new MultiSelectComboBox<>("Endpoints");
     final ComboBox<String> model = new ComboBox<>("Model");
     final RadioButtonGroup<String> workload = new RadioButtonGroup<>("Workload");
     final TextArea prompt = new TextArea("Prompt");
@@ -65,18 +65,17 @@ class SweepEditorView extends VerticalLayout {
         addClassName("sweep-editor");
         setMaxWidth("64rem");
         name.setValue("GPU offload sweep");
-        endpoint.setLabel("Endpoint");
         endpoint.setItemLabelGenerator(e -> e.name() + (e.simulated() ? " (simulated)" : ""));
         endpoint.setItems(endpoints.list());
+        endpoint.setHelperText("Several = a fleet: configurations are split across them and run in parallel");
         endpoint.addValueChangeListener(e -> {
-            List<String> names = e.getValue() == null ? List.of()
-                    : e.getValue().models().stream().map(EndpointStatus.InstalledModel::name).toList();
+            List<String> names = commonModels(e.getValue());
             model.setItems(names);
-            if (!names.isEmpty()) {
+            if (!names.isEmpty() && !names.contains(model.getValue())) {
                 model.setValue(names.get(0));
             }
         });
-        endpoints.list().stream().filter(EndpointView::simulated).findFirst().ifPresent(endpoint::setValue);
+        endpoints.list().stream().filter(EndpointView::simulated).findFirst().ifPresent(e -> endpoint.setValue(e));
         model.setAllowCustomValue(true);
         model.addCustomValueSetListener(e -> model.setValue(e.getDetail()));
         workload.setItems("SINGLE_PROMPT", "AGENT_WORKFLOW");
@@ -117,6 +116,17 @@ class SweepEditorView extends VerticalLayout {
         updatePreview();
     }
 
+    /** The models installed on every chosen endpoint (a fleet must run the same model everywhere). */
+    private static List<String> commonModels(java.util.Set<EndpointView> chosen) {
+        List<String> common = null;
+        for (EndpointView e : chosen) {
+            List<String> names = e.models().stream().map(EndpointStatus.InstalledModel::name).toList();
+            common = common == null ? new ArrayList<>(names) : new ArrayList<>(common.stream()
+                    .filter(names::contains).toList());
+        }
+        return common == null ? List.of() : common;
+    }
+
     private void addAxis(OllamaOption option, String values) {
         axes.add(new AxisRow(option, values, this::updatePreview, row -> {
             axes.remove(row);
@@ -151,7 +161,7 @@ class SweepEditorView extends VerticalLayout {
         }
         boolean single = "SINGLE_PROMPT".equals(workload.getValue());
         return new SweepDefinition(name.getValue(), null,
-                endpoint.getValue() == null ? List.of() : List.of(endpoint.getValue().name()), model.getValue(),
+                endpoint.getValue().stream().map(EndpointView::name).sorted().toList(), model.getValue(),
                 new SweepDefinition.Workload(workload.getValue(), single ? prompt.getValue() : null,
                         single ? null : prompt.getValue()),
                 axisValues, null, null, repetitions.getValue(), warmups.getValue(), coldStart.getValue(), null, null,

@@ -1,0 +1,173 @@
+package org.chimerabench.execution;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.base.OptionsJson;
+import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.ollama.Cancellation;
+import org.chimerabench.ollama.GenerateRequest;
+import org.chimerabench.ollama.LoadedModel;
+import org.chimerabench.ollama.OllamaClient;
+import org.chimerabench.ollama.OllamaException;
+import org.chimerabench.ollama.StreamedCall;
+import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.WorkloadType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the trials of one sweep on one endpoint: the workload of a trial (one call, or analysis then report), each
+ * call retried on retryable errors and stored the moment it ends with {@code /api/ps} read after it.
+ */
+final class TrialCaller {
+
+    private static final Logger log = LoggerFactory.getLogger(TrialCaller.class);
+    static final String DEFAULT_DATA_SUMMARY = "Total files analyzed: 0";
+
+    private final Sweep sweep;
+    private final EndpointView endpoint;
+    private final OllamaClient client;
+    private final Cancellation cancellation;
+    private final TrialRepository trials;
+    private final CallRecordRepository calls;
+    private final SweepEvents events;
+    private final TransactionTemplate tx;
+    private final int retries;
+
+    TrialCaller(Sweep sweep, EndpointView endpoint, OllamaClient client, Cancellation cancellation,
+                TrialRepository trials, CallRecordRepository calls, SweepEvents events, TransactionTemplate tx,
+                int retries) {
+        this.sweep = sweep;
+        this.endpoint = endpoint;
+        this.client = client;
+        this.cancellation = cancellation;
+        this.trials = trials;
+        this.calls = calls;
+        this.events = events;
+        this.tx = tx;
+        this.retries = retries;
+    }
+
+    /** Unloads the model and waits until {@code /api/ps} no longer lists it (cold start of a configuration). */
+    void coldStart() {
+        try {
+            client.unloadAndWait(sweep.getModel(), Duration.ofMillis(100), Duration.ofSeconds(30));
+        } catch (OllamaException e) {
+            log.warn("Cold start: could not unload {} on {}: {}", sweep.getModel(), endpoint.name(), e.getMessage());
+        }
+    }
+
+    /** Runs the workload of one trial and stores each call as it ends; true when every call succeeded. */
+    boolean run(Trial trial) {
+        Configuration configuration = trial.getConfiguration();
+        Map<String, Object> options = options(sweep, trial.getArm(), configuration);
+        String optionsJson = options == null ? null : OptionsJson.write(options);
+        String prefix = sweep.isPromptVariation() ? "[run " + trial.getId() + "] " : "";
+        List<String[]> stages = new ArrayList<>();
+        if (sweep.getWorkloadType() == WorkloadType.AGENT_WORKFLOW) {
+            String summary = sweep.getPrompt() == null || sweep.getPrompt().isBlank() ? DEFAULT_DATA_SUMMARY
+                    : sweep.getPrompt();
+            stages.add(new String[] {"analysis", prefix + "Analyze this benchmark data and list the key findings:\n"
+                    + summary});
+            stages.add(new String[] {"report", null});
+        } else {
+            stages.add(new String[] {null, prefix + sweep.getPrompt()});
+        }
+        // calls left by an interrupted run of this trial (the app died mid-trial) are replaced, never duplicated
+        tx.executeWithoutResult(s -> {
+            calls.deleteByTrialId(trial.getId());
+            trials.findById(trial.getId()).orElseThrow().markRunning();
+        });
+        events.changed(sweep.getId());
+        String previousResponse = null;
+        for (int i = 0; i < stages.size(); i++) {
+            String[] stage = stages.get(i);
+            String prompt = stage[1] != null ? stage[1] : prefix + "Write a technical report of 800 to 1000 words"
+                    + " from this analysis:\n" + previousResponse;
+            CallRecord record = call(trial, stage[0], prompt, options, optionsJson);
+            if (cancellation.isCancelled()) {
+                return false;
+            }
+            boolean ok = record.getStatus() == CallStatus.OK;
+            boolean last = !ok || i == stages.size() - 1;
+            tx.executeWithoutResult(s -> { // the trial's last call and its DONE/FAILED mark commit together
+                Trial managed = trials.findById(trial.getId()).orElseThrow();
+                calls.save(record.rebind(managed));
+                if (last) {
+                    managed.markFinished(ok);
+                }
+            });
+            events.changed(sweep.getId());
+            if (last) {
+                return ok;
+            }
+            previousResponse = record.getResponseText();
+        }
+        return true;
+    }
+
+    private CallRecord call(Trial trial, String stage, String prompt, Map<String, Object> options,
+                            String optionsJson) {
+        OllamaException last = null;
+        for (int attempt = 0; attempt <= retries; attempt++) {
+            if (cancellation.isCancelled()) {
+                break;
+            }
+            try {
+                boolean loadedBefore = loaded() != null;
+                StreamedCall call = client.generate(GenerateRequest.of(sweep.getModel(), prompt, options),
+                        cancellation);
+                LoadedModel after = loaded();
+                return CallRecord.measured(trial, sweep.getId(), stage, endpoint.name(), optionsJson, call,
+                        call.loadedModel() || !loadedBefore, after == null ? null : after.sizeBytes(),
+                        after == null ? null : after.sizeVramBytes());
+            } catch (OllamaException e) {
+                last = e;
+                if (e.kind() == OllamaException.Kind.CANCELLED || !e.retryable()) {
+                    break;
+                }
+                sleep(Duration.ofMillis(200L * (attempt + 1)));
+            }
+        }
+        return CallRecord.failed(trial, sweep.getId(), stage, endpoint.name(), optionsJson,
+                last == null ? "cancelled" : last.getMessage());
+    }
+
+    /** BASELINE: the baseline options (none = Ollama defaults); CHIMERA: configuration + fixed options; num_predict cap. */
+    static Map<String, Object> options(Sweep sweep, Arm arm, Configuration configuration) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (arm == Arm.BASELINE) {
+            options.putAll(sweep.getBaselineOptions());
+        } else {
+            options.putAll(configuration.getOptions());
+            sweep.getFixedOptions().forEach(options::putIfAbsent);
+        }
+        if (sweep.getMaxTokens() != null) {
+            options.put("num_predict", sweep.getMaxTokens());
+        }
+        return options.isEmpty() ? null : options;
+    }
+
+    private LoadedModel loaded() {
+        String model = sweep.getModel();
+        try {
+            return client.ps().stream().filter(m -> m.name().equals(model) || m.model().equals(model)
+                    || m.name().equals(model + ":latest")).findFirst().orElse(null);
+        } catch (OllamaException e) {
+            return null;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
