@@ -45,6 +45,21 @@ public class CallService {
         return rs.getObject(column, Double.class);
     }
 
+    /**
+     * The endpoint's recent speed: mean seconds per call over its last {@value #RECENT_SPEED_CALLS} successful
+     * calls in any sweep (end to end); empty when it has none.
+     */
+    @Transactional(readOnly = true)
+    public java.util.OptionalDouble recentSecondsPerCall(String endpointName) {
+        Double meanMs = jdbc.sql("""
+                        SELECT AVG(e2e_ms) FROM (SELECT e2e_ms FROM call_record
+                        WHERE endpoint = ? AND status = 'OK' AND e2e_ms IS NOT NULL ORDER BY id DESC LIMIT ?)""")
+                .param(endpointName).param(RECENT_SPEED_CALLS).query(Double.class).optional().orElse(null);
+        return meanMs == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(meanMs / 1000.0);
+    }
+
+    static final int RECENT_SPEED_CALLS = 50;
+
     /** All calls of one configuration, by arm, repetition and stage. */
     @Transactional(readOnly = true)
     public List<CallRow> callsOfConfiguration(long configurationId) {

@@ -112,6 +112,18 @@ public class SweepService {
         return counts;
     }
 
+    /** The definition a sweep was created from (to duplicate it); empty for imported sweeps. */
+    @Transactional(readOnly = true)
+    public Optional<SweepDefinition> definition(long id) {
+        return sweeps.findById(id).map(Sweep::getDefinition).filter(json -> !json.isBlank()).map(json -> {
+            try {
+                return ENVIRONMENT.readValue(json, SweepDefinition.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("The stored definition of sweep " + id + " is unreadable", e);
+            }
+        });
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return sweeps.count();

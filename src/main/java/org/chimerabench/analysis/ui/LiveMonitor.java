@@ -13,8 +13,8 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
-import java.util.Locale;
 import org.chimerabench.base.Coalescer;
+import org.chimerabench.base.Durations;
 import org.chimerabench.base.ui.Panel;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.LiveMonitorService;
@@ -104,7 +104,7 @@ class LiveMonitor extends Composite<Div> {
         bar.setValue(snapshot.total() == 0 ? 0 : (double) snapshot.done() / snapshot.total());
         String status = snapshot.status().name().charAt(0) + snapshot.status().name().substring(1).toLowerCase();
         text.setText(status + " — " + snapshot.done() + " of " + snapshot.total() + " calls stored");
-        eta.setText(snapshot.etaSeconds() == null ? "ETA: after the first calls" : "ETA " + duration(
+        eta.setText(snapshot.etaSeconds() == null ? "ETA: after the first calls" : "ETA " + Durations.human(
                 snapshot.etaSeconds()));
         current.removeAll();
         if (snapshot.current().isEmpty()) {
@@ -121,17 +121,6 @@ class LiveMonitor extends Composite<Div> {
         failures.removeAll();
         snapshot.failures().forEach(f -> failures.add(new ListItem(Format.options(f.options()) + " · " + f.arm()
                 + " · repetition " + f.repetition() + ": " + f.error())));
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 
     @Override

@@ -82,7 +82,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void show(SweepDetails sweep, SweepAnalysis analysis) {
         header = new ResultsHeader(sweep);
-        add(header, exports(sweep.id()));
+        add(header, exports(sweep));
         List<String> fleet = analyses.endpoints(sweep.id());
         if (fleet.size() > 1) {
             add(new EndpointFilter(sweep.id(), fleet, endpoint));
@@ -176,13 +176,17 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** Report, comparison and downloads of this sweep. */
-    private static Div exports(long id) {
+    private static Div exports(SweepDetails sweep) {
+        long id = sweep.id();
         Div links = new Div(new Anchor("sweeps/" + id + "/report", "Technical report"),
                 new Anchor("compare?a=" + id, "Compare with…"),
                 PrintableReport.download("api/sweeps/" + id + "/report.md", "Report (Markdown)"),
                 PrintableReport.download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"),
                 PrintableReport.download("api/sweeps/" + id + "/calls", "Calls (JSON)"),
                 PrintableReport.download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
+        if (!sweep.imported()) {
+            links.addComponentAsFirst(new Anchor("sweeps/new?from=" + id, "Duplicate sweep"));
+        }
         links.addClassName("export-links");
         return links;
     }

@@ -78,6 +78,15 @@ class AxisRow extends Composite<HorizontalLayout> {
         return list;
     }
 
+    /** A definition's axis values as the row shows them: {@code 60, 80} or {@code 10..30 step 10}. */
+    static String text(Object values) {
+        if (values instanceof Map<?, ?> range) {
+            return range.get("min") + ".." + range.get("max") + " step " + range.get("step");
+        }
+        return values instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                : String.valueOf(values);
+    }
+
     /** How many values the axis has (for the preview), 0 when unreadable. */
     int count() {
         Object parsed = parsed();

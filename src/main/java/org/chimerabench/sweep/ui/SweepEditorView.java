@@ -9,14 +9,15 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -24,44 +25,47 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointStatus;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepValidationException;
 
-/** Defines a sweep: endpoint, model, workload, axes, repetitions; a live preview of the calls; create or start. */
+/**
+ * Defines a sweep: endpoint(s), model, workload (with prompt presets), axes, run settings; a live preview of the
+ * calls and their ETA; create or create-and-start. {@code ?from=<id>} starts from a copy of a sweep's definition.
+ */
 @Route("sweeps/new")
 @PageTitle("New sweep · Chimera Bench")
 @Menu(order = 5, icon = "vaadin:plus-circle-o", title = "New sweep")
-class SweepEditorView extends VerticalLayout {
-
-    static final String REPORT_PROMPT = "Write a technical report of 800 to 1000 words on benchmarking local LLM"
-            + " inference: method, results, and recommendations for GPU offload and context size.";
+class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SweepService sweeps;
     private final ExecutionService execution;
+    private final EndpointService endpointService;
     final TextField name = new TextField("Name");
     final MultiSelectComboBox<EndpointView> endpoint = new MultiSelectComboBox<>("Endpoints");
     final ComboBox<String> model = new ComboBox<>("Model");
     final RadioButtonGroup<String> workload = new RadioButtonGroup<>("Workload");
+    final Select<PromptPreset> preset = new Select<>();
     final TextArea prompt = new TextArea("Prompt");
-    final IntegerField repetitions = new IntegerField("Repetitions per arm");
-    final IntegerField warmups = new IntegerField("Warm-up trials");
-    final IntegerField maxTokens = new IntegerField("Max generated tokens");
-    final Checkbox coldStart = new Checkbox("Cold start per configuration");
+    final RunSettingsForm settings = new RunSettingsForm(this::updatePreview);
     final Checkbox confirmLarge = new Checkbox("I know this sweep is large");
     final Div axes = new Div();
-    final Span preview = new Span();
+    final CallPreview preview;
     final Paragraph errors = new Paragraph();
 
-    SweepEditorView(SweepService sweeps, ExecutionService execution, EndpointService endpoints) {
+    SweepEditorView(SweepService sweeps, ExecutionService execution, EndpointService endpoints, CallService calls) {
         this.sweeps = sweeps;
         this.execution = execution;
+        this.preview = new CallPreview(calls);
+        this.endpointService = endpoints;
         addClassName("sweep-editor");
         setMaxWidth("64rem");
         name.setValue("GPU offload sweep");
@@ -74,6 +78,7 @@ class SweepEditorView extends VerticalLayout {
             if (!names.isEmpty() && !names.contains(model.getValue())) {
                 model.setValue(names.get(0));
             }
+            updatePreview();
         });
         endpoints.list().stream().filter(EndpointView::simulated).findFirst().ifPresent(e -> endpoint.setValue(e));
         model.setAllowCustomValue(true);
@@ -86,38 +91,62 @@ class SweepEditorView extends VerticalLayout {
             prompt.setLabel(e.getValue().equals("SINGLE_PROMPT") ? "Prompt" : "Data summary for the analysis call");
             updatePreview();
         });
-        prompt.setValue(REPORT_PROMPT);
+        preset.setLabel("Preset");
+        preset.setItems(PromptPreset.values());
+        preset.setItemLabelGenerator(PromptPreset::label);
+        preset.setPlaceholder("Pick a ready-made prompt");
+        preset.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                prompt.setValue(e.getValue().text());
+            }
+        });
+        preset.setValue(PromptPreset.TECHNICAL_REPORT);
         prompt.setWidthFull();
-        repetitions.setValue(2);
-        repetitions.setStepButtonsVisible(true);
-        warmups.setValue(1);
-        warmups.setStepButtonsVisible(true);
-        maxTokens.setValue(64);
-        maxTokens.setHelperText("Sent as num_predict to both arms");
-        for (IntegerField field : List.of(repetitions, warmups, maxTokens)) {
-            field.addValueChangeListener(e -> updatePreview());
-        }
         addAxis(OllamaOption.NUM_GPU, "14, 28");
         addAxis(OllamaOption.NUM_CTX, "2048, 4096");
         Button addAxis = new Button("Add axis", VaadinIcon.PLUS.create(), e -> addAxis(OllamaOption.TEMPERATURE, "0.6, 0.8"));
-        FormLayout form = new FormLayout(name, endpoint, model, workload, prompt, repetitions, warmups, maxTokens,
-                coldStart);
+        FormLayout form = new FormLayout(name, endpoint, model, workload, preset, prompt);
         form.setColspan(prompt, 2);
         form.setColspan(workload, 2);
         Button create = new Button("Create", e -> save(false));
         Button start = new Button("Create and start", VaadinIcon.PLAY.create(), e -> save(true));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClassName("create-and-start");
-        preview.addClassName("call-preview");
         errors.addClassName("editor-errors");
         errors.setVisible(false);
-        add(new ViewToolbar("New sweep"), form, new H3("Axes"), axes, addAxis, preview, confirmLarge, errors,
-                new HorizontalLayout(create, start));
+        add(new ViewToolbar("New sweep"), form, new H3("Axes"), axes, addAxis, new H3("Run settings"), settings,
+                preview, confirmLarge, errors, new HorizontalLayout(create, start));
+        updatePreview();
+    }
+
+    /** {@code ?from=<id>}: the form shows a copy of that sweep's definition. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("from").filter(id -> id.matches("\\d{1,18}"))
+                .flatMap(id -> sweeps.definition(Long.parseLong(id))).ifPresent(this::fill);
+    }
+
+    private void fill(SweepDefinition d) {
+        name.setValue("Copy of " + d.name());
+        endpoint.setValue(endpointService.list().stream().filter(e -> d.endpoints() != null
+                && d.endpoints().contains(e.name())).toList());
+        model.setValue(d.model());
+        if (d.workload() != null) {
+            workload.setValue(d.workload().type());
+            preset.clear();
+            prompt.setValue(d.workload().prompt() != null ? d.workload().prompt()
+                    : d.workload().dataSummary() == null ? "" : d.workload().dataSummary());
+        }
+        axes.removeAll();
+        if (d.axes() != null) {
+            d.axes().forEach((key, values) -> OllamaOption.byKey(key).ifPresent(o -> addAxis(o, AxisRow.text(values))));
+        }
+        settings.fill(d);
         updatePreview();
     }
 
     /** The models installed on every chosen endpoint (a fleet must run the same model everywhere). */
-    private static List<String> commonModels(java.util.Set<EndpointView> chosen) {
+    private static List<String> commonModels(Set<EndpointView> chosen) {
         List<String> common = null;
         for (EndpointView e : chosen) {
             List<String> names = e.models().stream().map(EndpointStatus.InstalledModel::name).toList();
@@ -144,12 +173,13 @@ class SweepEditorView extends VerticalLayout {
         for (AxisRow row : rows()) {
             configurations *= Math.max(0, row.count());
         }
-        int reps = repetitions.getValue() == null ? 0 : repetitions.getValue();
-        int warm = warmups.getValue() == null ? 0 : warmups.getValue();
-        int perTrial = "AGENT_WORKFLOW".equals(workload.getValue()) ? 2 : 1;
-        long calls = configurations * 2 * (reps + warm) * perTrial;
-        preview.setText(configurations + " configurations × 2 arms × (" + reps + " repetitions + " + warm
-                + " warm-ups) × " + perTrial + (perTrial == 1 ? " call" : " calls") + " = " + calls + " calls");
+        preview.show(configurations, valueOrZero(settings.repetitions.getValue()),
+                valueOrZero(settings.warmups.getValue()), "AGENT_WORKFLOW".equals(workload.getValue()) ? 2 : 1,
+                endpoint.getValue());
+    }
+
+    private static int valueOrZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     SweepDefinition definition() {
@@ -160,12 +190,14 @@ class SweepEditorView extends VerticalLayout {
             }
         }
         boolean single = "SINGLE_PROMPT".equals(workload.getValue());
+        RunSettingsForm s = settings;
         return new SweepDefinition(name.getValue(), null,
                 endpoint.getValue().stream().map(EndpointView::name).sorted().toList(), model.getValue(),
                 new SweepDefinition.Workload(workload.getValue(), single ? prompt.getValue() : null,
                         single ? null : prompt.getValue()),
-                axisValues, null, null, repetitions.getValue(), warmups.getValue(), coldStart.getValue(), null, null,
-                false, maxTokens.getValue(), null, confirmLarge.getValue());
+                axisValues, s.fixed(), s.baselineOrDefaults(), s.repetitions.getValue(), s.warmups.getValue(),
+                s.coldStart.getValue(), s.order.getValue(), s.seed(), s.promptVariation.getValue(),
+                s.maxTokens.getValue(), s.timeouts(), confirmLarge.getValue());
     }
 
     private void save(boolean andStart) {
@@ -178,17 +210,16 @@ class SweepEditorView extends VerticalLayout {
             getUI().ifPresent(ui -> ui.navigate("sweeps/" + id));
         } catch (SweepValidationException invalid) {
             showErrors(invalid.fieldErrors());
+        } catch (IllegalArgumentException unreadableOptions) {
+            showErrors(Map.of("options", unreadableOptions.getMessage()));
         }
     }
 
     private void clearErrors() {
-        for (var field : List.of(name, prompt)) {
-            field.setInvalid(false);
-        }
+        name.setInvalid(false);
+        prompt.setInvalid(false);
         model.setInvalid(false);
-        for (var field : List.of(repetitions, warmups, maxTokens)) {
-            field.setInvalid(false);
-        }
+        settings.clearErrors();
         rows().forEach(r -> r.values.setInvalid(false));
         errors.setVisible(false);
     }
@@ -200,16 +231,10 @@ class SweepEditorView extends VerticalLayout {
             model.setInvalid(true);
             model.setErrorMessage(fieldErrors.get("model"));
         }
-        markNumber(repetitions, fieldErrors.get("repetitions"));
-        markNumber(warmups, fieldErrors.get("warmups"));
-        markNumber(maxTokens, fieldErrors.get("maxTokens"));
+        settings.showErrors(fieldErrors);
         for (AxisRow row : rows()) {
             if (row.option.getValue() != null) {
-                String error = fieldErrors.get("axes." + row.option.getValue().key());
-                if (error != null) {
-                    row.values.setInvalid(true);
-                    row.values.setErrorMessage(error);
-                }
+                mark(row.values, fieldErrors.get("axes." + row.option.getValue().key()));
             }
         }
         errors.setText("Nothing was saved. " + String.join(" ", new ArrayList<>(fieldErrors.values())));
@@ -217,13 +242,6 @@ class SweepEditorView extends VerticalLayout {
     }
 
     private static void mark(com.vaadin.flow.component.textfield.TextFieldBase<?, String> field, String error) {
-        if (error != null) {
-            field.setInvalid(true);
-            field.setErrorMessage(error);
-        }
-    }
-
-    private static void markNumber(IntegerField field, String error) {
         if (error != null) {
             field.setInvalid(true);
             field.setErrorMessage(error);

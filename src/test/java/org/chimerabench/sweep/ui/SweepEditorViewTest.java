@@ -9,7 +9,10 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import org.chimerabench.ollama.FakeOllama;
+import org.chimerabench.ollama.FakeScript;
 import org.chimerabench.sweep.OllamaOption;
+import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,12 @@ class SweepEditorViewTest {
     ApplicationContext context;
     @Autowired
     SweepService sweeps;
+    @Autowired
+    org.chimerabench.endpoint.EndpointService endpoints;
+    @Autowired
+    org.chimerabench.execution.ExecutionService execution;
+    @Autowired
+    org.chimerabench.execution.CallService calls;
 
     SweepEditorView editor;
 
@@ -48,15 +57,15 @@ class SweepEditorViewTest {
 
     @Test
     void previewCountsTheCalls() {
-        assertThat(editor.preview.getText())
+        assertThat(editor.preview.calls.getText())
                 .isEqualTo("4 configurations × 2 arms × (2 repetitions + 1 warm-ups) × 1 call = 24 calls");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Add axis")));
         editor.workload.setValue("AGENT_WORKFLOW");
-        assertThat(editor.preview.getText()).isEqualTo(
+        assertThat(editor.preview.calls.getText()).isEqualTo(
                 "8 configurations × 2 arms × (2 repetitions + 1 warm-ups) × 2 calls = 96 calls");
         AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
         gpu.values.setValue("10..30 step 10");
-        assertThat(editor.preview.getText()).startsWith("12 configurations");
+        assertThat(editor.preview.calls.getText()).startsWith("12 configurations");
     }
 
     @Test
@@ -65,13 +74,13 @@ class SweepEditorViewTest {
         AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
         assertThat(gpu.option.getValue()).isEqualTo(OllamaOption.NUM_GPU);
         gpu.values.setValue("sixty, 80");
-        editor.repetitions.setValue(0);
+        editor.settings.repetitions.setValue(0);
         editor.name.setValue("");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
         assertThat(sweeps.count()).isEqualTo(before);
         assertThat(gpu.values.isInvalid()).isTrue();
         assertThat(gpu.values.getErrorMessage()).isEqualTo("num_gpu must be a whole number, got sixty");
-        assertThat(editor.repetitions.getErrorMessage()).isEqualTo("Repetitions must be between 1 and 1000, got 0");
+        assertThat(editor.settings.repetitions.getErrorMessage()).isEqualTo("Repetitions must be between 1 and 1000, got 0");
         assertThat(editor.name.getErrorMessage()).isEqualTo("Name is required");
         assertThat(editor.errors.getText()).startsWith("Nothing was saved.");
     }
@@ -83,5 +92,112 @@ class SweepEditorViewTest {
         assertThat(sweeps.count()).isEqualTo(before + 1);
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).matches("sweeps/\\d+");
         assertThat(sweeps.list().get(0).status().name()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aPresetFillsThePrompt() {
+        assertThat(editor.prompt.getValue()).isEqualTo(PromptPreset.TECHNICAL_REPORT.text());
+        editor.preset.setValue(PromptPreset.CODE);
+        assertThat(editor.prompt.getValue()).startsWith("Write a Python function");
+    }
+
+    @Test
+    void runSettingsAreStoredWithTheSweep() {
+        RunSettingsForm s = editor.settings;
+        s.fixedOptions.setValue("top_p=0.95, top_k=20");
+        s.baseline.setValue(RunSettingsForm.CUSTOM);
+        s.baselineOptions.setValue("num_ctx=2048");
+        s.order.setValue("SHUFFLED");
+        s.shuffleSeed.setValue(java.math.BigDecimal.valueOf(7));
+        s.promptVariation.setValue(true);
+        s.coldStart.setValue(true);
+        s.firstTokenTimeout.setValue(30);
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        long id = sweeps.list().get(0).id();
+        SweepDefinition stored = sweeps.definition(id).orElseThrow();
+        assertThat(stored.fixedOptions()).hasSize(2).containsEntry("top_p", 0.95).containsEntry("top_k", 20);
+        assertThat(stored.baselineOptions()).hasSize(1).containsEntry("num_ctx", 2048);
+        assertThat(stored.order()).isEqualTo("SHUFFLED");
+        assertThat(stored.shuffleSeed()).isEqualTo(7L);
+        assertThat(stored.promptVariation()).isTrue();
+        assertThat(stored.coldStart()).isTrue();
+        assertThat(stored.timeouts().firstTokenSeconds()).isEqualTo(30);
+        var details = sweeps.find(id).orElseThrow().definition();
+        assertThat(details.baselineOptions()).containsEntry("num_ctx", 2048);
+        assertThat(details.order()).isEqualTo("SHUFFLED");
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrongAndNothingIsSaved() {
+        long before = sweeps.count();
+        editor.settings.fixedOptions.setValue("top_p=5");
+        editor.settings.baseline.setValue(RunSettingsForm.CUSTOM);
+        editor.settings.baselineOptions.setValue("bogus=1");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(sweeps.count()).isEqualTo(before);
+        assertThat(editor.settings.fixedOptions.getErrorMessage()).contains("top_p");
+        assertThat(editor.settings.baselineOptions.getErrorMessage()).isEqualTo("Unknown Ollama option 'bogus'");
+
+        editor.settings.fixedOptions.setValue("top_p");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(sweeps.count()).isEqualTo(before);
+        assertThat(editor.errors.getText()).contains("Write options as name=value").contains("'top_p' has no value");
+    }
+
+    @Test
+    void duplicateStartsFromACopyOfTheDefinition() {
+        AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
+        gpu.values.setValue("10..30 step 10");
+        editor.name.setValue("original");
+        editor.workload.setValue("AGENT_WORKFLOW");
+        editor.prompt.setValue("Total files analyzed: 3");
+        editor.settings.repetitions.setValue(5);
+        editor.settings.fixedOptions.setValue("top_k=30");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        long id = sweeps.list().get(0).id();
+
+        UI.getCurrent().navigate("sweeps/new", com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("from", Long.toString(id))));
+        SweepEditorView copy = _get(SweepEditorView.class);
+        assertThat(copy.name.getValue()).isEqualTo("Copy of original");
+        assertThat(copy.workload.getValue()).isEqualTo("AGENT_WORKFLOW");
+        assertThat(copy.prompt.getValue()).isEqualTo("Total files analyzed: 3");
+        assertThat(copy.axes.getChildren().map(AxisRow.class::cast).map(r -> r.values.getValue()))
+                .containsExactly("10..30 step 10", "2048, 4096");
+        assertThat(copy.settings.repetitions.getValue()).isEqualTo(5);
+        assertThat(copy.settings.fixedOptions.getValue()).isEqualTo("top_k=30");
+        assertThat(copy.endpoint.getValue()).extracting(e -> e.name()).containsExactly("Built-in simulator");
+        assertThat(copy.preview.calls.getText()).isEqualTo(
+                "6 configurations × 2 arms × (5 repetitions + 1 warm-ups) × 2 calls = 144 calls");
+    }
+
+    @Test
+    void etaIsUnknownWithoutHistory() {
+        assertThat(editor.preview.eta.getText()).isEqualTo(" · ETA unknown: no calls on this endpoint yet");
+    }
+
+    @Test
+    void etaFollowsTheEndpointsRecentSpeed() throws Exception {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags("{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}")
+                    .whenIdle(() -> FakeScript.stream("m").after(java.time.Duration.ofMillis(150)).chunk("x").done());
+            endpoints.add("eta-box", fake.baseUrl(), null);
+            long id = sweeps.create(new SweepDefinition("history", null, java.util.List.of("eta-box"), "m",
+                    new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
+                    java.util.Map.of("temperature", java.util.List.of(0.5)), null, null, 2, 0, false, null, null,
+                    false, 8, null, null));
+            execution.start(id);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (sweeps.find(id).orElseThrow().status() != org.chimerabench.sweep.SweepStatus.FINISHED) {
+                assertThat(System.nanoTime()).as("history sweep finished").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            double meanSeconds = calls.export(id).stream().mapToDouble(c -> c.e2eMs()).average().orElseThrow()
+                    / 1000;
+            editor.endpoint.setValue(endpoints.findByName("eta-box").orElseThrow());
+            // 4 configurations × 2 arms × (2 + 1) = 24 calls at the 4 calls' mean end-to-end time
+            assertThat(editor.preview.eta.getText()).isEqualTo(" · ETA ≈ "
+                    + org.chimerabench.base.Durations.human(24 * meanSeconds) + " at the endpoints' recent speed");
+        }
     }
 }

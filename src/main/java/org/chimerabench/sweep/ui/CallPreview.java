@@ -1,0 +1,50 @@
+package org.chimerabench.sweep.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import java.util.Collection;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.chimerabench.base.Durations;
+import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.execution.CallService;
+
+/** The size of a sweep as it is being defined — configurations × arms × repetitions × calls — and its ETA. */
+class CallPreview extends Composite<Div> {
+
+    final Span calls = new Span();
+    final Span eta = new Span();
+    private final CallService callService;
+
+    CallPreview(CallService callService) {
+        this.callService = callService;
+        calls.addClassName("call-preview");
+        eta.addClassName("call-eta");
+        getContent().add(calls, eta);
+    }
+
+    void show(long configurations, int repetitions, int warmups, int callsPerTrial,
+              Collection<EndpointView> endpoints) {
+        long total = configurations * 2 * (repetitions + warmups) * callsPerTrial;
+        calls.setText(configurations + " configurations × 2 arms × (" + repetitions + " repetitions + " + warmups
+                + " warm-ups) × " + callsPerTrial + (callsPerTrial == 1 ? " call" : " calls") + " = " + total
+                + " calls");
+        eta.setText(eta(total, endpoints));
+    }
+
+    /** ETA from the chosen endpoints' recent speed (mean seconds per call); a fleet shares the calls. */
+    private String eta(long total, Collection<EndpointView> endpoints) {
+        if (endpoints.isEmpty()) {
+            return "";
+        }
+        List<Double> speeds = endpoints.stream().map(e -> callService.recentSecondsPerCall(e.name()))
+                .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).toList();
+        if (speeds.isEmpty()) {
+            return " · ETA unknown: no calls on " + (endpoints.size() > 1 ? "these endpoints" : "this endpoint")
+                    + " yet";
+        }
+        double perCall = speeds.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return " · ETA ≈ " + Durations.human(total * perCall / endpoints.size()) + " at the endpoints' recent speed";
+    }
+}

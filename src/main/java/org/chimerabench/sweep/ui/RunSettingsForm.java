@@ -1,0 +1,171 @@
+package org.chimerabench.sweep.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.sweep.SweepDefinition;
+import org.chimerabench.sweep.SweepService;
+
+/**
+ * How a sweep runs: repetitions, warm-ups, token cap, cold starts, order (with its shuffle seed), prompt
+ * variation, the chimera arm's fixed options, the baseline (Ollama defaults or custom options), timeouts.
+ */
+class RunSettingsForm extends Composite<FormLayout> {
+
+    static final String DEFAULTS = "Ollama defaults (no options sent)";
+    static final String CUSTOM = "Custom options";
+
+    final IntegerField repetitions = number("Repetitions per arm", 2);
+    final IntegerField warmups = number("Warm-up trials", 1);
+    final IntegerField maxTokens = number("Max generated tokens", 64);
+    final Checkbox coldStart = new Checkbox("Cold start per configuration (unload, wait until gone)");
+    final Select<String> order = new Select<>();
+    final BigDecimalField shuffleSeed = new BigDecimalField("Shuffle seed");
+    final Checkbox promptVariation = new Checkbox("Vary the prompt per trial (defeats the prompt cache)");
+    final TextField fixedOptions = new TextField("Chimera arm: fixed options");
+    final RadioButtonGroup<String> baseline = new RadioButtonGroup<>("Baseline arm");
+    final TextField baselineOptions = new TextField("Baseline options");
+    final IntegerField connectTimeout = timeout("Connect timeout (s)");
+    final IntegerField firstTokenTimeout = timeout("First-token timeout (s)");
+    final IntegerField idleTimeout = timeout("Idle gap timeout (s)");
+    final IntegerField totalTimeout = timeout("Total timeout (s)");
+
+    RunSettingsForm(Runnable onChange) {
+        maxTokens.setHelperText("Sent as num_predict to both arms");
+        order.setLabel("Order");
+        order.setItems("AS_DEFINED", "SHUFFLED");
+        order.setItemLabelGenerator(o -> o.equals("AS_DEFINED") ? "As defined" : "Shuffled (seeded)");
+        order.setValue("AS_DEFINED");
+        shuffleSeed.setHelperText("Empty = a new seed, shown on the sweep");
+        shuffleSeed.setVisible(false);
+        order.addValueChangeListener(e -> shuffleSeed.setVisible("SHUFFLED".equals(e.getValue())));
+        fixedOptions.setValue(OptionsText.format(SweepService.DEFAULT_FIXED_OPTIONS));
+        fixedOptions.setHelperText("Sent with every chimera call, besides the axes; name=value, comma separated");
+        baseline.setItems(DEFAULTS, CUSTOM);
+        baseline.setValue(DEFAULTS);
+        baselineOptions.setVisible(false);
+        baselineOptions.setPlaceholder("num_ctx=2048, temperature=0.8");
+        baseline.addValueChangeListener(e -> baselineOptions.setVisible(CUSTOM.equals(e.getValue())));
+        for (IntegerField field : List.of(repetitions, warmups, maxTokens)) {
+            field.addValueChangeListener(e -> onChange.run());
+        }
+        FormLayout form = getContent();
+        form.add(repetitions, warmups, maxTokens, order, shuffleSeed, coldStart, promptVariation, fixedOptions,
+                baseline, baselineOptions, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout);
+        form.setColspan(fixedOptions, 2);
+        form.setColspan(baselineOptions, 2);
+        form.addClassName("run-settings");
+    }
+
+    Map<String, Object> fixed() {
+        return OptionsText.parse(fixedOptions.getValue());
+    }
+
+    /** Null = Ollama defaults. */
+    Map<String, Object> baselineOrDefaults() {
+        return CUSTOM.equals(baseline.getValue()) ? OptionsText.parse(baselineOptions.getValue()) : null;
+    }
+
+    Long seed() {
+        return shuffleSeed.getValue() == null ? null : shuffleSeed.getValue().longValue();
+    }
+
+    SweepDefinition.Timeouts timeouts() {
+        if (connectTimeout.isEmpty() && firstTokenTimeout.isEmpty() && idleTimeout.isEmpty()
+                && totalTimeout.isEmpty()) {
+            return null;
+        }
+        return new SweepDefinition.Timeouts(connectTimeout.getValue(), firstTokenTimeout.getValue(),
+                idleTimeout.getValue(), totalTimeout.getValue());
+    }
+
+    /** Shows a stored definition's settings (duplicating a sweep). */
+    void fill(SweepDefinition d) {
+        setIfPresent(repetitions, d.repetitions());
+        setIfPresent(warmups, d.warmups());
+        maxTokens.setValue(d.maxTokens());
+        coldStart.setValue(Boolean.TRUE.equals(d.coldStart()));
+        order.setValue(d.order() == null ? "AS_DEFINED" : d.order());
+        shuffleSeed.setValue(d.shuffleSeed() == null ? null : java.math.BigDecimal.valueOf(d.shuffleSeed()));
+        promptVariation.setValue(Boolean.TRUE.equals(d.promptVariation()));
+        if (d.fixedOptions() != null) {
+            fixedOptions.setValue(OptionsText.format(d.fixedOptions()));
+        }
+        boolean custom = d.baselineOptions() != null && !d.baselineOptions().isEmpty();
+        baseline.setValue(custom ? CUSTOM : DEFAULTS);
+        baselineOptions.setValue(custom ? OptionsText.format(d.baselineOptions()) : "");
+        SweepDefinition.Timeouts t = d.timeouts();
+        if (t != null) {
+            connectTimeout.setValue(t.connectSeconds());
+            firstTokenTimeout.setValue(t.firstTokenSeconds());
+            idleTimeout.setValue(t.idleSeconds());
+            totalTimeout.setValue(t.totalSeconds());
+        }
+    }
+
+    /** Marks the fields named in the validator's errors; returns nothing, the view lists every message. */
+    void showErrors(Map<String, String> errors) {
+        mark(repetitions, errors.get("repetitions"));
+        mark(warmups, errors.get("warmups"));
+        mark(maxTokens, errors.get("maxTokens"));
+        mark(fixedOptions, firstStartingWith(errors, "fixedOptions"));
+        mark(baselineOptions, firstStartingWith(errors, "baselineOptions"));
+        mark(connectTimeout, firstStartingWith(errors, "timeouts.connect"));
+        mark(firstTokenTimeout, firstStartingWith(errors, "timeouts.firstToken"));
+        mark(idleTimeout, firstStartingWith(errors, "timeouts.idle"));
+        mark(totalTimeout, firstStartingWith(errors, "timeouts.total"));
+        if (errors.containsKey("order")) {
+            order.setInvalid(true);
+            order.setErrorMessage(errors.get("order"));
+        }
+    }
+
+    void clearErrors() {
+        for (var field : List.of(repetitions, warmups, maxTokens, connectTimeout, firstTokenTimeout, idleTimeout,
+                totalTimeout)) {
+            field.setInvalid(false);
+        }
+        fixedOptions.setInvalid(false);
+        baselineOptions.setInvalid(false);
+        order.setInvalid(false);
+    }
+
+    private static String firstStartingWith(Map<String, String> errors, String prefix) {
+        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static void mark(com.vaadin.flow.component.HasValidation field, String error) {
+        if (error != null) {
+            field.setInvalid(true);
+            field.setErrorMessage(error);
+        }
+    }
+
+    private static void setIfPresent(IntegerField field, Integer value) {
+        if (value != null) {
+            field.setValue(value);
+        }
+    }
+
+    private static IntegerField number(String label, int value) {
+        IntegerField field = new IntegerField(label);
+        field.setValue(value);
+        field.setStepButtonsVisible(true);
+        return field;
+    }
+
+    private static IntegerField timeout(String label) {
+        IntegerField field = new IntegerField(label);
+        field.setPlaceholder("default");
+        field.setMin(1);
+        return field;
+    }
+}
