@@ -59,6 +59,12 @@ class SweepController {
     /** Creates a sweep from a definition → 201 {"id":…}; 400 with one message per wrong field. */
     @org.springframework.web.bind.annotation.PostMapping
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Create a sweep (DRAFT) from a definition",
+            description = "201 {\"id\":…}; 400 with fieldErrors (one message per wrong field), nothing stored",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(
+                                    implementation = org.chimerabench.sweep.SweepDefinition.class))))
     Created create(@org.springframework.web.bind.annotation.RequestBody com.fasterxml.jackson.databind.JsonNode body) {
         return new Created(sweeps.create(SweepDefinitions.read(body)));
     }
