@@ -24,8 +24,8 @@ class EndpointBreakdown extends Grid<EndpointBreakdown.Row> {
         addColumn(r -> r.analysis().improvedConfigurations()).setHeader("Improved");
         addColumn(r -> Format.pct(r.analysis().successRatePct(), 1)).setHeader("Success rate");
         addColumn(r -> Format.signedPct(r.analysis().throughputDeltaPct().mean())).setHeader("Mean Δ");
-        addColumn(r -> median(r.analysis(), "BASELINE")).setHeader("Baseline median tok/s");
-        addColumn(r -> median(r.analysis(), "CHIMERA")).setHeader("Chimera median tok/s");
+        addColumn(r -> median(r.analysis(), "BASELINE")).setHeader("Baseline tok/s");
+        addColumn(r -> median(r.analysis(), "CHIMERA")).setHeader("Chimera tok/s");
         setItems(rows);
     }
 

@@ -55,7 +55,11 @@ class ResultsHeader extends Composite<Div> {
     private static List<String> facts(SweepDetails sweep) {
         List<String> facts = new ArrayList<>();
         facts.add("Model: " + orNone(sweep.model()));
-        facts.add("Host: " + orNone(sweep.host()));
+        if (sweep.endpoints() != null && sweep.endpoints().size() > 1) {
+            facts.add("Fleet: " + String.join(", ", sweep.endpoints()));
+        } else {
+            facts.add("Host: " + orNone(sweep.host()));
+        }
         facts.add("Ollama: " + orNone(sweep.ollamaVersion()));
         if (sweep.imported()) {
             facts.add("Source: " + orNone(sweep.sourceFile()));

@@ -1,0 +1,66 @@
+package org.chimerabench.analysis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.support.BrowserTest;
+import org.chimerabench.sweep.SweepDefinition;
+import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStatus;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * A fleet sweep in a real browser: two endpoints (the built-in simulator under two names) share the
+ * configurations; the results page shows the per-endpoint breakdown and filters to one endpoint.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class FleetResultsIT extends BrowserTest {
+
+    @Autowired
+    EndpointService endpoints;
+    @Autowired
+    SweepService sweeps;
+    @Autowired
+    ExecutionService execution;
+
+    @Test
+    void breakdownAndOneEndpointsVerdict() throws Exception {
+        EndpointView simulator = endpoints.list().stream().filter(EndpointView::simulated).findFirst().orElseThrow();
+        endpoints.add("Simulator rack B", simulator.baseUrl(), "the built-in simulator under a second name");
+        long id = sweeps.create(new SweepDefinition("Fleet sweep", null, List.of(simulator.name(),
+                "Simulator rack B"), "llama3.2-sim:3b", new SweepDefinition.Workload("SINGLE_PROMPT",
+                "Explain GPU offloading.", null), Map.of("num_gpu", List.of(14, 28), "num_ctx", List.of(2048, 4096)),
+                null, null, 2, 0, false, null, null, false, 16, null, null));
+        execution.start(id);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (sweeps.find(id).orElseThrow().status() != SweepStatus.FINISHED) {
+            assertThat(System.nanoTime()).as("fleet sweep finished").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        browser.get(url("/sweeps/" + id));
+        wait.until(driver -> driver.findElements(By.cssSelector(".endpoint-breakdown")).size() == 1
+                && driver.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg")).size() >= 4);
+        String breakdown = browser.findElement(By.cssSelector(".endpoint-breakdown")).getText();
+        assertThat(breakdown).contains("Built-in simulator").contains("Simulator rack B");
+        assertThat(browser.findElement(By.cssSelector(".kpi-success-rate")).getText())
+                .contains("of 4 configurations improved");
+        screenshot("fleet-results.png");
+
+        browser.get(url("/sweeps/" + id + "?endpoint=Simulator%20rack%20B"));
+        wait.until(driver -> driver.findElements(By.cssSelector(".kpi-success-rate")).size() == 1
+                && driver.findElement(By.cssSelector(".kpi-success-rate")).getText()
+                .contains("of 2 configurations improved"));
+        assertThat(browser.findElements(By.cssSelector(".endpoint-breakdown"))).isEmpty();
+    }
+}
