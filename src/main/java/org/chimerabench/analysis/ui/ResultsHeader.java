@@ -67,6 +67,9 @@ class ResultsHeader extends Composite<Div> {
         facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
         facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
                 + " per arm");
+        if ("SHUFFLED".equals(sweep.definition().order())) {
+            facts.add("Shuffled order, seed " + sweep.definition().shuffleSeed());
+        }
         return facts;
     }
 

@@ -160,7 +160,8 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         List<String> fleet = analyses.endpoints(sweep.id());
         if (fleet.size() > 1 && endpoint == null) {
             add(new Panel("By endpoint", "Each endpoint of the fleet ran its own share of the configurations; "
-                    + "its verdict over them (tok/s: median decode rate per arm).", new EndpointBreakdown(sweep.id(), fleet.stream()
+                    + "its verdict over them (tok/s: median decode rate per arm).",
+                    new EndpointBreakdown(sweep.id(), fleet.stream()
                     .map(name -> new EndpointBreakdown.Row(name, analyses.analyse(sweep.id(), name).orElseThrow()))
                     .toList())).wide());
         }

@@ -125,6 +125,9 @@ class SweepEditorViewTest {
         var details = sweeps.find(id).orElseThrow().definition();
         assertThat(details.baselineOptions()).containsEntry("num_ctx", 2048);
         assertThat(details.order()).isEqualTo("SHUFFLED");
+        assertThat(details.shuffleSeed()).isEqualTo(7L);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withText("Shuffled order, seed 7"))).as("the seed shown on the sweep's page").hasSize(1);
     }
 
     @Test
