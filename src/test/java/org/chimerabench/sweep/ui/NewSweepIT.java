@@ -30,6 +30,7 @@ class NewSweepIT extends BrowserTest {
         WebElement start = wait.until(driver -> driver.findElements(By.cssSelector("vaadin-button.create-and-start"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
         assertThat(browser.findElement(By.cssSelector(".call-preview")).getText()).contains("= 24 calls");
+        screenshot("new-sweep-editor.png");
         script("arguments[0].click()", start);
 
         WebElement progress = wait.until(driver -> driver.findElements(By.cssSelector(".live-progress .progress-text"))
