@@ -187,7 +187,7 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
                 last.path("prompt_eval_duration").asLong(0), last.path("eval_duration").asLong(0),
                 last.path("total_duration").asLong(0), last.path("eval_count").asInt(0),
                 last.path("prompt_eval_count").asInt(0), last.path("done_reason").asText(null), response.toString(),
-                thinking.toString(), contentTimes.size());
+                thinking.toString(), contentTimes.size(), start);
     }
 
     private void fail(OllamaException error) {

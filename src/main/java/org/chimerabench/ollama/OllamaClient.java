@@ -99,10 +99,10 @@ public final class OllamaClient implements AutoCloseable {
 
     private StreamedCall stream(String path, Object body, Function<JsonNode, NdjsonSubscriber.Text> text,
                                 Cancellation cancellation) {
-        byte[] payload = write(body);
+        TimedBody payload = new TimedBody(write(body));
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeouts.firstToken())
                 .header("Content-Type", "application/json").header("Accept", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+                .POST(payload).build();
         CompletableFuture<StreamedCall> call = new CompletableFuture<>();
         AtomicReference<NdjsonSubscriber> stream = new AtomicReference<>();
         long start = System.nanoTime();
@@ -111,7 +111,8 @@ public final class OllamaClient implements AutoCloseable {
             String type = info.headers().firstValue("Content-Type").orElse("");
             if (info.statusCode() == 200 && (type.isEmpty() || type.contains("json"))) {
                 openStreams.incrementAndGet();
-                NdjsonSubscriber subscriber = new NdjsonSubscriber(JSON, text, maxLineBytes, start, headers,
+                NdjsonSubscriber subscriber = new NdjsonSubscriber(JSON, text, maxLineBytes, payload.sentAt(start),
+                        headers,
                         openStreams::decrementAndGet);
                 subscriber.result().whenComplete((result, error) -> {
                     if (error != null) {

@@ -18,7 +18,7 @@ import org.chimerabench.stats.Quantiles;
 public record StreamedCall(String model, double ttftMs, double firstAnswerMs, double timeToHeadersMs, double e2eMs,
                            double[] chunkGapsMs, long loadNs, long promptEvalNs, long evalNs, long totalNs,
                            int evalCount, int promptEvalCount, String doneReason, String responseText,
-                           String thinkingText, int contentLines) {
+                           String thinkingText, int contentLines, long sentAtNanos) {
 
     public double loadMs() {
         return loadNs / 1e6;

@@ -48,7 +48,9 @@ public final class FakeOllama implements AutoCloseable {
     final Map<String, long[]> lineTimes = new ConcurrentHashMap<>();
     private volatile Supplier<FakeScript> defaultScript = () -> FakeScript.stream("fake").after(
             java.time.Duration.ofMillis(5)).chunk("Hello").chunk(" world").done();
-    private volatile boolean spin = true;
+    private volatile boolean paced;
+    private final java.util.concurrent.DelayQueue<Pending> pacerQueue = new java.util.concurrent.DelayQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean pacerStarted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile String tags = "{\"models\":[]}";
     private volatile String ps = "{\"models\":[]}";
     private volatile String show = "{\"details\":{},\"model_info\":{}}";
@@ -81,11 +83,12 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     /**
-     * Whether to spin-wait the last 0.3 ms before each line (precise schedule, one busy core per stream) or
-     * only park (±0.1 ms, no CPU): load tests with many streams must not starve the client under test.
+     * Load mode: one pacer thread writes the lines of every stream, parking until each is due (±0.1 ms, no
+     * spinning), instead of a thread per stream spin-waiting the last 0.3 ms before each line (precise schedule,
+     * one busy core per stream). Tests with many concurrent streams must not starve the client under test.
      */
-    public FakeOllama spinWait(boolean value) {
-        spin = value;
+    public FakeOllama paced(boolean value) {
+        paced = value;
         return this;
     }
 
@@ -195,27 +198,20 @@ public final class FakeOllama implements AutoCloseable {
         boolean headersSent = false;
         long[] written = new long[script.steps.size()];
         lineTimes.put(request, written); // filled as lines go out; a line's time is set before the next is written
+        byte[][] packets = packets(script); // rendered up front: nothing to build between the schedule and the write
+        if (paced && packets.length > 0) {
+            return pace(script, packets, arrived, written, out);
+        }
         int index = 0;
         for (FakeScript.Step step : script.steps) {
             due += step.delayNanos();
-            if (spin) {
-                waitUntil(due);
-            } else {
-                parkUntil(due);
-            }
-            byte[] line = (step.line() + "\n").getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream packet = new ByteArrayOutputStream(line.length + 256);
-            if (!headersSent) {
-                packet.write(head(script.status, script.contentType, "Transfer-Encoding: chunked"));
-            }
-            packet.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            packet.write(line);
-            packet.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.write(packet.toByteArray()); // headers go out together with the first line, in one write
+            waitUntil(due);
+            long now = System.nanoTime(); // the line leaves now: the write below hands it to the kernel
+            out.write(packets[index]); // headers go out together with the first line, in one write
             out.flush();
-            written[index++] = System.nanoTime();
+            written[index++] = now;
             if (!headersSent) {
-                timings.add(new long[] {arrived, System.nanoTime()});
+                timings.add(new long[] {arrived, now});
                 headersSent = true;
             }
         }
@@ -225,6 +221,92 @@ public final class FakeOllama implements AutoCloseable {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return true;
+    }
+
+    /** One line of a paced stream, due at {@code due}. */
+    private record Pending(long due, FakeScript script, byte[][] packets, int index, long arrived, long[] written,
+                           OutputStream out, java.util.concurrent.CompletableFuture<Void> done)
+            implements java.util.concurrent.Delayed {
+
+        @Override
+        public long getDelay(java.util.concurrent.TimeUnit unit) {
+            return unit.convert(due - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(java.util.concurrent.Delayed other) {
+            return Long.compare(due, ((Pending) other).due);
+        }
+    }
+
+    /** Hands the stream to the pacer and waits until its last line and the end of the body are written. */
+    private boolean pace(FakeScript script, byte[][] packets, long arrived, long[] written, OutputStream out)
+            throws IOException {
+        if (pacerStarted.compareAndSet(false, true)) {
+            threads.execute(this::pacer);
+        }
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        pacerQueue.put(new Pending(arrived + script.steps.get(0).delayNanos(), script, packets, 0, arrived, written,
+                out, done));
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("closing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
+    }
+
+    /** The one thread that writes every paced line when it is due. */
+    private void pacer() {
+        while (!server.isClosed()) {
+            Pending line;
+            try {
+                line = pacerQueue.take();
+            } catch (InterruptedException closing) {
+                return;
+            }
+            long now = System.nanoTime();
+            try {
+                line.out().write(line.packets()[line.index()]);
+                line.out().flush();
+            } catch (IOException gone) {
+                line.done().completeExceptionally(gone);
+                continue;
+            }
+            line.written()[line.index()] = now;
+            if (line.index() == 0) {
+                timings.add(new long[] {line.arrived(), now});
+            }
+            int next = line.index() + 1;
+            if (next == line.packets().length) {
+                line.done().complete(null);
+            } else {
+                pacerQueue.put(new Pending(line.due() + line.script().steps.get(next).delayNanos(), line.script(),
+                        line.packets(), next, line.arrived(), line.written(), line.out(), line.done()));
+            }
+        }
+    }
+
+    /** Each step's bytes on the wire: chunk size, the NDJSON line, CRLF — the first one preceded by the headers. */
+    private static byte[][] packets(FakeScript script) throws IOException {
+        byte[][] packets = new byte[script.steps.size()][];
+        for (int i = 0; i < packets.length; i++) {
+            byte[] line = (script.steps.get(i).line() + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteArrayOutputStream packet = new ByteArrayOutputStream(line.length + 256);
+            if (i == 0) {
+                packet.write(head(script.status, script.contentType, "Transfer-Encoding: chunked"));
+            }
+            packet.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            packet.write(line);
+            packet.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            packets[i] = packet.toByteArray();
+        }
+        return packets;
     }
 
     private static void fixed(OutputStream out, int status, String type, String body) throws IOException {
@@ -279,11 +361,6 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
-    private static void parkUntil(long deadline) {
-        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-        }
-    }
 
     private static void closeQuietly(Socket socket) {
         try {

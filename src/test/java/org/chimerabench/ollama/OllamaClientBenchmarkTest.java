@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class OllamaClientBenchmarkTest {
 
     static final long SCRIPTED_TTFT_MS = 50;
+    /** When each line that arrived more than 0.5 ms late had been written (to see whether they come in bursts). */
+    static final java.util.Queue<Long> LATE_WRITES = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** TTFT error over 200 calls against the scripted first-token delay, split into its parts. */
     @Test
@@ -37,17 +39,21 @@ class OllamaClientBenchmarkTest {
             fake.timings.clear();
             double[] errors = new double[200];
             double[] sinceWrite = new double[200];
+            double[] sentToArrived = new double[200];
             for (int i = 0; i < errors.length; i++) {
-                long start = System.nanoTime();
                 StreamedCall call = client.generate(GenerateRequest.of("m", "prompt " + i, null));
                 errors[i] = call.ttftMs() - SCRIPTED_TTFT_MS;
                 long[] server = fake.timings.get(i);
-                sinceWrite[i] = (start + call.ttftMs() * 1e6 - server[1]) / 1e6;
+                sinceWrite[i] = (call.sentAtNanos() + call.ttftMs() * 1e6 - server[1]) / 1e6;
+                sentToArrived[i] = (server[0] - call.sentAtNanos()) / 1e6;
             }
             print("ttft_error_p99_ms", quantile(abs(errors), 0.99), "ms");
             print("ttft_error_median_ms", quantile(errors, 0.5), "ms");
+            print("ttft_calls_over_1_ms", Arrays.stream(errors).filter(e -> Math.abs(e) > 1).count(), "");
             print("ttft_first_line_written_to_seen_median_ms", quantile(sinceWrite, 0.5), "ms");
             print("ttft_first_line_written_to_seen_p99_ms", quantile(sinceWrite, 0.99), "ms");
+            print("ttft_request_sent_to_arrived_median_ms", quantile(sentToArrived, 0.5), "ms");
+            print("ttft_request_sent_to_arrived_p99_ms", quantile(sentToArrived, 0.99), "ms");
         }
     }
 
@@ -75,7 +81,11 @@ class OllamaClientBenchmarkTest {
         }
     }
 
-    /** 32 concurrent streams × 200 chunks/s: latency the client adds per line, and its CPU per 1,000 chunks. */
+    /**
+     * 32 concurrent streams × 200 chunks/s: latency the client adds per line, and its CPU per 1,000 chunks. The
+     * streams are independent, so their start phases are spread over one chunk period; one full round warms the
+     * JIT up and is not counted.
+     */
     @Test
     void addedLatencyUnderConcurrency() throws Exception {
         int streams = 32;
@@ -83,53 +93,99 @@ class OllamaClientBenchmarkTest {
         try (FakeOllama fake = FakeOllama.start();
              OllamaClient client = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
             MeasurementAccuracyTest.warmUp(fake, client);
-            fake.spinWait(false).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(20))
-                    .chunks(chunks, "t", Duration.ofMillis(5)).done());
+            FakeScript script = FakeScript.stream("m").after(Duration.ofMillis(20))
+                    .chunks(chunks, "t", Duration.ofMillis(5)).done();
+            fake.paced(true).whenIdle(() -> script);
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             ExecutorService callers = Executors.newFixedThreadPool(streams, r -> new Thread(r, "bench-caller"));
+            round(fake, client, callers, streams, "warm-up");
+            // fake and client share this JVM: a young collection in the 1-s round would stop both and show up as
+            // ~1 % of the lines late at once; in a long run the client's ~3 KB per chunk makes one every ~10 s
+            System.gc();
+            Thread.sleep(200);
+            long gcCountBefore = gcCount();
             long cpuBefore = clientCpu(mx);
-            List<CompletableFuture<double[]>> results = new ArrayList<>();
-            for (int s = 0; s < streams; s++) {
-                String prompt = "stream " + s;
-                results.add(CompletableFuture.supplyAsync(() -> {
-                    long start = System.nanoTime();
-                    StreamedCall call = client.generate(GenerateRequest.of("m", prompt, null));
-                    return added(fake, prompt, start, call);
-                }, callers));
-            }
-            List<Double> added = new ArrayList<>();
-            for (CompletableFuture<double[]> r : results) {
-                Arrays.stream(r.get()).forEach(added::add);
-            }
+            long gcBefore = gcMillis();
+            long[] allocBefore = allocated(mx);
+            LATE_WRITES.clear();
+            HiccupProbe probe = HiccupProbe.start();
+            double[] all = round(fake, client, callers, streams, "measured");
+            double[] hiccups = probe.stop();
             long cpu = clientCpu(mx) - cpuBefore;
+            long[] allocAfter = allocated(mx);
             callers.shutdown();
-            double[] all = added.stream().mapToDouble(Double::doubleValue).toArray();
             assertThat(all).hasSize(streams * chunks);
             print("added_latency_median_ms", quantile(all, 0.5), "ms");
+            print("added_latency_p90_ms", quantile(all, 0.90), "ms");
             print("added_latency_p99_ms", quantile(all, 0.99), "ms");
-            print("client_cpu_per_1000_chunks_ms", cpu / 1e6 / (streams * chunks) * 1000, "ms");
+            print("added_latency_max_ms", quantile(all, 1.0), "ms");
+            print("late_lines_over_0_5_ms", LATE_WRITES.size(), "");
+            print("late_line_episodes", episodes(LATE_WRITES), "");
+            print("reference_hiccup_p99_ms", quantile(hiccups, 0.99), "ms");
+            print("reference_hiccups_over_1_ms", Arrays.stream(hiccups).filter(h -> h > 1).count(), "");
+            print("reference_hiccup_max_ms", quantile(hiccups, 1.0), "ms");
+            print("gc_pause_total_ms", gcMillis() - gcBefore, "ms");
+            print("gc_collections_during_round", gcCount() - gcCountBefore, "");
+            print("client_allocated_per_chunk_bytes", (allocAfter[0] - allocBefore[0]) / (double) all.length, "B");
+            print("fake_allocated_per_chunk_bytes", (allocAfter[1] - allocBefore[1]) / (double) all.length, "B");
+            print("client_cpu_per_1000_chunks_ms", cpu / 1e6 / all.length * 1000, "ms");
         }
     }
 
+    /** One round of concurrent streams; the added latency of every content line. */
+    private static double[] round(FakeOllama fake, OllamaClient client, ExecutorService callers, int streams,
+                                  String name) throws Exception {
+        List<CompletableFuture<double[]>> results = new ArrayList<>();
+        long phase = 5_000_000L / streams;
+        long t0 = System.nanoTime() + 20_000_000L;
+        for (int s = 0; s < streams; s++) {
+            String prompt = name + " stream " + s;
+            long startAt = t0 + s * phase;
+            results.add(CompletableFuture.supplyAsync(() -> {
+                FakeOllama.waitUntil(startAt);
+                StreamedCall call = client.generate(GenerateRequest.of("m", prompt, null));
+                return added(fake, prompt, call);
+            }, callers));
+        }
+        List<Double> added = new ArrayList<>();
+        for (CompletableFuture<double[]> r : results) {
+            Arrays.stream(r.get()).forEach(added::add);
+        }
+        return added.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** Per content line: when the client saw it minus when the fake wrote it (same JVM clock). */
-    private static double[] added(FakeOllama fake, String prompt, long start, StreamedCall call) {
+    private static double[] added(FakeOllama fake, String prompt, StreamedCall call) {
         String body = fake.requestBodies().stream().filter(b -> b.contains("\"" + prompt + "\"")).findFirst()
                 .orElseThrow();
         long[] written = fake.lineTimes.get(body);
         double[] added = new double[call.contentLines()];
-        double seen = start + call.ttftMs() * 1e6;
+        double seen = call.sentAtNanos() + call.ttftMs() * 1e6;
         for (int i = 0; i < added.length; i++) {
             if (i > 0) {
                 seen += call.chunkGapsMs()[i - 1] * 1e6;
             }
             added[i] = (seen - written[i]) / 1e6;
+            if (added[i] > 0.5) {
+                LATE_WRITES.add(written[i]);
+            }
         }
         return added;
     }
 
     /** CPU time of the client's threads (HTTP workers, selector, watchdog) and of the calling threads. */
     private static long clientCpu(ThreadMXBean mx) {
-        long total = 0;
+        return perThread(mx, mx::getThreadCpuTime)[0];
+    }
+
+    /** Bytes allocated so far by the client's threads [0] and by the fake's threads [1]. */
+    private static long[] allocated(ThreadMXBean mx) {
+        return perThread(mx, ((com.sun.management.ThreadMXBean) mx)::getThreadAllocatedBytes);
+    }
+
+    /** A per-thread figure summed over the client's threads [0] and over the fake's threads [1]. */
+    private static long[] perThread(ThreadMXBean mx, java.util.function.LongUnaryOperator figure) {
+        long[] sums = new long[2];
         for (long id : mx.getAllThreadIds()) {
             var info = mx.getThreadInfo(id);
             if (info == null) {
@@ -137,10 +193,34 @@ class OllamaClientBenchmarkTest {
             }
             String name = info.getThreadName();
             if (name.startsWith("ollama-") || name.startsWith("HttpClient") || name.startsWith("bench-caller")) {
-                total += Math.max(0, mx.getThreadCpuTime(id));
+                sums[0] += Math.max(0, figure.applyAsLong(id));
+            } else if (name.startsWith("fake-ollama")) {
+                sums[1] += Math.max(0, figure.applyAsLong(id));
             }
         }
-        return total;
+        return sums;
+    }
+
+    /** Late lines written within 10 ms of each other form one episode. */
+    private static int episodes(java.util.Collection<Long> writes) {
+        long[] times = writes.stream().mapToLong(Long::longValue).sorted().toArray();
+        int episodes = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (i == 0 || times[i] - times[i - 1] > 10_000_000L) {
+                episodes++;
+            }
+        }
+        return episodes;
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static double curlStartTransferMs(String baseUrl, String prompt) throws IOException, InterruptedException {
