@@ -40,6 +40,20 @@ final class HiccupProbe {
         }
     }
 
+    /**
+     * How late a thread wakes from {@code count} sleeps of {@code idle} each, in ms: the same wait a client's
+     * reading thread has between sending a request and its first token.
+     */
+    static double[] wakeUpsAfter(java.time.Duration idle, int count) {
+        double[] late = new double[count];
+        for (int i = 0; i < count; i++) {
+            long before = System.nanoTime();
+            LockSupport.parkNanos(idle.toNanos());
+            late[i] = Math.max(0, (System.nanoTime() - before - idle.toNanos()) / 1e6);
+        }
+        return late;
+    }
+
     /** Stops the probe; how late each wake-up was, in ms. */
     double[] stop() throws InterruptedException {
         running = false;
