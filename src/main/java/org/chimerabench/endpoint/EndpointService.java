@@ -37,9 +37,12 @@ public class EndpointService implements AutoCloseable {
         return t;
     });
 
-    EndpointService(EndpointRepository endpoints,
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    EndpointService(EndpointRepository endpoints, org.springframework.context.ApplicationEventPublisher events,
                     @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
         this.endpoints = endpoints;
+        this.events = events;
         this.probeTimeouts = OllamaTimeouts.DEFAULT.withConnect(connectTimeout).withFirstToken(connectTimeout);
     }
 
@@ -79,12 +82,19 @@ public class EndpointService implements AutoCloseable {
         return EndpointView.of(endpoint, EndpointStatus.checking());
     }
 
+    /**
+     * Removes an endpoint. Sweeps measured on it keep their calls (each call names its endpoint); a sweep that is
+     * queued or running on it blocks the removal.
+     *
+     * @throws EndpointValidationException for the built-in simulator, or while a sweep uses the endpoint
+     */
     @Transactional
     public void remove(long id) {
         endpoints.findById(id).ifPresent(endpoint -> {
             if (endpoint.isSimulated()) {
                 throw new EndpointValidationException(Map.of("id", "The built-in simulator cannot be removed"));
             }
+            events.publishEvent(new EndpointRemoving(id, endpoint.getName())); // sweeps let go of it, or veto
             endpoints.delete(endpoint);
             statuses.remove(id);
         });

@@ -147,6 +147,10 @@ class SweepRunner {
             }
             fleet.add(endpoint.get());
         }
+        if (fleet.isEmpty()) {
+            finish(sweepId, SweepStatus.FAILED, "The sweep's endpoints were removed.");
+            return;
+        }
         // one sweep at a time per endpoint; locks taken in id order, so two fleets cannot wait on each other
         List<ReentrantLock> locks = fleet.stream().sorted(Comparator.comparing(EndpointView::id))
                 .map(e -> endpointLocks.computeIfAbsent(e.id(), id -> new ReentrantLock(true))).toList();

@@ -249,7 +249,7 @@ public class Sweep {
         if (endpointIds.isEmpty() && endpointId != null) {
             return List.of(endpointId);
         }
-        return List.copyOf(endpointIds);
+        return endpointIds.stream().filter(java.util.Objects::nonNull).toList(); // gaps: removed endpoints
     }
 
     public Long getEndpointId() {

@@ -115,8 +115,13 @@ class EndpointsView extends VerticalLayout {
         ConfirmDialog confirm = new ConfirmDialog("Remove " + v.name() + "?",
                 "The endpoint is removed from the list; sweeps already measured on it keep their results.",
                 "Remove", e -> {
-                    endpoints.remove(v.id());
-                    Notification.show("Removed " + v.name());
+                    try {
+                        endpoints.remove(v.id());
+                        Notification.show("Removed " + v.name());
+                    } catch (org.chimerabench.endpoint.EndpointValidationException refused) {
+                        Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+                                .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+                    }
                     refresh();
                 });
         confirm.setCancelable(true);
