@@ -25,10 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.endpoint.EndpointService;
-import org.chimerabench.endpoint.EndpointStatus;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.ExecutionService;
@@ -50,6 +48,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
     private final ExecutionService execution;
     private final EndpointService endpointService;
     final TextField name = new TextField("Name");
+    final TextArea description = new TextArea("Description");
     final MultiSelectComboBox<EndpointView> endpoint = new MultiSelectComboBox<>("Endpoints");
     final ComboBox<String> model = new ComboBox<>("Model");
     final RadioButtonGroup<String> workload = new RadioButtonGroup<>("Workload");
@@ -73,7 +72,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         endpoint.setItems(endpoints.list());
         endpoint.setHelperText("Several = a fleet: configurations are split across them and run in parallel");
         endpoint.addValueChangeListener(e -> {
-            List<String> names = commonModels(e.getValue());
+            List<String> names = FleetModels.common(e.getValue());
             model.setItems(names);
             if (!names.isEmpty() && !names.contains(model.getValue())) {
                 model.setValue(names.get(0));
@@ -105,7 +104,8 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         addAxis(OllamaOption.NUM_GPU, "14, 28");
         addAxis(OllamaOption.NUM_CTX, "2048, 4096");
         Button addAxis = new Button("Add axis", VaadinIcon.PLUS.create(), e -> addAxis(OllamaOption.TEMPERATURE, "0.6, 0.8"));
-        FormLayout form = new FormLayout(name, endpoint, model, workload, preset, prompt);
+        description.setPlaceholder("What this sweep is meant to find out (optional)");
+        FormLayout form = new FormLayout(name, endpoint, description, model, workload, preset, prompt);
         form.setColspan(prompt, 2);
         form.setColspan(workload, 2);
         Button create = new Button("Create", e -> save(false));
@@ -128,6 +128,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private void fill(SweepDefinition d) {
         name.setValue("Copy of " + d.name());
+        description.setValue(d.description() == null ? "" : d.description());
         endpoint.setValue(endpointService.list().stream().filter(e -> d.endpoints() != null
                 && d.endpoints().contains(e.name())).toList());
         model.setValue(d.model());
@@ -143,17 +144,6 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         }
         settings.fill(d);
         updatePreview();
-    }
-
-    /** The models installed on every chosen endpoint (a fleet must run the same model everywhere). */
-    private static List<String> commonModels(Set<EndpointView> chosen) {
-        List<String> common = null;
-        for (EndpointView e : chosen) {
-            List<String> names = e.models().stream().map(EndpointStatus.InstalledModel::name).toList();
-            common = common == null ? new ArrayList<>(names) : new ArrayList<>(common.stream()
-                    .filter(names::contains).toList());
-        }
-        return common == null ? List.of() : common;
     }
 
     private void addAxis(OllamaOption option, String values) {
@@ -191,7 +181,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         }
         boolean single = "SINGLE_PROMPT".equals(workload.getValue());
         RunSettingsForm s = settings;
-        return new SweepDefinition(name.getValue(), null,
+        return new SweepDefinition(name.getValue(), description.getValue(),
                 endpoint.getValue().stream().map(EndpointView::name).sorted().toList(), model.getValue(),
                 new SweepDefinition.Workload(workload.getValue(), single ? prompt.getValue() : null,
                         single ? null : prompt.getValue()),
@@ -217,6 +207,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private void clearErrors() {
         name.setInvalid(false);
+        description.setInvalid(false);
         prompt.setInvalid(false);
         model.setInvalid(false);
         settings.clearErrors();
@@ -226,6 +217,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showErrors(Map<String, String> fieldErrors) {
         mark(name, fieldErrors.get("name"));
+        mark(description, fieldErrors.get("description"));
         mark(prompt, fieldErrors.get("workload.prompt"));
         if (fieldErrors.containsKey("model")) {
             model.setInvalid(true);

@@ -152,6 +152,7 @@ class SweepEditorViewTest {
         AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
         gpu.values.setValue("10..30 step 10");
         editor.name.setValue("original");
+        editor.description.setValue("Does offloading more layers pay off?");
         editor.workload.setValue("AGENT_WORKFLOW");
         editor.prompt.setValue("Total files analyzed: 3");
         editor.settings.repetitions.setValue(5);
@@ -163,6 +164,8 @@ class SweepEditorViewTest {
                 java.util.Map.of("from", Long.toString(id))));
         SweepEditorView copy = _get(SweepEditorView.class);
         assertThat(copy.name.getValue()).isEqualTo("Copy of original");
+        assertThat(copy.description.getValue()).isEqualTo("Does offloading more layers pay off?");
+        assertThat(sweeps.find(id).orElseThrow().description()).isEqualTo("Does offloading more layers pay off?");
         assertThat(copy.workload.getValue()).isEqualTo("AGENT_WORKFLOW");
         assertThat(copy.prompt.getValue()).isEqualTo("Total files analyzed: 3");
         assertThat(copy.axes.getChildren().map(AxisRow.class::cast).map(r -> r.values.getValue()))
