@@ -1,7 +1,6 @@
 package org.chimerabench.execution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,10 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.ollama.Cancellation;
-import org.chimerabench.ollama.ModelInfo;
 import org.chimerabench.ollama.OllamaClient;
-import org.chimerabench.ollama.OllamaException;
-import org.chimerabench.ollama.OllamaTimeouts;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
@@ -54,7 +50,7 @@ class SweepRunner {
     private final int retries;
     private final double maxFailureRate;
     private final Map<Long, ReentrantLock> endpointLocks = new ConcurrentHashMap<>();
-    private final Map<Long, Run> running = new ConcurrentHashMap<>();
+    private final Map<Long, SweepRun> running = new ConcurrentHashMap<>();
 
     SweepRunner(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
                 SweepEvents events, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
@@ -69,56 +65,9 @@ class SweepRunner {
         this.maxFailureRate = maxFailureRate;
     }
 
-    /** The shared state of one running sweep: its workers' cancellations and the failure count. */
-    private static final class Run {
-        private final List<Cancellation> cancellations = new ArrayList<>();
-        private int attempted;
-        private int failed;
-        private boolean stopped;
-
-        synchronized Cancellation newCancellation() {
-            Cancellation cancellation = new Cancellation();
-            cancellations.add(cancellation);
-            if (stopped) {
-                cancellation.cancel();
-            }
-            return cancellation;
-        }
-
-        void stop() {
-            List<Cancellation> toCancel;
-            synchronized (this) {
-                stopped = true;
-                toCancel = List.copyOf(cancellations);
-            }
-            toCancel.forEach(Cancellation::cancel);
-        }
-
-        synchronized boolean stopped() {
-            return stopped;
-        }
-
-        /** Counts a finished trial; true when the failures now pass the threshold (only once). */
-        synchronized boolean count(boolean ok, double maxFailureRate) {
-            attempted++;
-            if (!ok) {
-                failed++;
-            }
-            return !stopped && attempted >= 4 && failed > maxFailureRate * attempted;
-        }
-
-        synchronized String failures() {
-            return failed + " of " + attempted;
-        }
-
-        synchronized int failed() {
-            return failed;
-        }
-    }
-
     /** Aborts the running calls of the sweep, if any (the status was already set to CANCELLED). */
     void abort(long sweepId) {
-        Run run = running.get(sweepId);
+        SweepRun run = running.get(sweepId);
         if (run != null) {
             run.stop();
         }
@@ -155,7 +104,7 @@ class SweepRunner {
         List<ReentrantLock> locks = fleet.stream().sorted(Comparator.comparing(EndpointView::id))
                 .map(e -> endpointLocks.computeIfAbsent(e.id(), id -> new ReentrantLock(true))).toList();
         locks.forEach(ReentrantLock::lock);
-        Run run = new Run();
+        SweepRun run = new SweepRun();
         running.put(sweepId, run);
         try {
             if (!begin(sweepId, fleet)) {
@@ -176,7 +125,7 @@ class SweepRunner {
         }
     }
 
-    private void runOnFleet(long sweepId, List<EndpointView> fleet, Run run) {
+    private void runOnFleet(long sweepId, List<EndpointView> fleet, SweepRun run) {
         if (fleet.size() == 1) {
             work(sweepId, fleet.get(0), run);
             return;
@@ -211,7 +160,7 @@ class SweepRunner {
     /** RUNNING, environment captured, plan created (first run only). False when the sweep was cancelled meanwhile. */
     private boolean begin(long sweepId, List<EndpointView> fleet) {
         Sweep loaded = tx.execute(s -> sweeps.findById(sweepId).orElseThrow());
-        List<Map<String, Object>> captured = fleet.stream().map(e -> environment(e, loaded)).toList();
+        List<Map<String, Object>> captured = fleet.stream().map(e -> EnvironmentCapture.of(e, loaded)).toList();
         Map<String, Object> environment = new LinkedHashMap<>(captured.get(0));
         if (fleet.size() > 1) {
             environment.put("fleet", captured);
@@ -242,28 +191,8 @@ class SweepRunner {
         return begun;
     }
 
-    /** Ollama version, model digest and details of one endpoint, as found at the start. */
-    private static Map<String, Object> environment(EndpointView endpoint, Sweep sweep) {
-        Map<String, Object> environment = new LinkedHashMap<>();
-        environment.put("endpoint", endpoint.name());
-        environment.put("host", endpoint.baseUrl());
-        environment.put("simulated", endpoint.simulated());
-        try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), timeouts(sweep))) {
-            environment.put("ollamaVersion", client.version());
-            ModelInfo model = client.show(sweep.getModel());
-            environment.put("digest", model.digest());
-            environment.put("quantization", model.quantization());
-            environment.put("family", model.family());
-            environment.put("parameterSize", model.parameterSize());
-            environment.put("layers", model.blockCount());
-        } catch (OllamaException e) {
-            environment.put("captureError", e.getMessage());
-        }
-        return environment;
-    }
-
     /** Runs this endpoint's unfinished trials in plan order. */
-    private void work(long sweepId, EndpointView endpoint, Run run) {
+    private void work(long sweepId, EndpointView endpoint, SweepRun run) {
         Sweep sweep = tx.execute(s -> {
             Sweep loaded = sweeps.findById(sweepId).orElseThrow();
             loaded.getConfigurations().size();
@@ -274,7 +203,7 @@ class SweepRunner {
                 .filter(t -> Objects.equals(t.getEndpointId() == null ? first : t.getEndpointId(), endpoint.id()))
                 .toList();
         Cancellation cancellation = run.newCancellation();
-        try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), timeouts(sweep))) {
+        try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), SweepTimeouts.of(sweep))) {
             TrialCaller caller = new TrialCaller(sweep, endpoint, client, cancellation, trials, calls, events, tx,
                     retries);
             Long lastConfiguration = null;
@@ -320,31 +249,6 @@ class SweepRunner {
             }
         }));
         events.changed(sweepId);
-    }
-
-    private static OllamaTimeouts timeouts(Sweep sweep) {
-        OllamaTimeouts timeouts = OllamaTimeouts.DEFAULT;
-        if (sweep.getTimeouts() == null) {
-            return timeouts;
-        }
-        try {
-            var node = JSON.readTree(sweep.getTimeouts());
-            if (node.hasNonNull("connectSeconds")) {
-                timeouts = timeouts.withConnect(Duration.ofSeconds(node.get("connectSeconds").asLong()));
-            }
-            if (node.hasNonNull("firstTokenSeconds")) {
-                timeouts = timeouts.withFirstToken(Duration.ofSeconds(node.get("firstTokenSeconds").asLong()));
-            }
-            if (node.hasNonNull("idleSeconds")) {
-                timeouts = timeouts.withIdle(Duration.ofSeconds(node.get("idleSeconds").asLong()));
-            }
-            if (node.hasNonNull("totalSeconds")) {
-                timeouts = timeouts.withTotal(Duration.ofSeconds(node.get("totalSeconds").asLong()));
-            }
-        } catch (java.io.IOException e) {
-            log.warn("Unreadable timeouts of a sweep: {}", sweep.getTimeouts());
-        }
-        return timeouts;
     }
 
     private static String write(Object value) {
