@@ -55,17 +55,28 @@ public final class FakeOllama implements AutoCloseable {
     private volatile String ps = "{\"models\":[]}";
     private volatile String show = "{\"details\":{},\"model_info\":{}}";
 
-    private FakeOllama() throws IOException {
-        server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
+    private FakeOllama(int port) throws IOException {
+        server = new ServerSocket();
+        server.setReuseAddress(true); // a fake can come back on the port of one that was closed ("endpoint down")
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         threads.execute(this::acceptLoop);
     }
 
     public static FakeOllama start() {
+        return startOn(0);
+    }
+
+    /** A fake on this loopback port (0 = any free one). */
+    public static FakeOllama startOn(int port) {
         try {
-            return new FakeOllama();
+            return new FakeOllama(port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake Ollama", e);
         }
+    }
+
+    public int port() {
+        return server.getLocalPort();
     }
 
     public String baseUrl() {
