@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class EndpointDownTest {
 
-    static final String TAGS = "{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}";
 
     @Autowired
     MockMvc mvc;
@@ -39,7 +38,7 @@ class EndpointDownTest {
     @Test
     void aCallIsRetriedUntilTheEndpointIsBack() throws Exception {
         FakeOllama first = FakeOllama.start();
-        first.tags(TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(400)).chunk("slow").done());
+        first.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(400)).chunk("slow").done());
         int port = first.port();
         endpoints.add("flaky-host", first.baseUrl(), null);
         RestSweeps rest = new RestSweeps(mvc, json);
@@ -57,7 +56,7 @@ class EndpointDownTest {
         first.close(); // … when the server dies: the stream breaks, then connections are refused
         Thread.sleep(1000);
         try (FakeOllama back = FakeOllama.startOn(port)) {
-            back.tags(TAGS).whenIdle(() -> FakeScript.stream("m").chunk("ok").done());
+            back.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").chunk("ok").done());
             JsonNode sweep = rest.awaitStatus(id, "FINISHED", 60);
             assertThat(sweep.get("statusMessage").isNull()).as("no trial failed").isTrue();
             JsonNode calls = rest.body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));

@@ -83,7 +83,7 @@ class SweepExecutionTest {
     @Test
     void theReportPromptContainsTheAnalysisResponse() throws Exception {
         try (org.chimerabench.ollama.FakeOllama fake = org.chimerabench.ollama.FakeOllama.start()) {
-            fake.tags("{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}")
+            fake.tags(org.chimerabench.ollama.FakeOllama.ONE_MODEL_TAGS)
                     .whenIdle(() -> org.chimerabench.ollama.FakeScript.stream("m").chunk("Finding: throughput")
                             .chunk(" is flat.").done());
             endpoints.add("fake-agent-box", fake.baseUrl(), null);

@@ -22,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class SweepFaultsTest {
 
-    static final String TAGS = "{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}";
 
     @Autowired
     MockMvc mvc;
@@ -34,7 +33,7 @@ class SweepFaultsTest {
     @Test
     void retriesThenStoresAFailedCallAndContinues() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
-            fake.tags(TAGS)
+            fake.tags(FakeOllama.ONE_MODEL_TAGS)
                     // trial 1: the server is briefly down, then answers (2 retries allowed)
                     .enqueue(FakeScript.status(503, "{\"error\":\"server busy, please try again.  maximum pending"
                             + " requests exceeded\"}"))
@@ -63,7 +62,7 @@ class SweepFaultsTest {
     @Test
     void aSweepAboveTheFailureThresholdStopsAsFailedWithTheReason() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
-            fake.tags(TAGS).whenIdle(() -> FakeScript.status(500,
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.status(500,
                     "{\"error\":\"llama-server reported out-of-memory during startup\"}"));
             endpoints.add("broken-box", fake.baseUrl(), null);
             long id = run(definition("broken-box", 4));

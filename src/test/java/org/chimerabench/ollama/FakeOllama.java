@@ -62,6 +62,9 @@ public final class FakeOllama implements AutoCloseable {
         threads.execute(this::acceptLoop);
     }
 
+    /** {@code /api/tags} listing one model, {@code m:latest} (what most sweep tests run). */
+    public static final String ONE_MODEL_TAGS = "{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}";
+
     public static FakeOllama start() {
         return startOn(0);
     }

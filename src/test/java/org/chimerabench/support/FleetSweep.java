@@ -17,15 +17,14 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 public final class FleetSweep implements AutoCloseable {
 
-    static final String TAGS = "{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}";
 
     public final FakeOllama a = FakeOllama.start();
     public final FakeOllama b = FakeOllama.start();
     public final long id;
 
     public FleetSweep(MockMvc mvc, ObjectMapper json, EndpointService endpoints, String prefix) throws Exception {
-        a.tags(TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(60)).chunk("a").done());
-        b.tags(TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(60)).chunk("b").done());
+        a.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(60)).chunk("a").done());
+        b.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(60)).chunk("b").done());
         endpoints.add(prefix + "-a", a.baseUrl(), null);
         endpoints.add(prefix + "-b", b.baseUrl(), null);
         RestSweeps rest = new RestSweeps(mvc, json);

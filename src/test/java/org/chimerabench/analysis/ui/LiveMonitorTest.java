@@ -38,7 +38,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class LiveMonitorTest {
 
-    static final String TAGS = "{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}";
 
     @Autowired
     ApplicationContext context;
@@ -59,7 +58,7 @@ class LiveMonitorTest {
     @Test
     void pushedProgressThenTheVerdictInPlace() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
-            fake.tags(TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(120)).chunk("Hello")
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(120)).chunk("Hello")
                     .chunk(" there").done());
             endpoints.add("live-box", fake.baseUrl(), null);
             long id = startSweep("live-box", 10); // 1 configuration × 2 arms × 10 = 20 calls, ≥ 2.4 s

@@ -185,7 +185,7 @@ class SweepEditorViewTest {
     @Test
     void etaFollowsTheEndpointsRecentSpeed() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
-            fake.tags("{\"models\":[{\"name\":\"m:latest\",\"size\":1,\"details\":{}}]}")
+            fake.tags(FakeOllama.ONE_MODEL_TAGS)
                     .whenIdle(() -> FakeScript.stream("m").after(java.time.Duration.ofMillis(150)).chunk("x").done());
             endpoints.add("eta-box", fake.baseUrl(), null);
             long id = sweeps.create(new SweepDefinition("history", null, java.util.List.of("eta-box"), "m",
