@@ -24,8 +24,8 @@ import org.chimerabench.execution.SweepEvents;
 /**
  * The live monitor of a queued or running sweep: progress with ETA, the trial running now, the last calls' decode
  * rate and TTFT, the failures, Cancel. Updated by server push when the runner stores a call, coalesced to at most
- * {@value #UPDATES_PER_SECOND} updates a second; subscribed while attached. When the sweep ends it calls
- * {@code onEnd} (the results page then shows the verdict in place).
+ * {@value #UPDATES_PER_SECOND} updates a second; subscribed while attached. Its {@link Listener} hears of each
+ * update and of the end (the results page then shows the verdict in place).
  */
 class LiveMonitor extends Composite<Div> {
 
@@ -34,14 +34,14 @@ class LiveMonitor extends Composite<Div> {
     private final long sweepId;
     private final LiveMonitorService monitor;
     private final SweepEvents events;
-    private final Runnable onEnd;
-    private final Runnable onStatusChange;
+    private final Listener listener;
     private org.chimerabench.sweep.SweepStatus shownStatus;
     private final ProgressBar bar = new ProgressBar();
     private final Span text = new Span();
     private final Span eta = new Span();
     private final Div current = new Div();
-    private final LiveCallsChart decode = new LiveCallsChart("decode tok/s", LiveSnapshot.RecentCall::decodeTokPerSec, 1);
+    private final LiveCallsChart decode = new LiveCallsChart("decode tok/s", LiveSnapshot.RecentCall::decodeTokPerSec,
+            1);
     private final LiveCallsChart ttft = new LiveCallsChart("TTFT ms", LiveSnapshot.RecentCall::ttftMs, 0);
     private final UnorderedList failures = new UnorderedList();
     private final Span failureTitle = new Span();
@@ -51,12 +51,11 @@ class LiveMonitor extends Composite<Div> {
     private boolean ended;
 
     LiveMonitor(long sweepId, LiveMonitorService monitor, SweepEvents events, ExecutionService execution,
-                Runnable onStatusChange, Runnable onEnd) {
+                Listener listener) {
         this.sweepId = sweepId;
         this.monitor = monitor;
         this.events = events;
-        this.onEnd = onEnd;
-        this.onStatusChange = onStatusChange;
+        this.listener = listener;
         Button cancel = new Button("Cancel sweep", VaadinIcon.STOP.create(), e -> {
             execution.cancel(sweepId);
             refresh();
@@ -80,6 +79,18 @@ class LiveMonitor extends Composite<Div> {
         });
     }
 
+    /** What the page around the monitor does with its news. */
+    interface Listener {
+        /** The sweep moved from one active status to another (QUEUED → RUNNING). */
+        void statusChanged();
+
+        /** A pushed update while the sweep is still active. */
+        void progressed(LiveSnapshot snapshot);
+
+        /** The sweep ended (finished, failed or cancelled). */
+        void ended();
+    }
+
     /** How many pushed updates this monitor has drawn (for tests of the coalescing). */
     int updates() {
         return updates;
@@ -93,12 +104,12 @@ class LiveMonitor extends Composite<Div> {
         if (!snapshot.active()) {
             if (!ended) {
                 ended = true;
-                onEnd.run();
+                listener.ended();
             }
             return;
         }
         if (shownStatus != null && shownStatus != snapshot.status()) {
-            onStatusChange.run(); // e.g. QUEUED → RUNNING: the page header shows the status too
+            listener.statusChanged(); // e.g. QUEUED → RUNNING: the page header shows the status too
         }
         shownStatus = snapshot.status();
         bar.setValue(snapshot.total() == 0 ? 0 : (double) snapshot.done() / snapshot.total());
@@ -130,6 +141,9 @@ class LiveMonitor extends Composite<Div> {
                 () -> monitor.snapshot(sweepId).ifPresent(snapshot -> ui.access(() -> {
                     updates++;
                     show(snapshot);
+                    if (snapshot.active()) {
+                        listener.progressed(snapshot);
+                    }
                 })));
         subscription = events.subscribe(sweepId, coalescer::signal);
         coalescer.signal(); // catch up with what happened while detached

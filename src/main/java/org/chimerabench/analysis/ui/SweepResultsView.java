@@ -5,23 +5,18 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
-import org.chimerabench.analysis.ConfigurationResult;
-import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepAnalysis;
-import org.chimerabench.base.ui.Panel;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.LiveMonitorService;
+import org.chimerabench.execution.LiveSnapshot;
 import org.chimerabench.execution.SweepEvents;
 import org.chimerabench.sweep.SweepStatus;
 import org.chimerabench.sweep.SweepDetails;
@@ -38,13 +33,14 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LiveMonitorService monitor;
     private final SweepEvents events;
     private String title = "Sweep · Chimera Bench";
-    private Pending pending;
-    private Div loading;
+    /** How often a running sweep's figures are redrawn (tests shorten it). */
+    static java.time.Duration verdictRefresh = java.time.Duration.ofSeconds(5);
+    private SweepVerdict verdict;
+    private long verdictDone;
+    private long verdictAt;
     private ResultsHeader header;
     private String endpoint;
 
-    private record Pending(SweepDetails sweep, SweepAnalysis analysis) {
-    }
 
     SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution,
                      LiveMonitorService monitor, SweepEvents events) {
@@ -88,25 +84,52 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(new EndpointFilter(sweep.id(), fleet, endpoint));
         }
         if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
-            add(new LiveMonitor(sweep.id(), monitor, events, execution, () -> refreshHeader(sweep.id()),
-                    () -> showEnded(sweep.id())));
+            add(new LiveMonitor(sweep.id(), monitor, events, execution, new LiveMonitor.Listener() {
+                @Override
+                public void statusChanged() {
+                    refreshHeader(sweep.id());
+                }
+
+                @Override
+                public void progressed(LiveSnapshot snapshot) {
+                    SweepResultsView.this.progressed(snapshot);
+                }
+
+                @Override
+                public void ended() {
+                    showEnded(sweep.id());
+                }
+            }));
         }
-        if (analysis.configurations() == 0) {
-            Paragraph empty = new Paragraph("No configuration has successful calls in both arms yet, so there is"
-                    + " nothing to compare. Figures appear as soon as calls are stored.");
-            empty.addClassName("empty-state");
-            add(empty);
+        verdict = new SweepVerdict(sweep, analysis, endpoint, analyses, calls);
+        verdictDone = sweep.progress().done();
+        verdictAt = System.nanoTime();
+        add(verdict);
+        requestDetails();
+    }
+
+    /** The headline shows at once; the heavy part follows in the next round trip, after the browser painted. */
+    private void requestDetails() {
+        if (verdict.hasDetails()) {
+            getElement().executeJs("requestAnimationFrame(() => setTimeout(() => this.$server.showDetails(), 0))");
+        }
+    }
+
+    /** While the sweep runs, its figures are redrawn from the stored calls at most every {@link #verdictRefresh}. */
+    private void progressed(LiveSnapshot snapshot) {
+        if (snapshot.done() == verdictDone || System.nanoTime() - verdictAt < verdictRefresh.toNanos()) {
             return;
         }
-        add(new KpiRow(analysis));
-        pending = new Pending(sweep, analysis);
-        ProgressBar progress = new ProgressBar();
-        progress.setIndeterminate(true);
-        loading = new Div(progress, new Paragraph("Drawing charts and tables…"));
-        loading.addClassName("details-loading");
-        add(loading);
-        // The headline shows at once; the heavy part follows in the next round trip, after the browser painted.
-        getElement().executeJs("requestAnimationFrame(() => setTimeout(() => this.$server.showDetails(), 0))");
+        Optional<SweepDetails> sweep = sweeps.find(snapshot.sweepId());
+        Optional<SweepAnalysis> analysis = analyses.analyse(snapshot.sweepId(), endpoint);
+        if (sweep.isPresent() && analysis.isPresent()) {
+            SweepVerdict fresh = new SweepVerdict(sweep.get(), analysis.get(), endpoint, analyses, calls);
+            replace(verdict, fresh);
+            verdict = fresh;
+            verdictDone = snapshot.done();
+            verdictAt = System.nanoTime();
+            requestDetails();
+        }
     }
 
     private void refreshHeader(long sweepId) {
@@ -130,50 +153,9 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     /** Adds charts, tables and the configurations grid; called by the browser right after the KPIs painted. */
     @ClientCallable
     public void showDetails() {
-        if (pending == null) {
-            return;
+        if (verdict != null) {
+            verdict.showDetails();
         }
-        SweepDetails sweep = pending.sweep();
-        SweepAnalysis analysis = pending.analysis();
-        pending = null;
-        remove(loading);
-        Map<String, List<Object>> axes = new LinkedHashMap<>();
-        sweep.definition().axes().forEach(axis -> axes.put(axis.option(), axis.values()));
-        List<ConfigurationResult> results = analysis.configurationResults();
-
-        Div charts = new Div(
-                new Panel("Throughput Δ per configuration", Definitions.THROUGHPUT_DELTA, new DeltaBarChart(results)),
-                new Panel("Δ % heatmap", "Mean throughput Δ % over the first two axes.",
-                        new DeltaHeatmapChart(List.copyOf(axes.keySet()), axes, results)),
-                new Panel("Throughput per arm", Definitions.DISTRIBUTION,
-                        new ThroughputBoxPlotChart(analysis.throughputByArm())),
-                new Panel("TTFT reduction vs throughput Δ", Definitions.TTFT_REDUCTION, new TtftScatterChart(results)));
-        charts.addClassName("chart-grid");
-
-        Div rankings = new Div(
-                new Panel("Top 5 by throughput Δ", Definitions.THROUGHPUT_DELTA,
-                        new ConfigurationRanking("top-throughput", analysis.topByThroughput(), this::openCalls)),
-                new Panel("Top 5 by TTFT reduction", Definitions.TTFT_REDUCTION,
-                        new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
-        rankings.addClassName("two-columns");
-
-        List<String> fleet = analyses.endpoints(sweep.id());
-        if (fleet.size() > 1 && endpoint == null) {
-            add(new Panel("By endpoint", "Each endpoint of the fleet ran its own share of the configurations; "
-                    + "its verdict over them (tok/s: median decode rate per arm).",
-                    new EndpointBreakdown(sweep.id(), fleet.stream()
-                    .map(name -> new EndpointBreakdown.Row(name, analyses.analyse(sweep.id(), name).orElseThrow()))
-                    .toList())).wide());
-        }
-        add(charts,
-                new Panel("Recommendations", "Which configuration to use for what; each row states its rule.",
-                        new RecommendationGrid(analysis.recommendations())).wide(),
-                rankings,
-                new Panel("Per-parameter results", Definitions.POSITIVE_RATE,
-                        new ParameterTablesPanel(analysis.byParameter())).wide(),
-                new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
-                new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
-                        new ConfigurationsGrid(axes, results, this::openCalls)).wide());
     }
 
     /** Report, comparison and downloads of this sweep. */
@@ -192,10 +174,6 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         return links;
     }
 
-
-    private void openCalls(ConfigurationResult result) {
-        new ConfigurationDetailDialog(result, calls.callsOfConfiguration(result.configurationId())).open();
-    }
 
     private static Div notFound(String id) {
         Div message = new Div(new Paragraph("There is no sweep " + id + "."), new Anchor("sweeps", "All sweeps"));

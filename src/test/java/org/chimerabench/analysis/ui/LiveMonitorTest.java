@@ -50,18 +50,25 @@ class LiveMonitorTest {
     @Autowired
     SweepEvents events;
 
+    @org.junit.jupiter.api.BeforeEach
+    void redrawFiguresOften() {
+        SweepResultsView.verdictRefresh = Duration.ofMillis(300);
+    }
+
     @AfterEach
     void tearDown() {
+        SweepResultsView.verdictRefresh = Duration.ofSeconds(5);
         KaribuViews.tearDown();
     }
 
     @Test
     void pushedProgressThenTheVerdictInPlace() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
-            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(120)).chunk("Hello")
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(120))
+                    .chunk("Hello")
                     .chunk(" there").done());
             endpoints.add("live-box", fake.baseUrl(), null);
-            long id = startSweep("live-box", 10); // 1 configuration × 2 arms × 10 = 20 calls, ≥ 2.4 s
+            long id = startSweep("live-box", 20); // 1 configuration × 2 arms × 20 = 40 calls, ≥ 4.8 s
             awaitCalls(id, 1);
             KaribuViews.setUp(context);
             UI.getCurrent().navigate("sweeps/" + id);
@@ -76,9 +83,10 @@ class LiveMonitorTest {
             page = _get(SweepResultsView.class);
             monitor = _get(LiveMonitor.class);
             assertThat(_get(monitor, Span.class, spec -> spec.withClasses("progress-text")).getText())
-                    .matches("Running — \\d+ of 20 calls stored");
+                    .matches("Running — \\d+ of 40 calls stored");
 
             List<Double> progress = new ArrayList<>();
+            boolean figuresWhileRunning = false;
             long started = System.nanoTime();
             while (!_find(LiveMonitor.class).isEmpty() && System.nanoTime() - started < 60_000_000_000L) {
                 MockVaadin.clientRoundtrip();
@@ -87,11 +95,13 @@ class LiveMonitorTest {
                     if (progress.isEmpty() || progress.get(progress.size() - 1) != value) {
                         progress.add(value);
                     }
+                    figuresWhileRunning |= !_find(KpiRow.class).isEmpty();
                 }
                 Thread.sleep(40);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(_find(LiveMonitor.class)).as("the monitor gave way to the results").isEmpty();
+            assertThat(figuresWhileRunning).as("the figures were redrawn from the calls while it ran").isTrue();
             assertThat(progress).as("the bar moved with pushed updates").hasSizeGreaterThanOrEqualTo(3)
                     .isSorted();
             assertThat(monitor.updates()).as("≤ 4 updates a second over %.1f s", seconds)

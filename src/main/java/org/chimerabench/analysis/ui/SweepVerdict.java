@@ -1,0 +1,107 @@
+package org.chimerabench.analysis.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.ConfigurationResult;
+import org.chimerabench.analysis.Definitions;
+import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.ui.Panel;
+import org.chimerabench.execution.CallService;
+import org.chimerabench.sweep.SweepDetails;
+
+/**
+ * The verdict of a sweep as of its stored calls: the KPI row at once, then — when {@link #showDetails()} is
+ * called, after the browser painted the KPIs — charts, per-endpoint breakdown, recommendations, rankings,
+ * per-parameter tables, statistics and every configuration. An empty state while no configuration can be
+ * compared yet.
+ */
+class SweepVerdict extends Composite<Div> {
+
+    private final SweepDetails sweep;
+    private final SweepAnalysis analysis;
+    private final String endpoint;
+    private final AnalysisService analyses;
+    private final CallService calls;
+    private Div loading;
+
+    SweepVerdict(SweepDetails sweep, SweepAnalysis analysis, String endpoint, AnalysisService analyses,
+                 CallService calls) {
+        this.sweep = sweep;
+        this.analysis = analysis;
+        this.endpoint = endpoint;
+        this.analyses = analyses;
+        this.calls = calls;
+        getContent().addClassName("sweep-verdict");
+        if (analysis.configurations() == 0) {
+            Paragraph empty = new Paragraph("No configuration has successful calls in both arms yet, so there is"
+                    + " nothing to compare. Figures appear as soon as calls are stored.");
+            empty.addClassName("empty-state");
+            getContent().add(empty);
+            return;
+        }
+        ProgressBar progress = new ProgressBar();
+        progress.setIndeterminate(true);
+        loading = new Div(progress, new Paragraph("Drawing charts and tables…"));
+        loading.addClassName("details-loading");
+        getContent().add(new KpiRow(analysis), loading);
+    }
+
+    /** True while the charts and tables are still to be added. */
+    boolean hasDetails() {
+        return loading != null;
+    }
+
+    void showDetails() {
+        if (loading == null) {
+            return;
+        }
+        getContent().remove(loading);
+        loading = null;
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        sweep.definition().axes().forEach(axis -> axes.put(axis.option(), axis.values()));
+        List<ConfigurationResult> results = analysis.configurationResults();
+
+        Div charts = new Div(
+                new Panel("Throughput Δ per configuration", Definitions.THROUGHPUT_DELTA, new DeltaBarChart(results)),
+                new Panel("Δ % heatmap", "Mean throughput Δ % over the first two axes.",
+                        new DeltaHeatmapChart(List.copyOf(axes.keySet()), axes, results)),
+                new Panel("Throughput per arm", Definitions.DISTRIBUTION,
+                        new ThroughputBoxPlotChart(analysis.throughputByArm())),
+                new Panel("TTFT reduction vs throughput Δ", Definitions.TTFT_REDUCTION, new TtftScatterChart(results)));
+        charts.addClassName("chart-grid");
+
+        Div rankings = new Div(
+                new Panel("Top 5 by throughput Δ", Definitions.THROUGHPUT_DELTA,
+                        new ConfigurationRanking("top-throughput", analysis.topByThroughput(), this::openCalls)),
+                new Panel("Top 5 by TTFT reduction", Definitions.TTFT_REDUCTION,
+                        new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
+        rankings.addClassName("two-columns");
+
+        List<String> fleet = analyses.endpoints(sweep.id());
+        if (fleet.size() > 1 && endpoint == null) {
+            getContent().add(new Panel("By endpoint", "Each endpoint of the fleet ran its own share of the"
+                    + " configurations; its verdict over them (tok/s: median decode rate per arm).",
+                    new EndpointBreakdown(sweep.id(), fleet.stream().map(name -> new EndpointBreakdown.Row(name,
+                            analyses.analyse(sweep.id(), name).orElseThrow())).toList())).wide());
+        }
+        getContent().add(charts,
+                new Panel("Recommendations", "Which configuration to use for what; each row states its rule.",
+                        new RecommendationGrid(analysis.recommendations())).wide(),
+                rankings,
+                new Panel("Per-parameter results", Definitions.POSITIVE_RATE,
+                        new ParameterTablesPanel(analysis.byParameter())).wide(),
+                new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
+                new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
+                        new ConfigurationsGrid(axes, results, this::openCalls)).wide());
+    }
+
+    private void openCalls(ConfigurationResult result) {
+        new ConfigurationDetailDialog(result, calls.callsOfConfiguration(result.configurationId())).open();
+    }
+}
