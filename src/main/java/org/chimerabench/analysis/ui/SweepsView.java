@@ -52,13 +52,15 @@ class SweepsView extends VerticalLayout {
                 .setTooltipGenerator(o -> o.sweep().sourceFile() == null ? "" : o.sweep().sourceFile());
         grid.addColumn(o -> o.sweep().model() == null ? "—" : o.sweep().model()).setHeader("Model")
                 .setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configurations").setWidth("8.5rem").setFlexGrow(0)
+        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configs").setWidth("6rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(SweepsView::calls).setHeader("Calls").setWidth("6rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("9rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(o -> "Configurations whose mean chimera throughput beat the baseline"
                         + " (Δ > 0): " + o.improvedConfigurations() + " of " + o.measuredConfigurations());
-        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setWidth("10rem")
                 .setFlexGrow(0);
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate("sweeps/" + event.getItem().sweep().id())));
@@ -75,6 +77,16 @@ class SweepsView extends VerticalLayout {
             source.add(overview.sweep().simulated() ? "simulator" : "measured");
         }
         return source;
+    }
+
+    /** Calls stored; "done of planned" while the sweep has still to run. */
+    static String calls(SweepOverview overview) {
+        var sweep = overview.sweep();
+        boolean toRun = sweep.status() == org.chimerabench.sweep.SweepStatus.DRAFT
+                || sweep.status() == org.chimerabench.sweep.SweepStatus.QUEUED
+                || sweep.status() == org.chimerabench.sweep.SweepStatus.RUNNING;
+        return toRun ? sweep.progress().done() + " of " + sweep.progress().total()
+                : String.valueOf(sweep.progress().done());
     }
 
     static String successRate(SweepOverview overview) {

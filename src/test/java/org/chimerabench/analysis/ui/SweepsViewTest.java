@@ -92,4 +92,18 @@ class SweepsViewTest {
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("import-error")).getText())
                 .contains("notes.csv").contains("unrecognised format");
     }
+
+    @Test
+    void aSweepStillToRunShowsItsCallsDoneOfPlanned() {
+        long id = sweeps.create(new org.chimerabench.sweep.SweepDefinition("to run", null,
+                java.util.List.of("Built-in simulator"), "llama3.2-sim:3b",
+                new org.chimerabench.sweep.SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
+                java.util.Map.of("num_ctx", java.util.List.of(2048, 4096)), null, null, 3, 1, false, null, null,
+                false, 8, null, null));
+        UI.getCurrent().navigate("sweeps/" + id);
+        UI.getCurrent().navigate("sweeps");
+        @SuppressWarnings("unchecked")
+        Grid<Object> grid = _get(Grid.class, spec -> spec.withClasses("sweeps-grid"));
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("to run", "0 of 16", "DRAFT");
+    }
 }
