@@ -89,8 +89,8 @@ class OllamaClientBenchmarkTest {
 
     /**
      * 32 concurrent streams × 200 chunks/s: latency the client adds per line, and its CPU per 1,000 chunks. The
-     * streams are independent, so their start phases are spread over one chunk period; one full round warms the
-     * JIT up and is not counted.
+     * streams are independent, so their start phases are spread over one chunk period; eight unmeasured rounds
+     * warm the JIT up (compilation still going on in the measured round is reported).
      */
     @Test
     void addedLatencyUnderConcurrency() throws Exception {
@@ -104,12 +104,15 @@ class OllamaClientBenchmarkTest {
             fake.paced(true).whenIdle(() -> script);
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             ExecutorService callers = Executors.newFixedThreadPool(streams, r -> new Thread(r, "bench-caller"));
-            round(fake, client, callers, streams, "warm-up");
+            for (int w = 0; w < 8; w++) { // until the JIT has compiled what the rounds run
+                round(fake, client, callers, streams, "warm-up " + w);
+            }
             // fake and client share this JVM: a young collection in the 1-s round would stop both and show up as
             // ~1 % of the lines late at once; in a long run the client's ~3 KB per chunk makes one every ~10 s
             System.gc();
             Thread.sleep(200);
             long gcCountBefore = gcCount();
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long cpuBefore = clientCpu(mx);
             long gcBefore = gcMillis();
             long[] allocBefore = allocated(mx);
@@ -132,6 +135,8 @@ class OllamaClientBenchmarkTest {
             print("reference_hiccup_max_ms", quantile(hiccups, 1.0), "ms");
             print("gc_pause_total_ms", gcMillis() - gcBefore, "ms");
             print("gc_collections_during_round", gcCount() - gcCountBefore, "");
+            print("jit_compiling_during_round_ms",
+                    ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore, "ms");
             print("client_allocated_per_chunk_bytes", (allocAfter[0] - allocBefore[0]) / (double) all.length, "B");
             print("fake_allocated_per_chunk_bytes", (allocAfter[1] - allocBefore[1]) / (double) all.length, "B");
             print("client_cpu_per_1000_chunks_ms", cpu / 1e6 / all.length * 1000, "ms");
