@@ -73,7 +73,9 @@ class LiveMonitor extends Composite<Div> {
         charts.addClassName("live-charts");
         getContent().addClassName("live-progress");
         getContent().add(head, bar, current, charts, new Div(failureTitle, failures));
-        monitor.snapshot(sweepId).ifPresent(snapshot -> {
+        // first drawing only: should the sweep have ended meanwhile, the update on attach reports it (not while the
+        // page is still being built)
+        monitor.snapshot(sweepId).filter(LiveSnapshot::active).ifPresent(snapshot -> {
             shownStatus = snapshot.status();
             show(snapshot);
         });

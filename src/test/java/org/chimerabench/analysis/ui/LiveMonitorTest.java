@@ -49,6 +49,14 @@ class LiveMonitorTest {
     EndpointService endpoints;
     @Autowired
     SweepEvents events;
+    @Autowired
+    org.chimerabench.exchange.ImportService imports;
+    @Autowired
+    org.chimerabench.analysis.AnalysisService analyses;
+    @Autowired
+    org.chimerabench.execution.LiveMonitorService monitorService;
+    @Autowired
+    org.chimerabench.execution.ExecutionService execution;
 
     @org.junit.jupiter.api.BeforeEach
     void redrawFiguresOften() {
@@ -132,5 +140,35 @@ class LiveMonitorTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no call stored within 30 s");
+    }
+
+    @Test
+    void aSweepThatEndedWhileThePageWasBuiltIsReportedOnAttachOnce() throws Exception {
+        long id = org.chimerabench.support.SeedSweeps.importSummaryCsv(imports, analyses).rust(); // not active
+        KaribuViews.setUp(context);
+        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        LiveMonitor monitor = new LiveMonitor(id, monitorService, events, execution, new LiveMonitor.Listener() {
+            @Override
+            public void statusChanged() {
+            }
+
+            @Override
+            public void progressed(org.chimerabench.execution.LiveSnapshot snapshot) {
+            }
+
+            @Override
+            public void ended() {
+                ended.incrementAndGet();
+            }
+        });
+        assertThat(ended.get()).as("not while the page is being built").isZero();
+        UI.getCurrent().add(monitor);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (ended.get() == 0 && System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            Thread.sleep(20);
+        }
+        MockVaadin.clientRoundtrip();
+        assertThat(ended.get()).as("reported once, after attach").isEqualTo(1);
     }
 }
