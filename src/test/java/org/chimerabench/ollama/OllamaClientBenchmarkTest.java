@@ -28,12 +28,17 @@ class OllamaClientBenchmarkTest {
     /** When each line that arrived more than 0.5 ms late had been written (to see whether they come in bursts). */
     static final java.util.Queue<Long> LATE_WRITES = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** TTFT error over 200 calls against the scripted first-token delay, split into its parts. */
+    /**
+     * TTFT error over 200 calls against the scripted first-token delay, split into its parts, in a JVM that has
+     * made 20,000 calls before (steady state: after 2,000 the median error was 0.1 ms and the p99 0.5–2 ms higher).
+     */
     @Test
     void ttftErrorAgainstTheScript() {
         try (FakeOllama fake = FakeOllama.start();
              OllamaClient client = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
-            MeasurementAccuracyTest.warmUp(fake, client);
+            for (int i = 0; i < 10; i++) { // 20,000 calls: the per-call path (headers, handler) is then C2-compiled
+                MeasurementAccuracyTest.warmUp(fake, client);
+            }
             fake.whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(SCRIPTED_TTFT_MS))
                     .chunks(5, "tok", Duration.ofMillis(2)).done());
             fake.timings.clear();
