@@ -148,6 +148,56 @@ class OllamaClientBenchmarkTest {
         }
     }
 
+    /** The same load with the fake in a JVM of its own: its threads, JIT and GC out of the client's JVM. */
+    @Test
+    void addedLatencyWithTheFakeInItsOwnProcess() throws Exception {
+        int streams = 32;
+        try (FakeOllamaProcess fake = FakeOllamaProcess.start(200, Duration.ofMillis(5), Duration.ofMillis(20));
+             OllamaClient client = new OllamaClient(fake.baseUrl, OllamaTimeouts.DEFAULT)) {
+            ExecutorService callers = Executors.newFixedThreadPool(streams, r -> new Thread(r, "bench-caller"));
+            for (int w = 0; w < 10; w++) {
+                calls(client, callers, streams, "warm-up " + w);
+            }
+            System.gc();
+            Thread.sleep(200);
+            LATE_WRITES.clear();
+            HiccupProbe probe = HiccupProbe.start();
+            java.util.Map<String, StreamedCall> measured = calls(client, callers, streams, "measured");
+            double[] hiccups = probe.stop();
+            callers.shutdown();
+            java.util.Map<String, long[]> times = fake.lineTimes();
+            double[] all = measured.entrySet().stream()
+                    .flatMapToDouble(e -> Arrays.stream(added(times, e.getKey(), e.getValue()))).toArray();
+            assertThat(all).hasSize(streams * 200);
+            print("own_process_added_latency_median_ms", quantile(all, 0.5), "ms");
+            print("own_process_added_latency_p90_ms", quantile(all, 0.90), "ms");
+            print("own_process_added_latency_p99_ms", quantile(all, 0.99), "ms");
+            print("own_process_late_line_episodes", episodes(LATE_WRITES), "");
+            print("own_process_reference_hiccups_over_1_ms", Arrays.stream(hiccups).filter(h -> h > 1).count(), "");
+        }
+    }
+
+    /** One round of concurrent streams against the fake process: each stream's prompt and call. */
+    private static java.util.Map<String, StreamedCall> calls(OllamaClient client, ExecutorService callers,
+                                                            int streams, String name) throws Exception {
+        java.util.Map<String, CompletableFuture<StreamedCall>> results = new java.util.LinkedHashMap<>();
+        long phase = 5_000_000L / streams;
+        long t0 = System.nanoTime() + 20_000_000L;
+        for (int s = 0; s < streams; s++) {
+            String prompt = name + " stream " + s;
+            long startAt = t0 + s * phase;
+            results.put(prompt, CompletableFuture.supplyAsync(() -> {
+                FakeOllama.waitUntil(startAt);
+                return client.generate(GenerateRequest.of("m", prompt, null));
+            }, callers));
+        }
+        java.util.Map<String, StreamedCall> calls = new java.util.LinkedHashMap<>();
+        for (var entry : results.entrySet()) {
+            calls.put(entry.getKey(), entry.getValue().get());
+        }
+        return calls;
+    }
+
     /** One round of concurrent streams; the added latency of every content line. */
     private static double[] round(FakeOllama fake, OllamaClient client, ExecutorService callers, int streams,
                                   String name) throws Exception {
@@ -160,7 +210,7 @@ class OllamaClientBenchmarkTest {
             results.add(CompletableFuture.supplyAsync(() -> {
                 FakeOllama.waitUntil(startAt);
                 StreamedCall call = client.generate(GenerateRequest.of("m", prompt, null));
-                return added(fake, prompt, call);
+                return added(fake.lineTimes, prompt, call);
             }, callers));
         }
         List<Double> added = new ArrayList<>();
@@ -171,10 +221,9 @@ class OllamaClientBenchmarkTest {
     }
 
     /** Per content line: when the client saw it minus when the fake wrote it (same JVM clock). */
-    private static double[] added(FakeOllama fake, String prompt, StreamedCall call) {
-        String body = fake.requestBodies().stream().filter(b -> b.contains("\"" + prompt + "\"")).findFirst()
-                .orElseThrow();
-        long[] written = fake.lineTimes.get(body);
+    private static double[] added(java.util.Map<String, long[]> lineTimes, String prompt, StreamedCall call) {
+        long[] written = lineTimes.entrySet().stream().filter(e -> e.getKey().contains("\"" + prompt + "\""))
+                .findFirst().orElseThrow().getValue();
         double[] added = new double[call.contentLines()];
         double seen = call.sentAtNanos() + call.ttftMs() * 1e6;
         for (int i = 0; i < added.length; i++) {

@@ -1,0 +1,101 @@
+package org.chimerabench.ollama;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The paced fake Ollama in a JVM of its own (for load benchmarks: its threads, JIT and GC stay out of the client's
+ * JVM). Both JVMs read the same monotonic clock ({@code System.nanoTime()} is CLOCK_MONOTONIC on Linux), so the
+ * times the child wrote each line compare with the times the client saw them.
+ */
+final class FakeOllamaProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintStream in;
+    final String baseUrl;
+
+    private FakeOllamaProcess(Process process) throws IOException {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        String first = out.readLine();
+        if (first == null || !first.startsWith("PORT ")) {
+            throw new IOException("the fake process did not start: " + first);
+        }
+        baseUrl = "http://127.0.0.1:" + first.substring(5).trim();
+    }
+
+    /** A child JVM serving {@code chunks} lines {@code gap} apart after {@code first}, paced. */
+    static FakeOllamaProcess start(int chunks, Duration gap, Duration first) throws IOException {
+        Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-cp",
+                System.getProperty("java.class.path"), FakeOllamaProcess.class.getName(), Integer.toString(chunks),
+                Long.toString(gap.toMillis()), Long.toString(first.toMillis()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new FakeOllamaProcess(process);
+    }
+
+    /** Request body → when each of its lines was written (System.nanoTime() of the child). */
+    Map<String, long[]> lineTimes() throws IOException {
+        Path file = Files.createTempFile("fake-lines", ".txt");
+        in.println("DUMP " + file);
+        String answer = out.readLine();
+        if (!"DUMPED".equals(answer)) {
+            throw new IOException("the fake process did not dump its line times: " + answer);
+        }
+        Map<String, long[]> times = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int tab = line.indexOf('\t');
+            String[] values = line.substring(tab + 1).split(",");
+            long[] parsed = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                parsed[i] = Long.parseLong(values[i]);
+            }
+            times.put(line.substring(0, tab), parsed);
+        }
+        Files.delete(file);
+        return times;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+
+    /** The child: serve, print the port, dump line times on request. */
+    public static void main(String[] args) throws IOException {
+        int chunks = Integer.parseInt(args[0]);
+        Duration gap = Duration.ofMillis(Long.parseLong(args[1]));
+        Duration first = Duration.ofMillis(Long.parseLong(args[2]));
+        FakeOllama fake = FakeOllama.start();
+        FakeScript script = FakeScript.stream("m").after(first).chunks(chunks, "t", gap).done();
+        fake.paced(true).whenIdle(() -> script);
+        System.out.println("PORT " + fake.port());
+        System.out.flush();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+            if (command.startsWith("DUMP ")) {
+                StringBuilder dump = new StringBuilder();
+                fake.lineTimes.forEach((body, times) -> {
+                    dump.append(body.replace('\t', ' ').replace('\n', ' ')).append('\t');
+                    for (int i = 0; i < times.length; i++) {
+                        dump.append(i == 0 ? "" : ",").append(times[i]);
+                    }
+                    dump.append('\n');
+                });
+                Files.writeString(Path.of(command.substring(5)), dump);
+                System.out.println("DUMPED");
+                System.out.flush();
+            }
+        }
+        fake.close();
+    }
+}
