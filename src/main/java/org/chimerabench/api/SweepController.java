@@ -110,10 +110,14 @@ class SweepController {
     @GetMapping("/{id}/analysis")
     SweepAnalysis analysis(@PathVariable long id,
                            @RequestParam(required = false) String endpoint) {
-        if (endpoint != null && sweeps.find(id).isPresent() && !analysis.endpoints(id).contains(endpoint)) {
-            throw new ResponseStatusException(
-                    HttpStatus.BAD_REQUEST, "Sweep " + id + " has no calls from endpoint '"
-                    + endpoint + "'; its endpoints: " + String.join(", ", analysis.endpoints(id)));
+        SweepAnalysis all = analysis.analyse(id).orElseThrow(() -> notFound(id));
+        if (endpoint == null) {
+            return all;
+        }
+        List<String> known = analysis.endpoints(id);
+        if (!known.contains(endpoint)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Sweep " + id + " has no calls from endpoint '"
+                    + endpoint + "'; its endpoints: " + String.join(", ", known));
         }
         return analysis.analyse(id, endpoint).orElseThrow(() -> notFound(id));
     }

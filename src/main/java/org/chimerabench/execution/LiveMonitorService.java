@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.sweep.SweepStatus;
+import org.chimerabench.sweep.WorkloadType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,8 +38,8 @@ public class LiveMonitorService {
                         rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)})
                 .optional();
         return sweep.map(row -> {
-            int callsPerTrial = "AGENT_WORKFLOW".equals(row[4]) ? 2 : 1;
-            long planned = (long) row[5] * 2 * ((int) row[2] + (int) row[3]) * callsPerTrial;
+            long planned = WorkloadType.valueOf((String) row[4]).plannedCalls((long) row[5], (int) row[2],
+                    (int) row[3]);
             long done = (long) row[6];
             long total = Math.max(planned, done);
             List<Timed> recent = recent(sweepId);

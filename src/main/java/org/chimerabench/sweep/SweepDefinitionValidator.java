@@ -73,8 +73,8 @@ final class SweepDefinitionValidator {
         if (configurations > MAX_CONFIGURATIONS) {
             errors.put("axes", "The axes make " + configurations + " configurations; at most " + MAX_CONFIGURATIONS);
         }
-        int callsPerTrial = workload == WorkloadType.AGENT_WORKFLOW ? 2 : 1;
-        long totalCalls = (long) configurations * 2 * (repetitions + warmups) * callsPerTrial;
+        long totalCalls = (workload == null ? WorkloadType.SINGLE_PROMPT : workload)
+                .plannedCalls(configurations, repetitions, warmups);
         if (errors.isEmpty() && totalCalls > confirmAbove && !Boolean.TRUE.equals(d.confirmLarge())) {
             errors.put("confirmLarge", "This sweep makes " + totalCalls + " calls (more than " + confirmAbove
                     + "); confirm with confirmLarge=true");

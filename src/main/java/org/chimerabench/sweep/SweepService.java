@@ -179,9 +179,8 @@ public class SweepService {
 
     /** Calls stored (done) out of the calls the plan makes (total). */
     private static SweepSummary.Progress progress(Sweep sweep, int configurations, long done) {
-        int callsPerTrial = sweep.getWorkloadType() == WorkloadType.AGENT_WORKFLOW ? 2 : 1;
-        long planned = (long) configurations * 2
-                * (sweep.getRepetitions() + sweep.getWarmupTrials()) * callsPerTrial;
+        long planned = sweep.getWorkloadType().plannedCalls(configurations, sweep.getRepetitions(),
+                sweep.getWarmupTrials());
         return new SweepSummary.Progress(done, sweep.isImported() ? done : Math.max(planned, done));
     }
 }

@@ -102,7 +102,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 }
             }));
         }
-        verdict = new SweepVerdict(sweep, analysis, endpoint, analyses, calls);
+        verdict = new SweepVerdict(sweep, analysis, endpoint, fleet, analyses, calls);
         verdictDone = sweep.progress().done();
         configurations = sweep.definition().configurations();
         verdictAt = System.nanoTime();
@@ -130,7 +130,8 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         Optional<SweepDetails> sweep = sweeps.find(snapshot.sweepId());
         Optional<SweepAnalysis> analysis = analyses.analyse(snapshot.sweepId(), endpoint);
         if (sweep.isPresent() && analysis.isPresent()) {
-            SweepVerdict fresh = new SweepVerdict(sweep.get(), analysis.get(), endpoint, analyses, calls);
+            SweepVerdict fresh = new SweepVerdict(sweep.get(), analysis.get(), endpoint,
+                    analyses.endpoints(snapshot.sweepId()), analyses, calls);
             replace(verdict, fresh);
             verdict = fresh;
             verdictDone = snapshot.done();

@@ -26,15 +26,18 @@ class SweepVerdict extends Composite<Div> {
     private final SweepDetails sweep;
     private final SweepAnalysis analysis;
     private final String endpoint;
+    private final List<String> fleet;
     private final AnalysisService analyses;
     private final CallService calls;
     private Div loading;
 
-    SweepVerdict(SweepDetails sweep, SweepAnalysis analysis, String endpoint, AnalysisService analyses,
-                 CallService calls) {
+    /** {@code fleet}: the endpoints whose calls the sweep stored; {@code endpoint}: the one shown, null = all. */
+    SweepVerdict(SweepDetails sweep, SweepAnalysis analysis, String endpoint, List<String> fleet,
+                 AnalysisService analyses, CallService calls) {
         this.sweep = sweep;
         this.analysis = analysis;
         this.endpoint = endpoint;
+        this.fleet = fleet;
         this.analyses = analyses;
         this.calls = calls;
         getContent().addClassName("sweep-verdict");
@@ -83,7 +86,6 @@ class SweepVerdict extends Composite<Div> {
                         new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
         rankings.addClassName("two-columns");
 
-        List<String> fleet = analyses.endpoints(sweep.id());
         if (fleet.size() > 1 && endpoint == null) {
             getContent().add(new Panel("By endpoint", "Each endpoint of the fleet ran its own share of the"
                     + " configurations; its verdict over them (tok/s: median decode rate per arm).",

@@ -6,9 +6,12 @@ import com.vaadin.flow.component.html.Span;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.chimerabench.base.Durations;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.execution.CallService;
+import org.chimerabench.sweep.WorkloadType;
 
 /** The size of a sweep as it is being defined — configurations × arms × repetitions × calls — and its ETA. */
 class CallPreview extends Composite<Div> {
@@ -16,6 +19,8 @@ class CallPreview extends Composite<Div> {
     final Span calls = new Span();
     final Span eta = new Span();
     private final CallService callService;
+    private Set<String> speedsOf = Set.of();
+    private List<Double> speeds = List.of();
 
     CallPreview(CallService callService) {
         this.callService = callService;
@@ -24,9 +29,10 @@ class CallPreview extends Composite<Div> {
         getContent().add(calls, eta);
     }
 
-    void show(long configurations, int repetitions, int warmups, int callsPerTrial,
+    void show(long configurations, int repetitions, int warmups, WorkloadType workload,
               Collection<EndpointView> endpoints) {
-        long total = configurations * 2 * (repetitions + warmups) * callsPerTrial;
+        long total = workload.plannedCalls(configurations, repetitions, warmups);
+        int callsPerTrial = workload.callsPerTrial();
         calls.setText(configurations + " configurations × 2 arms × (" + repetitions + " repetitions + " + warmups
                 + " warm-ups) × " + callsPerTrial + (callsPerTrial == 1 ? " call" : " calls") + " = " + total
                 + " calls");
@@ -38,13 +44,23 @@ class CallPreview extends Composite<Div> {
         if (endpoints.isEmpty()) {
             return "";
         }
-        List<Double> speeds = endpoints.stream().map(e -> callService.recentSecondsPerCall(e.name()))
-                .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).toList();
+        List<Double> speeds = speeds(endpoints);
         if (speeds.isEmpty()) {
             return " · ETA unknown: no calls on " + (endpoints.size() > 1 ? "these endpoints" : "this endpoint")
                     + " yet";
         }
         double perCall = speeds.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         return " · ETA ≈ " + Durations.human(total * perCall / endpoints.size()) + " at the endpoints' recent speed";
+    }
+
+    /** The endpoints' recent speeds, read again only when the choice of endpoints changes (not per keystroke). */
+    private List<Double> speeds(Collection<EndpointView> endpoints) {
+        Set<String> names = endpoints.stream().map(EndpointView::name).collect(Collectors.toSet());
+        if (!names.equals(speedsOf)) {
+            speeds = names.stream().map(callService::recentSecondsPerCall).filter(OptionalDouble::isPresent)
+                    .map(OptionalDouble::getAsDouble).toList();
+            speedsOf = names;
+        }
+        return speeds;
     }
 }

@@ -34,6 +34,7 @@ import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepValidationException;
+import org.chimerabench.sweep.WorkloadType;
 
 /**
  * Defines a sweep: endpoint(s), model, workload (with prompt presets), axes, run settings; a live preview of the
@@ -164,7 +165,8 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
             configurations *= Math.max(0, row.count());
         }
         preview.show(configurations, valueOrZero(settings.repetitions.getValue()),
-                valueOrZero(settings.warmups.getValue()), "AGENT_WORKFLOW".equals(workload.getValue()) ? 2 : 1,
+                valueOrZero(settings.warmups.getValue()), workload.getValue() == null ? WorkloadType.SINGLE_PROMPT
+                        : WorkloadType.valueOf(workload.getValue()),
                 endpoint.getValue());
     }
 
