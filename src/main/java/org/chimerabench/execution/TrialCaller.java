@@ -154,10 +154,8 @@ final class TrialCaller {
     }
 
     private LoadedModel loaded() {
-        String model = sweep.getModel();
         try {
-            return client.ps().stream().filter(m -> m.name().equals(model) || m.model().equals(model)
-                    || m.name().equals(model + ":latest")).findFirst().orElse(null);
+            return client.loaded(sweep.getModel()).orElse(null);
         } catch (OllamaException e) {
             return null;
         }

@@ -270,13 +270,18 @@ public final class OllamaClient implements AutoCloseable {
         JsonNode details = show.path("details");
         JsonNode info = show.path("model_info");
         String architecture = info.path("general.architecture").asText(details.path("family").asText(""));
-        ModelInfo tag = tags().stream().filter(t -> t.name().equals(model) || t.name().equals(model + ":latest"))
+        ModelInfo tag = tags().stream().filter(t -> ModelNames.same(t.name(), model))
                 .findFirst().orElse(null);
         return new ModelInfo(model, tag == null ? 0 : tag.sizeBytes(), tag == null ? null : tag.digest(),
                 details.path("family").asText(null), details.path("parameter_size").asText(null),
                 details.path("quantization_level").asText(null),
                 info.has(architecture + ".block_count") ? info.get(architecture + ".block_count").asInt() : null,
                 info.has(architecture + ".context_length") ? info.get(architecture + ".context_length").asInt() : null);
+    }
+
+    /** The model as {@code /api/ps} lists it, if it is loaded. */
+    public java.util.Optional<LoadedModel> loaded(String model) {
+        return ps().stream().filter(m -> m.is(model)).findFirst();
     }
 
     /** Loads the model with these runner options (empty prompt); returns the client-measured load time in ms. */
@@ -297,9 +302,7 @@ public final class OllamaClient implements AutoCloseable {
         unload(model);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            boolean loaded = ps().stream().anyMatch(m -> m.name().equals(model) || m.model().equals(model)
-                    || m.name().equals(model + ":latest"));
-            if (!loaded) {
+            if (loaded(model).isEmpty()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {

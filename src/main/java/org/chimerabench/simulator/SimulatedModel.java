@@ -1,6 +1,7 @@
 package org.chimerabench.simulator;
 
 import java.util.List;
+import org.chimerabench.ollama.ModelNames;
 
 /**
  * A fake model of the built-in simulator: its size, layer count and speeds on the simulated machine
@@ -28,7 +29,7 @@ public record SimulatedModel(String name, String family, String parameterSize, S
 
     public static SimulatedModel find(String name) {
         for (SimulatedModel model : CATALOGUE) {
-            if (model.name().equals(name) || model.name().equals(name + ":latest")) {
+            if (ModelNames.same(model.name(), name)) {
                 return model;
             }
         }

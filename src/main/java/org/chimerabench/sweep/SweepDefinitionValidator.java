@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.ollama.ModelNames;
 
 /**
  * Checks a {@link SweepDefinition} field by field and says what is wrong with each (nothing is stored until
@@ -126,7 +127,7 @@ final class SweepDefinitionValidator {
         for (EndpointView endpoint : chosen) {
             try {
                 List<String> installed = endpoints.installedModels(endpoint);
-                if (!installed.contains(model) && !installed.contains(model + ":latest")) {
+                if (installed.stream().noneMatch(name -> ModelNames.same(name, model))) {
                     errors.put("model", "Model '" + model + "' is not installed on '" + endpoint.name()
                             + "' (installed: " + String.join(", ", installed) + ")");
                 }
