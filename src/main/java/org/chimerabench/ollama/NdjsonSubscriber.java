@@ -35,6 +35,7 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
     private final long start;
     private final long headers;
     private final Runnable onFinish;
+    private final Runnable stopExchange;
     private final CompletableFuture<StreamedCall> result = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
 
@@ -51,8 +52,12 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
     private long firstAnswer = -1;
     private String model;
 
+    /**
+     * @param onFinish     runs once when the stream is over, whichever way
+     * @param stopExchange stops the HTTP exchange when this side gives up on the stream (bad line, error line)
+     */
     NdjsonSubscriber(ObjectMapper json, Function<JsonNode, Text> text, int maxLineBytes, long start, long headers,
-                     Runnable onFinish) {
+                     Runnable onFinish, Runnable stopExchange) {
         this.json = json;
         this.text = text;
         this.maxLineBytes = maxLineBytes;
@@ -60,19 +65,21 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         this.headers = headers;
         this.lastLine = headers;
         this.onFinish = onFinish;
+        this.stopExchange = stopExchange;
     }
 
     CompletableFuture<StreamedCall> result() {
         return result;
     }
 
-    /** Stops the stream (timeouts, cancellation) and fails the call with this error. */
+    /** Stops the stream and the exchange (bad line, timeouts, cancellation) and fails the call with this error. */
     void abort(OllamaException error) {
         Flow.Subscription s = subscription;
         if (s != null) {
             s.cancel();
         }
         fail(error);
+        stopExchange.run();
     }
 
     @Override

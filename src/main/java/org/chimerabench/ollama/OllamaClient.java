@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,6 +106,7 @@ public final class OllamaClient implements AutoCloseable {
                 .POST(payload).build();
         CompletableFuture<StreamedCall> call = new CompletableFuture<>();
         AtomicReference<NdjsonSubscriber> stream = new AtomicReference<>();
+        CallerThreadExchange exchange = new CallerThreadExchange();
         long start = System.nanoTime();
         HttpResponse.BodyHandler<Object> handler = info -> {
             long headers = System.nanoTime();
@@ -112,8 +114,7 @@ public final class OllamaClient implements AutoCloseable {
             if (info.statusCode() == 200 && (type.isEmpty() || type.contains("json"))) {
                 openStreams.incrementAndGet();
                 NdjsonSubscriber subscriber = new NdjsonSubscriber(JSON, text, maxLineBytes, payload.sentAt(start),
-                        headers,
-                        openStreams::decrementAndGet);
+                        headers, openStreams::decrementAndGet, exchange::abort);
                 subscriber.result().whenComplete((result, error) -> {
                     if (error != null) {
                         call.completeExceptionally(error);
@@ -127,43 +128,48 @@ public final class OllamaClient implements AutoCloseable {
             return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
                     bytes -> new Refusal(info.statusCode(), type, bytes));
         };
-        CompletableFuture<HttpResponse<Object>> exchange = http.sendAsync(request, handler);
-        exchange.whenComplete((response, error) -> {
-            if (error != null) {
-                call.completeExceptionally(cancellation.isCancelled() ? cancelled() : requestFailed(unwrap(error)));
-            } else if (response.body() instanceof Refusal refusal) {
-                call.completeExceptionally(refused(refusal));
-            }
-        });
-        Runnable abort = () -> { // the real reason first: cancelling the exchange also fails the stream
+        Runnable abort = () -> { // the real reason first: aborting the exchange also fails the stream
             call.completeExceptionally(cancelled());
             NdjsonSubscriber subscriber = stream.get();
             if (subscriber != null) {
                 subscriber.abort(cancelled());
             }
-            exchange.cancel(true);
+            exchange.abort();
         };
         cancellation.onCancel(abort);
         ScheduledFuture<?> guard = guard(call, stream, exchange, start);
         try {
+            HttpResponse<Object> response = exchange.send(http, request, handler);
+            if (response != null && response.body() instanceof Refusal refusal) {
+                call.completeExceptionally(refused(refusal));
+            }
+        } catch (IOException e) {
+            call.completeExceptionally(cancellation.isCancelled() ? cancelled() : requestFailed(e));
+        } catch (InterruptedException e) { // someone else stops the calling thread
+            Thread.currentThread().interrupt();
+            abort.run();
+            throw cancelled();
+        } finally {
+            guard.cancel(false);
+            cancellation.clear();
+        }
+        call.completeExceptionally(new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a"
+                + " done:true line — the server or its model runner stopped mid-reply.", 200, null, null));
+        try {
             return call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abort.run();
             throw cancelled();
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
             throw cause instanceof OllamaException ollama ? ollama
                     : new OllamaException(Kind.INCOMPLETE_STREAM, describe(cause), 0, null, cause);
-        } finally {
-            guard.cancel(false);
-            cancellation.clear();
         }
     }
 
     /** Idle and total timeouts: checked a few times per idle period by one watchdog thread per client. */
     private ScheduledFuture<?> guard(CompletableFuture<StreamedCall> call, AtomicReference<NdjsonSubscriber> stream,
-                                     CompletableFuture<?> exchange, long start) {
+                                     CallerThreadExchange exchange, long start) {
         long idle = timeouts.idle().toNanos();
         long total = timeouts.total().toNanos();
         long period = Math.max(5_000_000L, Math.min(idle, total) / 8);
@@ -178,12 +184,12 @@ public final class OllamaClient implements AutoCloseable {
                 error = new OllamaException(Kind.IDLE_TIMEOUT, "Ollama stopped sending output for more than "
                         + seconds(timeouts.idle()) + " in the middle of a reply.", 200, null, null);
             }
-            if (error != null) { // the real reason first: cancelling the exchange also fails the stream
+            if (error != null) { // the real reason first: aborting the exchange also fails the stream
                 call.completeExceptionally(error);
                 if (subscriber != null) {
                     subscriber.abort(error);
                 }
-                exchange.cancel(true);
+                exchange.abort();
             }
         }, period, period, TimeUnit.NANOSECONDS);
     }
@@ -212,7 +218,8 @@ public final class OllamaClient implements AutoCloseable {
                     + seconds(timeouts.firstToken()) + " (model loading too slowly, or the server is stuck).", 0, null,
                     cause);
         }
-        if (cause instanceof ConnectException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+        if (cause instanceof ConnectException || cause instanceof java.nio.channels.UnresolvedAddressException
+                || cause.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
             return new OllamaException(Kind.UNREACHABLE, "Cannot reach " + baseUrl() + ": connection refused or host"
                     + " unknown. Is Ollama running there?", 0, null, cause);
         }
@@ -336,12 +343,12 @@ public final class OllamaClient implements AutoCloseable {
     private JsonNode exchange(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
-            response = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).get();
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw cancelled();
-        } catch (ExecutionException e) {
-            throw requestFailed(e.getCause());
+        } catch (IOException e) {
+            throw requestFailed(e);
         }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         if (response.statusCode() != 200) {

@@ -65,6 +65,24 @@ final class FakeOllamaProcess implements AutoCloseable {
         return times;
     }
 
+    /** Answers every request at once with a short unpaced stream (to warm the client's JIT up). */
+    void quick() throws IOException {
+        command("QUICK");
+    }
+
+    /** Back to the paced stream; forgets the line times recorded so far. */
+    void paced() throws IOException {
+        command("PACED");
+    }
+
+    private void command(String command) throws IOException {
+        in.println(command);
+        String answer = out.readLine();
+        if (!"OK".equals(answer)) {
+            throw new IOException("the fake process did not take " + command + ": " + answer);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -77,12 +95,23 @@ final class FakeOllamaProcess implements AutoCloseable {
         Duration first = Duration.ofMillis(Long.parseLong(args[2]));
         FakeOllama fake = FakeOllama.start();
         FakeScript script = FakeScript.stream("m").after(first).chunks(chunks, "t", gap).done();
+        FakeScript quick = FakeScript.stream("m").chunks(5, "tok", Duration.ZERO).done();
         fake.paced(true).whenIdle(() -> script);
         System.out.println("PORT " + fake.port());
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = commands.readLine(); command != null; command = commands.readLine()) {
-            if (command.startsWith("DUMP ")) {
+            if (command.equals("QUICK")) {
+                fake.paced(false).whenIdle(() -> quick);
+                System.out.println("OK");
+                System.out.flush();
+            } else if (command.equals("PACED")) {
+                fake.paced(true).whenIdle(() -> script);
+                fake.lineTimes.clear();
+                fake.timings.clear();
+                System.out.println("OK");
+                System.out.flush();
+            } else if (command.startsWith("DUMP ")) {
                 StringBuilder dump = new StringBuilder();
                 fake.lineTimes.forEach((body, times) -> {
                     dump.append(body.replace('\t', ' ').replace('\n', ' ')).append('\t');

@@ -178,6 +178,64 @@ class OllamaClientFaultTest {
         }
     }
 
+    @Test
+    void cancellationBeforeTheFirstLineLeavesTheCallingThreadUsable() throws Exception {
+        fake.enqueue(FakeScript.stream("m").after(Duration.ofSeconds(5)).chunks(2, "t", Duration.ZERO).done());
+        fake.enqueue(FakeScript.stream("m").chunks(2, "ok", Duration.ZERO).done());
+        try (OllamaClient patient = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            Cancellation cancellation = new Cancellation();
+            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    patient.generate(GenerateRequest.of("m", "slow", null), cancellation);
+                } catch (OllamaException e) {
+                    boolean interrupted = Thread.currentThread().isInterrupted();
+                    String next = patient.generate(GenerateRequest.of("m", "next", null)).responseText();
+                    outcome.set(e.kind() + " interrupted=" + interrupted + " next=" + next);
+                }
+            });
+            caller.start();
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            cancellation.cancel();
+            caller.join(3000);
+            assertThat(outcome.get()).as("the call ends as cancelled, the thread is not left interrupted and the"
+                    + " next call on it works").isEqualTo("CANCELLED interrupted=false next=okok");
+            assertThat((System.nanoTime() - start) / 1e6).isLessThan(1500);
+            assertIdle(patient);
+        }
+    }
+
+    @Test
+    void anInterruptFromElsewhereStopsTheCallAndIsKept() throws Exception {
+        fake.enqueue(FakeScript.stream("m").chunks(200, "t", Duration.ofMillis(20)).done());
+        try (OllamaClient patient = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    patient.generate(GenerateRequest.of("m", "long", null));
+                } catch (OllamaException e) {
+                    outcome.set(e.kind() + " interrupted=" + Thread.currentThread().isInterrupted());
+                }
+            });
+            caller.start();
+            Thread.sleep(300);
+            caller.interrupt(); // e.g. the application shutting its workers down
+            caller.join(3000);
+            assertThat(outcome.get()).isEqualTo("CANCELLED interrupted=true");
+            assertIdle(patient);
+        }
+    }
+
+    @Test
+    void anIdleTimeoutDoesNotLeaveTheCallingThreadInterrupted() throws Exception {
+        fake.enqueue(FakeScript.stream("m").chunk("a").after(Duration.ofSeconds(3)).chunk("b").done());
+        assertThat(fail(client).kind()).isEqualTo(Kind.IDLE_TIMEOUT);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        Thread.sleep(10); // would throw if an interrupt had been left behind
+        assertIdle(client);
+    }
+
     private static OllamaException fail(OllamaClient client) {
         return catchThrowableOfType(() -> client.generate(GenerateRequest.of("m", "hello", null)),
                 OllamaException.class);
