@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * client first makes 20,000 quick calls (its per-call path is then C2-compiled), then runs eight unmeasured and
  * eight measured half-second rounds. The 32 streams of a round start within one chunk period of each other, so
  * they also end together. Each round is followed by the same load over bare loopback sockets (two plain threads,
- * no HTTP, no client): the floor this machine puts under any client at the same moments, printed alongside.
+ * no HTTP, no client — run in the fake's JVM, so that its socket code neither pollutes the client JVM's JIT
+ * profiles nor takes its compiler threads): the floor this machine puts under any client at the same moments,
+ * printed alongside.
  */
 @Tag("bench")
 class AddedLatencyBenchmarkTest {
@@ -48,6 +50,9 @@ class AddedLatencyBenchmarkTest {
         void paced() throws IOException;
 
         Map<String, long[]> lineTimes() throws IOException;
+
+        /** The same load over bare loopback sockets, read − written per line in ms. */
+        double[] floor() throws IOException;
     }
 
     @Test
@@ -68,6 +73,10 @@ class AddedLatencyBenchmarkTest {
 
                 public Map<String, long[]> lineTimes() throws IOException {
                     return fake.lineTimes();
+                }
+
+                public double[] floor() throws IOException {
+                    return fake.floor(STREAMS, CHUNKS, GAP);
                 }
             });
         }
@@ -95,6 +104,10 @@ class AddedLatencyBenchmarkTest {
                 public Map<String, long[]> lineTimes() {
                     return fake.lineTimes;
                 }
+
+                public double[] floor() throws IOException {
+                    return LoopbackFloor.streams(STREAMS, CHUNKS, GAP);
+                }
             });
         }
     }
@@ -110,24 +123,21 @@ class AddedLatencyBenchmarkTest {
             fake.paced();
             for (int w = 0; w < 8; w++) { // client and floor rounds, until the JIT has compiled what they run
                 calls(client, callers, "warm-up round " + w);
-                LoopbackFloor.streams(STREAMS, CHUNKS, GAP);
+                fake.floor();
             }
             System.gc();
             Thread.sleep(200);
             long gcBefore = gcCount();
             long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long allocBefore = clientFigure(mx, ((com.sun.management.ThreadMXBean) mx)::getThreadAllocatedBytes);
-            HiccupProbe probe = HiccupProbe.start();
+            long cpuBefore = clientFigure(mx, mx::getThreadCpuTime);
             Map<String, StreamedCall> measured = new LinkedHashMap<>();
             double[] floor = new double[0];
-            long cpu = 0;
             for (int r = 0; r < ROUNDS; r++) { // client and bare sockets alternately: the same machine moments
-                long cpuBefore = clientFigure(mx, mx::getThreadCpuTime);
                 measured.putAll(calls(client, callers, "measured round " + r));
-                cpu += clientFigure(mx, mx::getThreadCpuTime) - cpuBefore;
-                floor = concat(floor, LoopbackFloor.streams(STREAMS, CHUNKS, GAP));
+                floor = concat(floor, fake.floor());
             }
-            double[] hiccups = probe.stop();
+            long cpu = clientFigure(mx, mx::getThreadCpuTime) - cpuBefore; // the client idles in floor rounds
             long allocated = clientFigure(mx, ((com.sun.management.ThreadMXBean) mx)::getThreadAllocatedBytes)
                     - allocBefore;
             long gcs = gcCount() - gcBefore;
@@ -148,8 +158,6 @@ class AddedLatencyBenchmarkTest {
                     "ms");
             print(prefix + "late_lines_over_0_5_ms", over(all, 0.5), "");
             print(prefix + "late_line_episodes", episodes(late), "");
-            print(prefix + "reference_hiccups_over_1_ms", over(hiccups, 1), "");
-            print(prefix + "reference_hiccup_max_ms", quantile(hiccups, 1.0), "ms");
             print(prefix + "gc_collections_during_rounds", gcs, "");
             print(prefix + "jit_compiling_during_rounds_ms", jit, "ms");
             print(prefix + "client_allocated_per_chunk_bytes", allocated / (double) all.length, "B");

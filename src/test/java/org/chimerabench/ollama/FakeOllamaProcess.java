@@ -75,6 +75,18 @@ final class FakeOllamaProcess implements AutoCloseable {
         command("PACED");
     }
 
+    /**
+     * The bare-socket floor ({@link LoopbackFloor#streams}) measured inside this child JVM, so that its socket code
+     * neither shares the client JVM's JIT profiles nor its compiler threads.
+     */
+    double[] floor(int streams, int lines, Duration gap) throws IOException {
+        Path file = Files.createTempFile("floor", ".txt");
+        command("FLOOR " + streams + " " + lines + " " + gap.toMillis() + " " + file);
+        double[] values = Files.readAllLines(file).stream().mapToDouble(Double::parseDouble).toArray();
+        Files.delete(file);
+        return values;
+    }
+
     private void command(String command) throws IOException {
         in.println(command);
         String answer = out.readLine();
@@ -109,6 +121,17 @@ final class FakeOllamaProcess implements AutoCloseable {
                 fake.paced(true).whenIdle(() -> script);
                 fake.lineTimes.clear();
                 fake.timings.clear();
+                System.out.println("OK");
+                System.out.flush();
+            } else if (command.startsWith("FLOOR ")) {
+                String[] args2 = command.split(" ");
+                double[] floor = LoopbackFloor.streams(Integer.parseInt(args2[1]), Integer.parseInt(args2[2]),
+                        Duration.ofMillis(Long.parseLong(args2[3])));
+                StringBuilder values = new StringBuilder();
+                for (double value : floor) {
+                    values.append(value).append('\n');
+                }
+                Files.writeString(Path.of(args2[4]), values);
                 System.out.println("OK");
                 System.out.flush();
             } else if (command.startsWith("DUMP ")) {
