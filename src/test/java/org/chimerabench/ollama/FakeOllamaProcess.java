@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,6 +72,27 @@ final class FakeOllamaProcess implements AutoCloseable {
         command("QUICK");
     }
 
+    /**
+     * Answers every request, unpaced, with its first line {@code first} after the request arrived (the fake spins
+     * the last 0.3 ms to be on time) and 4 more 2 ms apart; forgets the timings recorded so far.
+     */
+    void firstTokenAfter(Duration first) throws IOException {
+        command("TTFT " + first.toMillis());
+    }
+
+    /** Per stream since {@link #firstTokenAfter}, in order: when its request arrived and its first line was written. */
+    List<long[]> timings() throws IOException {
+        Path file = Files.createTempFile("fake-timings", ".txt");
+        command("TIMINGS " + file);
+        List<long[]> timings = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] values = line.split(",");
+            timings.add(new long[] {Long.parseLong(values[0]), Long.parseLong(values[1])});
+        }
+        Files.delete(file);
+        return timings;
+    }
+
     /** Back to the paced stream; forgets the line times recorded so far. */
     void paced() throws IOException {
         command("PACED");
@@ -82,6 +105,15 @@ final class FakeOllamaProcess implements AutoCloseable {
     double[] floor(int streams, int lines, Duration gap) throws IOException {
         Path file = Files.createTempFile("floor", ".txt");
         command("FLOOR " + streams + " " + lines + " " + gap.toMillis() + " " + file);
+        double[] values = Files.readAllLines(file).stream().mapToDouble(Double::parseDouble).toArray();
+        Files.delete(file);
+        return values;
+    }
+
+    /** {@code count} bare-socket request/reply exchanges ({@link LoopbackFloor.Exchange}) in this JVM: error in ms. */
+    double[] exchangeFloor(int count, Duration delay) throws IOException {
+        Path file = Files.createTempFile("exchange-floor", ".txt");
+        command("EXCHANGE " + count + " " + delay.toMillis() + " " + file);
         double[] values = Files.readAllLines(file).stream().mapToDouble(Double::parseDouble).toArray();
         Files.delete(file);
         return values;
@@ -106,6 +138,7 @@ final class FakeOllamaProcess implements AutoCloseable {
         Duration gap = Duration.ofMillis(Long.parseLong(args[1]));
         Duration first = Duration.ofMillis(Long.parseLong(args[2]));
         FakeOllama fake = FakeOllama.start();
+        LoopbackFloor.Exchange bare = new LoopbackFloor.Exchange();
         FakeScript script = FakeScript.stream("m").after(first).chunks(chunks, "t", gap).done();
         FakeScript quick = FakeScript.stream("m").chunks(5, "tok", Duration.ZERO).done();
         fake.paced(true).whenIdle(() -> script);
@@ -121,6 +154,30 @@ final class FakeOllamaProcess implements AutoCloseable {
                 fake.paced(true).whenIdle(() -> script);
                 fake.lineTimes.clear();
                 fake.timings.clear();
+                System.out.println("OK");
+                System.out.flush();
+            } else if (command.startsWith("EXCHANGE ")) {
+                String[] words = command.split(" ");
+                StringBuilder values = new StringBuilder();
+                for (int i = 0; i < Integer.parseInt(words[1]); i++) {
+                    values.append(bare.errorMs(Duration.ofMillis(Long.parseLong(words[2])))).append('\n');
+                }
+                Files.writeString(Path.of(words[3]), values);
+                System.out.println("OK");
+                System.out.flush();
+            } else if (command.startsWith("TTFT ")) {
+                FakeScript ttft = FakeScript.stream("m").after(Duration.ofMillis(Long.parseLong(command.substring(5))))
+                        .chunks(5, "tok", Duration.ofMillis(2)).done();
+                fake.paced(false).whenIdle(() -> ttft);
+                fake.timings.clear();
+                System.out.println("OK");
+                System.out.flush();
+            } else if (command.startsWith("TIMINGS ")) {
+                StringBuilder dump = new StringBuilder();
+                for (long[] timing : fake.timings) {
+                    dump.append(timing[0]).append(',').append(timing[1]).append('\n');
+                }
+                Files.writeString(Path.of(command.substring(8)), dump);
                 System.out.println("OK");
                 System.out.flush();
             } else if (command.startsWith("FLOOR ")) {
@@ -148,6 +205,7 @@ final class FakeOllamaProcess implements AutoCloseable {
                 System.out.flush();
             }
         }
+        bare.close();
         fake.close();
     }
 }

@@ -10,6 +10,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,45 @@ class OllamaClientBenchmarkTest {
             print("ttft_headers_handled_to_first_line_p99_ms", quantile(headersToLine, 0.99), "ms");
             print("ttft_request_sent_to_arrived_median_ms", quantile(sentToArrived, 0.5), "ms");
             print("ttft_request_sent_to_arrived_p99_ms", quantile(sentToArrived, 0.99), "ms");
+        }
+    }
+
+    /**
+     * The same 200 calls with the fake in a JVM of its own, as a real Ollama is: its threads, JIT and collections
+     * out of the client's JVM. Blocks of 20 calls alternate with 20 bare-socket exchanges run in the fake's JVM.
+     */
+    @Test
+    void ttftErrorWithTheFakeInItsOwnProcess() throws IOException {
+        try (FakeOllamaProcess fake = FakeOllamaProcess.start(5, Duration.ofMillis(2), Duration.ofMillis(20));
+             OllamaClient client = new OllamaClient(fake.baseUrl, OllamaTimeouts.DEFAULT)) {
+            fake.quick();
+            for (int i = 0; i < 20_000; i++) {
+                client.generate(GenerateRequest.of("m", "warm-up " + i, null));
+            }
+            fake.exchangeFloor(2_000, Duration.ZERO);
+            fake.firstTokenAfter(Duration.ofMillis(SCRIPTED_TTFT_MS));
+            double[] errors = new double[200];
+            double[] floor = new double[0];
+            StreamedCall[] calls = new StreamedCall[errors.length];
+            for (int i = 0; i < errors.length; i++) {
+                calls[i] = client.generate(GenerateRequest.of("m", "prompt " + i, null));
+                errors[i] = calls[i].ttftMs() - SCRIPTED_TTFT_MS;
+                if (i % 20 == 19) {
+                    floor = BenchFigures.concat(floor, fake.exchangeFloor(20, Duration.ofMillis(SCRIPTED_TTFT_MS)));
+                }
+            }
+            List<long[]> server = fake.timings();
+            double[] sinceWrite = new double[errors.length];
+            for (int i = 0; i < errors.length; i++) {
+                sinceWrite[i] = (calls[i].sentAtNanos() + calls[i].ttftMs() * 1e6 - server.get(i)[1]) / 1e6;
+            }
+            print("own_process_ttft_error_p99_ms", quantile(abs(errors), 0.99), "ms");
+            print("own_process_ttft_error_median_ms", quantile(errors, 0.5), "ms");
+            print("own_process_ttft_calls_over_1_ms", BenchFigures.over(abs(errors), 1), "");
+            print("own_process_reference_bare_socket_error_p99_ms", quantile(abs(floor), 0.99), "ms");
+            print("own_process_reference_bare_socket_error_median_ms", quantile(floor, 0.5), "ms");
+            print("own_process_ttft_first_line_written_to_seen_median_ms", quantile(sinceWrite, 0.5), "ms");
+            print("own_process_ttft_first_line_written_to_seen_p99_ms", quantile(sinceWrite, 0.99), "ms");
         }
     }
 
