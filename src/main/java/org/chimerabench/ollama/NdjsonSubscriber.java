@@ -1,17 +1,15 @@
 package org.chimerabench.ollama;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import org.chimerabench.ollama.OllamaException.Kind;
 
 /**
@@ -22,15 +20,8 @@ import org.chimerabench.ollama.OllamaException.Kind;
  */
 final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
 
-    /** The text of one line: {@code response}/{@code thinking} (generate) or {@code message.*} (chat). */
-    record Text(String response, String thinking) {
-        boolean isEmpty() {
-            return response.isEmpty() && thinking.isEmpty();
-        }
-    }
-
     private final ObjectMapper json;
-    private final Function<JsonNode, Text> text;
+    private final NdjsonLine.Shape shape;
     private final int maxLineBytes;
     private final long start;
     private final long headers;
@@ -41,13 +32,14 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
 
     private volatile Flow.Subscription subscription;
     volatile long lastLine;
-    private byte[] line = new byte[4096];
+    private byte[] line = new byte[1024];
     private int length;
     private boolean done;
 
     private final StringBuilder response = new StringBuilder();
     private final StringBuilder thinking = new StringBuilder();
-    private final List<Long> contentTimes = new ArrayList<>();
+    private long[] contentTimes = new long[256];
+    private int contentCount;
     private long firstToken = -1;
     private long firstAnswer = -1;
     private String model;
@@ -56,10 +48,10 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
      * @param onFinish     runs once when the stream is over, whichever way
      * @param stopExchange stops the HTTP exchange when this side gives up on the stream (bad line, error line)
      */
-    NdjsonSubscriber(ObjectMapper json, Function<JsonNode, Text> text, int maxLineBytes, long start, long headers,
+    NdjsonSubscriber(ObjectMapper json, NdjsonLine.Shape shape, int maxLineBytes, long start, long headers,
                      Runnable onFinish, Runnable stopExchange) {
         this.json = json;
-        this.text = text;
+        this.shape = shape;
         this.maxLineBytes = maxLineBytes;
         this.start = start;
         this.headers = headers;
@@ -99,9 +91,8 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
                 if (b == '\n') {
                     long now = System.nanoTime();
                     int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-                    String text = new String(line, 0, end, StandardCharsets.UTF_8);
                     length = 0;
-                    if (!done && !onLine(text, now)) {
+                    if (!done && !onLine(end, now)) {
                         return;
                     }
                 } else {
@@ -130,9 +121,9 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
     @Override
     public void onComplete() {
         if (!done && length > 0) { // a last line without '\n'
-            String text = new String(line, 0, length, StandardCharsets.UTF_8);
+            int end = length;
             length = 0;
-            onLine(text, System.nanoTime());
+            onLine(end, System.nanoTime());
         }
         if (!done) {
             fail(new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a done:true line — the"
@@ -141,52 +132,68 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         finish();
     }
 
-    /** @return false when the stream failed and reading must stop */
-    private boolean onLine(String raw, long now) {
+    /** Handles the line in {@code line[0, length)}; @return false when the stream failed and reading must stop */
+    private boolean onLine(int length, long now) {
         lastLine = now;
-        if (raw.isBlank()) {
+        if (isBlank(length)) {
             return true;
         }
-        JsonNode node;
+        NdjsonLine parsed;
         try {
-            node = json.readTree(raw);
-        } catch (JsonProcessingException e) {
+            parsed = NdjsonLine.parse(json.getFactory(), line, length, shape);
+        } catch (IOException e) {
             abort(new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a line that is not JSON: "
-                    + OllamaClient.snippet(raw), 200, null, e));
+                    + OllamaClient.snippet(new String(line, 0, length, StandardCharsets.UTF_8)), 200, null, e));
             return false;
         }
-        if (node.hasNonNull("error")) {
-            String message = node.get("error").asText();
-            abort(new OllamaException(Kind.MID_STREAM_ERROR, "Ollama failed while streaming: " + message, 200,
-                    message, null));
+        if (parsed.error() != null) {
+            abort(new OllamaException(Kind.MID_STREAM_ERROR, "Ollama failed while streaming: " + parsed.error(), 200,
+                    parsed.error(), null));
             return false;
         }
         if (model == null) {
-            model = node.path("model").asText(null);
+            model = parsed.model();
         }
-        Text chunk = text.apply(node);
-        if (!chunk.isEmpty()) {
-            response.append(chunk.response());
-            thinking.append(chunk.thinking());
-            contentTimes.add(now);
+        if (parsed.hasText()) {
+            response.append(parsed.response());
+            thinking.append(parsed.thinking());
+            if (contentCount == contentTimes.length) {
+                contentTimes = Arrays.copyOf(contentTimes, contentCount * 2);
+            }
+            contentTimes[contentCount++] = now;
             if (firstToken < 0) {
                 firstToken = now;
             }
-            if (firstAnswer < 0 && !chunk.response().isEmpty()) {
+            if (firstAnswer < 0 && !parsed.response().isEmpty()) {
                 firstAnswer = now;
             }
         }
-        if (node.path("done").asBoolean(false)) {
+        if (parsed.done()) {
             done = true;
-            result.complete(measure(node, now));
+            try { // the final line, with the metrics: read once as a tree
+                result.complete(measure(json.readTree(line, 0, length), now));
+            } catch (IOException e) {
+                abort(new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a final line that is not JSON.", 200,
+                        null, e));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isBlank(int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(line[i])) {
+                return false;
+            }
         }
         return true;
     }
 
     private StreamedCall measure(JsonNode last, long end) {
-        double[] gaps = new double[Math.max(0, contentTimes.size() - 1)];
-        for (int i = 1; i < contentTimes.size(); i++) {
-            gaps[i - 1] = (contentTimes.get(i) - contentTimes.get(i - 1)) / 1e6;
+        double[] gaps = new double[Math.max(0, contentCount - 1)];
+        for (int i = 1; i < contentCount; i++) {
+            gaps[i - 1] = (contentTimes[i] - contentTimes[i - 1]) / 1e6;
         }
         return new StreamedCall(model, firstToken < 0 ? Double.NaN : (firstToken - start) / 1e6,
                 firstAnswer < 0 ? Double.NaN : (firstAnswer - start) / 1e6, (headers - start) / 1e6,
@@ -194,7 +201,7 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
                 last.path("prompt_eval_duration").asLong(0), last.path("eval_duration").asLong(0),
                 last.path("total_duration").asLong(0), last.path("eval_count").asInt(0),
                 last.path("prompt_eval_count").asInt(0), last.path("done_reason").asText(null), response.toString(),
-                thinking.toString(), contentTimes.size(), start);
+                thinking.toString(), contentCount, start);
     }
 
     private void fail(OllamaException error) {

@@ -26,7 +26,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.chimerabench.ollama.OllamaException.Kind;
 
 /**
@@ -79,8 +78,7 @@ public final class OllamaClient implements AutoCloseable {
 
     /** Streams {@code POST /api/generate} and measures it. */
     public StreamedCall generate(GenerateRequest request, Cancellation cancellation) {
-        return stream("api/generate", request, line -> new NdjsonSubscriber.Text(line.path("response").asText(""),
-                line.path("thinking").asText("")), cancellation);
+        return stream("api/generate", request, NdjsonLine.Shape.GENERATE, cancellation);
     }
 
     public StreamedCall generate(GenerateRequest request) {
@@ -89,16 +87,14 @@ public final class OllamaClient implements AutoCloseable {
 
     /** Streams {@code POST /api/chat} and measures it (text from {@code message.content}/{@code message.thinking}). */
     public StreamedCall chat(ChatRequest request, Cancellation cancellation) {
-        return stream("api/chat", request, line -> new NdjsonSubscriber.Text(
-                line.path("message").path("content").asText(""), line.path("message").path("thinking").asText("")),
-                cancellation);
+        return stream("api/chat", request, NdjsonLine.Shape.CHAT, cancellation);
     }
 
     /** A reply that is not an NDJSON stream: an error status, or a 200 of the wrong content type. */
     private record Refusal(int status, String contentType, byte[] body) {
     }
 
-    private StreamedCall stream(String path, Object body, Function<JsonNode, NdjsonSubscriber.Text> text,
+    private StreamedCall stream(String path, Object body, NdjsonLine.Shape shape,
                                 Cancellation cancellation) {
         TimedBody payload = new TimedBody(write(body));
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeouts.firstToken())
@@ -113,7 +109,7 @@ public final class OllamaClient implements AutoCloseable {
             String type = info.headers().firstValue("Content-Type").orElse("");
             if (info.statusCode() == 200 && (type.isEmpty() || type.contains("json"))) {
                 openStreams.incrementAndGet();
-                NdjsonSubscriber subscriber = new NdjsonSubscriber(JSON, text, maxLineBytes, payload.sentAt(start),
+                NdjsonSubscriber subscriber = new NdjsonSubscriber(JSON, shape, maxLineBytes, payload.sentAt(start),
                         headers, openStreams::decrementAndGet, exchange::abort);
                 subscriber.result().whenComplete((result, error) -> {
                     if (error != null) {
