@@ -1,14 +1,16 @@
 package org.chimerabench.ollama;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
 
 /**
- * What the client needs from one streamed line, read straight from its bytes with Jackson's streaming parser — no
- * String of the line and no tree: a reply has hundreds of these lines, read on the HTTP client's thread while
- * other streams wait. Only the final line ({@code done:true}, with the metrics) is read as a tree.
+ * What the client needs from one streamed line, read straight from its bytes by Jackson's non-blocking parser — no
+ * String of the line, no tree, no parser per line: a reply has hundreds of these lines, read on the HTTP client's
+ * thread while other streams wait. Only the final line ({@code done:true}, with the metrics) is read as a tree.
  *
  * @param response the answer text of this line ({@code response}, or {@code message.content} in a chat)
  * @param thinking the thinking text ({@code thinking}, or {@code message.thinking})
@@ -25,30 +27,61 @@ record NdjsonLine(String response, String thinking, boolean done, String error, 
     }
 
     /**
-     * Reads one line (a JSON object; anything else counts as a line without text).
-     *
-     * @throws IOException when the line is not JSON
+     * Reads the lines of one stream with one non-blocking Jackson parser, fed a line at a time: no parser, context
+     * or symbol table is built per line.
      */
-    static NdjsonLine parse(JsonFactory json, byte[] bytes, int length, Shape shape) throws IOException {
-        String response = "";
-        String thinking = "";
-        boolean done = false;
-        String error = null;
-        String model = null;
-        try (JsonParser parser = json.createParser(bytes, 0, length)) {
+    static final class Reader {
+        private final JsonParser parser;
+        private final ByteArrayFeeder feeder;
+        private final Shape shape;
+
+        Reader(JsonFactory json, Shape shape) throws IOException {
+            this.parser = json.createNonBlockingByteArrayParser();
+            this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+            this.shape = shape;
+        }
+
+        /**
+         * Reads one complete line: {@code bytes[0, length)} ends with its line break. A JSON object gives its
+         * fields; any other JSON value is a line without text.
+         *
+         * @throws IOException when the line is not JSON, or ends before its value does (the stream cannot go on)
+         */
+        NdjsonLine read(byte[] bytes, int length) throws IOException {
+            feeder.feedInput(bytes, 0, length);
             JsonToken root = parser.nextToken();
-            if (root != JsonToken.START_OBJECT) {
-                parser.skipChildren();
+            if (root == JsonToken.NOT_AVAILABLE) { // a blank line
                 return new NdjsonLine("", "", false, null, null);
             }
-            for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-                JsonToken value = parser.nextToken();
+            NdjsonLine line = root == JsonToken.START_OBJECT ? object() : scalarOrArray(root);
+            while (parser.nextToken() != JsonToken.NOT_AVAILABLE) { // the rest of the line: whitespace
+                parser.skipChildren();
+            }
+            return line;
+        }
+
+        private NdjsonLine scalarOrArray(JsonToken root) throws IOException {
+            if (root.isStructStart()) {
+                parser.skipChildren();
+            }
+            return new NdjsonLine("", "", false, null, null);
+        }
+
+        private NdjsonLine object() throws IOException {
+            String response = "";
+            String thinking = "";
+            boolean done = false;
+            String error = null;
+            String model = null;
+            for (JsonToken token = next(); token != JsonToken.END_OBJECT; token = next()) {
+                String field = parser.currentName();
+                JsonToken value = next();
                 switch (field) {
                     case "response" -> response = shape == Shape.GENERATE ? text(parser, value) : skip(parser);
                     case "thinking" -> thinking = shape == Shape.GENERATE ? text(parser, value) : skip(parser);
                     case "message" -> {
                         if (shape == Shape.CHAT && value == JsonToken.START_OBJECT) {
-                            String[] message = message(parser);
+                            String[] message = message();
                             response = message[0];
                             thinking = message[1];
                         } else {
@@ -61,22 +94,32 @@ record NdjsonLine(String response, String thinking, boolean done, String error, 
                     default -> parser.skipChildren();
                 }
             }
+            return new NdjsonLine(response, thinking, done, error, model);
         }
-        return new NdjsonLine(response, thinking, done, error, model);
-    }
 
-    /** {@code message.content} and {@code message.thinking}; the parser is on the object's start. */
-    private static String[] message(JsonParser parser) throws IOException {
-        String[] texts = {"", ""};
-        for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
-            JsonToken value = parser.nextToken();
-            switch (field) {
-                case "content" -> texts[0] = text(parser, value);
-                case "thinking" -> texts[1] = text(parser, value);
-                default -> parser.skipChildren();
+        /** {@code message.content} and {@code message.thinking}; the parser is on the object's start. */
+        private String[] message() throws IOException {
+            String[] texts = {"", ""};
+            for (JsonToken token = next(); token != JsonToken.END_OBJECT; token = next()) {
+                String field = parser.currentName();
+                JsonToken value = next();
+                switch (field) {
+                    case "content" -> texts[0] = text(parser, value);
+                    case "thinking" -> texts[1] = text(parser, value);
+                    default -> parser.skipChildren();
+                }
             }
+            return texts;
         }
-        return texts;
+
+        /** The next token; the whole line has been fed, so running out of input means the line was cut short. */
+        private JsonToken next() throws IOException {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.NOT_AVAILABLE || token == null) {
+                throw new JsonParseException(parser, "the line ends before its JSON value does");
+            }
+            return token;
+        }
     }
 
     /** A scalar's text ("" for null, objects and arrays — as {@code JsonNode.asText("")} reads them). */

@@ -21,7 +21,7 @@ import org.chimerabench.ollama.OllamaException.Kind;
 final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
 
     private final ObjectMapper json;
-    private final NdjsonLine.Shape shape;
+    private final NdjsonLine.Reader reader;
     private final int maxLineBytes;
     private final long start;
     private final long headers;
@@ -51,7 +51,11 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
     NdjsonSubscriber(ObjectMapper json, NdjsonLine.Shape shape, int maxLineBytes, long start, long headers,
                      Runnable onFinish, Runnable stopExchange) {
         this.json = json;
-        this.shape = shape;
+        try {
+            this.reader = new NdjsonLine.Reader(json.getFactory(), shape);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.maxLineBytes = maxLineBytes;
         this.start = start;
         this.headers = headers;
@@ -138,9 +142,13 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         if (isBlank(length)) {
             return true;
         }
+        if (length == line.length) {
+            line = Arrays.copyOf(line, length + 1);
+        }
+        line[length] = '\n'; // the reader is fed whole lines, break included
         NdjsonLine parsed;
         try {
-            parsed = NdjsonLine.parse(json.getFactory(), line, length, shape);
+            parsed = reader.read(line, length + 1);
         } catch (IOException e) {
             abort(new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a line that is not JSON: "
                     + OllamaClient.snippet(new String(line, 0, length, StandardCharsets.UTF_8)), 200, null, e));

@@ -15,8 +15,24 @@ class NdjsonLineTest {
     static final JsonFactory JSON = new JsonFactory();
 
     static NdjsonLine read(String line, Shape shape) throws IOException {
-        byte[] bytes = (line + "   trailing bytes of the buffer").getBytes(StandardCharsets.UTF_8);
-        return NdjsonLine.parse(JSON, bytes, line.getBytes(StandardCharsets.UTF_8).length, shape);
+        return read(new NdjsonLine.Reader(JSON, shape), line);
+    }
+
+    /** Feeds the line and its break, followed in the buffer by bytes that are not part of it. */
+    static NdjsonLine read(NdjsonLine.Reader reader, String line) throws IOException {
+        byte[] bytes = (line + "\n   other bytes in the buffer").getBytes(StandardCharsets.UTF_8);
+        return reader.read(bytes, line.getBytes(StandardCharsets.UTF_8).length + 1);
+    }
+
+    @Test
+    void oneReaderReadsTheLinesOfAStreamOneAfterTheOther() throws IOException {
+        NdjsonLine.Reader reader = new NdjsonLine.Reader(JSON, Shape.GENERATE);
+        assertThat(read(reader, "{\"model\":\"m\",\"response\":\"Hel\",\"done\":false}").response()).isEqualTo("Hel");
+        assertThat(read(reader, "   ").hasText()).isFalse();
+        assertThat(read(reader, "{\"response\":\"lo\",\"context\":[1,[2,3]],\"done\":false}  ").response())
+                .isEqualTo("lo");
+        assertThat(read(reader, "7").hasText()).isFalse();
+        assertThat(read(reader, "{\"response\":\"\",\"done\":true,\"eval_count\":2}").done()).isTrue();
     }
 
     @Test
@@ -73,5 +89,7 @@ class NdjsonLineTest {
         assertThatThrownBy(() -> read("{\"response\": \"b\", done", Shape.GENERATE)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read("{\"response\": \"b\"", Shape.GENERATE)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read("<html>", Shape.GENERATE)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read("{\"response\": [1, 2", Shape.GENERATE)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read("{\"a\":1} x", Shape.GENERATE)).isInstanceOf(IOException.class);
     }
 }
