@@ -21,7 +21,8 @@ import org.chimerabench.ollama.OllamaException.Kind;
 final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
 
     private final ObjectMapper json;
-    private final NdjsonLine.Reader reader;
+    private final NdjsonLine.Shape shape;
+    private NdjsonLine.Reader reader; // made at the first line, after its clock is read: not on the TTFT path
     private final int maxLineBytes;
     private final long start;
     private final long headers;
@@ -51,11 +52,7 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
     NdjsonSubscriber(ObjectMapper json, NdjsonLine.Shape shape, int maxLineBytes, long start, long headers,
                      Runnable onFinish, Runnable stopExchange) {
         this.json = json;
-        try {
-            this.reader = new NdjsonLine.Reader(json.getFactory(), shape);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        this.shape = shape;
         this.maxLineBytes = maxLineBytes;
         this.start = start;
         this.headers = headers;
@@ -148,6 +145,9 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         line[length] = '\n'; // the reader is fed whole lines, break included
         NdjsonLine parsed;
         try {
+            if (reader == null) {
+                reader = new NdjsonLine.Reader(json.getFactory(), shape);
+            }
             parsed = reader.read(line, length + 1);
         } catch (IOException e) {
             abort(new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a line that is not JSON: "
