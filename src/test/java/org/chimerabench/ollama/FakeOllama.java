@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -41,9 +40,9 @@ public final class FakeOllama implements AutoCloseable {
     });
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<FakeScript> queue = new ConcurrentLinkedQueue<>();
-    private final List<String> requestBodies = new CopyOnWriteArrayList<>();
+    private final List<String> requestBodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     /** System.nanoTime() when each streamed request arrived and when its first line was written. */
-    final List<long[]> timings = new CopyOnWriteArrayList<>();
+    final List<long[]> timings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     /** Request body → System.nanoTime() of every line written for it (for latency benchmarks). */
     final Map<String, long[]> lineTimes = new ConcurrentHashMap<>();
     private volatile Supplier<FakeScript> defaultScript = () -> FakeScript.stream("fake").after(
@@ -122,7 +121,9 @@ public final class FakeOllama implements AutoCloseable {
     }
 
     public List<String> requestBodies() {
-        return requestBodies;
+        synchronized (requestBodies) {
+            return List.copyOf(requestBodies);
+        }
     }
 
     /** Connections the server still has open. */

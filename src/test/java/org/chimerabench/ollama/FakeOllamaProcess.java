@@ -174,8 +174,10 @@ final class FakeOllamaProcess implements AutoCloseable {
                 System.out.flush();
             } else if (command.startsWith("TIMINGS ")) {
                 StringBuilder dump = new StringBuilder();
-                for (long[] timing : fake.timings) {
-                    dump.append(timing[0]).append(',').append(timing[1]).append('\n');
+                synchronized (fake.timings) {
+                    for (long[] timing : fake.timings) {
+                        dump.append(timing[0]).append(',').append(timing[1]).append('\n');
+                    }
                 }
                 Files.writeString(Path.of(command.substring(8)), dump);
                 System.out.println("OK");
