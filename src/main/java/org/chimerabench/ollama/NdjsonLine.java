@@ -19,6 +19,9 @@ import java.io.IOException;
  */
 record NdjsonLine(String response, String thinking, boolean done, String error, String model) {
 
+    /** A blank line, or one whose JSON value is not an object. */
+    static final NdjsonLine NO_TEXT = new NdjsonLine("", "", false, null, null);
+
     /** The two shapes of a streamed reply. */
     enum Shape { GENERATE, CHAT }
 
@@ -51,7 +54,7 @@ record NdjsonLine(String response, String thinking, boolean done, String error, 
             feeder.feedInput(bytes, 0, length);
             JsonToken root = parser.nextToken();
             if (root == JsonToken.NOT_AVAILABLE) { // a blank line
-                return new NdjsonLine("", "", false, null, null);
+                return NO_TEXT;
             }
             NdjsonLine line = root == JsonToken.START_OBJECT ? object() : scalarOrArray(root);
             while (parser.nextToken() != JsonToken.NOT_AVAILABLE) { // the rest of the line: whitespace
@@ -64,7 +67,7 @@ record NdjsonLine(String response, String thinking, boolean done, String error, 
             if (root.isStructStart()) {
                 parser.skipChildren();
             }
-            return new NdjsonLine("", "", false, null, null);
+            return NO_TEXT;
         }
 
         private NdjsonLine object() throws IOException {

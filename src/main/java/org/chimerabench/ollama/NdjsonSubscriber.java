@@ -1,8 +1,8 @@
 package org.chimerabench.ollama;
 
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -127,18 +127,20 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
             onLine(end, System.nanoTime());
         }
         if (!done) {
-            fail(new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a done:true line — the"
-                    + " server or its model runner stopped mid-reply.", 200, null, null));
+            fail(incomplete());
         }
         finish();
+    }
+
+    /** The stream is over and no {@code done:true} line came. */
+    static OllamaException incomplete() {
+        return new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a done:true line — the"
+                + " server or its model runner stopped mid-reply.", 200, null, null);
     }
 
     /** Handles the line in {@code line[0, length)}; @return false when the stream failed and reading must stop */
     private boolean onLine(int length, long now) {
         lastLine = now;
-        if (isBlank(length)) {
-            return true;
-        }
         if (length == line.length) {
             line = Arrays.copyOf(line, length + 1);
         }
@@ -183,15 +185,6 @@ final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
             } catch (IOException e) {
                 abort(new OllamaException(Kind.MALFORMED_LINE, "Ollama sent a final line that is not JSON.", 200,
                         null, e));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean isBlank(int length) {
-        for (int i = 0; i < length; i++) {
-            if (!Character.isWhitespace(line[i])) {
                 return false;
             }
         }

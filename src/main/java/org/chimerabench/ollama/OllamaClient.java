@@ -149,14 +149,10 @@ public final class OllamaClient implements AutoCloseable {
             guard.cancel(false);
             cancellation.clear();
         }
-        call.completeExceptionally(new OllamaException(Kind.INCOMPLETE_STREAM, "The stream ended without a"
-                + " done:true line — the server or its model runner stopped mid-reply.", 200, null, null));
+        call.completeExceptionally(NdjsonSubscriber.incomplete()); // send returned: the call has an outcome by now
         try {
-            return call.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cancelled();
-        } catch (ExecutionException e) {
+            return call.join();
+        } catch (java.util.concurrent.CompletionException e) {
             Throwable cause = unwrap(e);
             throw cause instanceof OllamaException ollama ? ollama
                     : new OllamaException(Kind.INCOMPLETE_STREAM, describe(cause), 0, null, cause);

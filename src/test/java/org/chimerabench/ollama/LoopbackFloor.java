@@ -161,30 +161,22 @@ final class LoopbackFloor {
      * a period after stream 0, so line i of every stream is due before line i + 1 of any: due order is (i, s).
      */
     private static void write(long[][] due, long[][] written, SocketChannel[] writers) {
-        int lines = due[0].length;
-        long[] sorted = new long[due.length * lines];
-        int n = 0;
-        for (int i = 0; i < lines; i++) {
-            for (int s = 0; s < due.length; s++) {
-                sorted[n++] = ((long) s << 32) | i;
-            }
-        }
         ByteBuffer line = ByteBuffer.allocate(LINE.length);
-        for (long event : sorted) {
-            int s = (int) (event >>> 32);
-            int i = (int) event;
-            long left = due[s][i] - System.nanoTime();
-            if (left > 0) {
-                LockSupport.parkNanos(left);
-            }
-            line.clear().put(LINE).flip();
-            written[s][i] = System.nanoTime();
-            try {
-                while (line.hasRemaining()) {
-                    writers[s].write(line);
+        for (int i = 0; i < due[0].length; i++) {
+            for (int s = 0; s < due.length; s++) {
+                long left = due[s][i] - System.nanoTime();
+                if (left > 0) {
+                    LockSupport.parkNanos(left);
                 }
-            } catch (IOException e) {
-                return;
+                line.clear().put(LINE).flip();
+                written[s][i] = System.nanoTime();
+                try {
+                    while (line.hasRemaining()) {
+                        writers[s].write(line);
+                    }
+                } catch (IOException e) {
+                    return;
+                }
             }
         }
     }
