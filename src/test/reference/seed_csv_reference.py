@@ -1,7 +1,7 @@
 """Independent reference for AnalysisReferenceTest: the §6 analysis of the `rust` rows of the seed
 summary CSV, computed with NumPy/SciPy (not with the Java code). Run:
 
-    python3 src/test/reference/seed_csv_reference.py ../shared/reference-data/chimeraforge/rust_vs_python_sweep_summary.csv rust
+    python3 src/test/reference/seed_csv_reference.py src/main/resources/examples/chimeraforge/rust_vs_python_sweep_summary.csv rust
 
 and paste the printed constants into AnalysisReferenceTest. Python is not a build or test dependency.
 """

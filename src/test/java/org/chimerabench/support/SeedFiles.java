@@ -2,27 +2,35 @@ package org.chimerabench.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The published Chimeraforge sweep results in ../shared/reference-data/chimeraforge (read at test time, never
- * copied into the repository). Override the folder with -Dchimera.seed.dir=… .
+ * The published Chimeraforge sweep results the app ships as its example data
+ * ({@code src/main/resources/examples/chimeraforge}), read from the test classpath — nothing outside the
+ * repository.
  */
 public final class SeedFiles {
+
+    private static final String FOLDER = "/examples/chimeraforge/";
 
     private SeedFiles() {
     }
 
     public static Path dir() {
-        Path dir = Path.of(System.getProperty("chimera.seed.dir", "../shared/reference-data/chimeraforge"));
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("seed data not found at " + dir.toAbsolutePath()
-                    + " — the tests need ../shared/reference-data/chimeraforge (or -Dchimera.seed.dir)");
+        URL summary = SeedFiles.class.getResource(FOLDER + "rust_vs_python_sweep_summary.csv");
+        if (summary == null) {
+            throw new IllegalStateException("example data not on the classpath at " + FOLDER);
         }
-        return dir;
+        try {
+            return Path.of(summary.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Path summaryCsv() {
