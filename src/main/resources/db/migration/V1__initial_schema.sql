@@ -1,4 +1,4 @@
--- Chimera Bench domain (architecture.md §2, §5). Never edit once applied: add V2__… instead.
+-- Chimera Bench domain (docs/architecture.md §2, §5). Never edit once applied: add V2__… instead.
 
 CREATE TABLE endpoint (
     id            BIGINT AUTO_INCREMENT PRIMARY KEY,
@@ -74,7 +74,7 @@ CREATE TABLE trial (
 );
 CREATE INDEX ix_trial_configuration ON trial (configuration_id);
 
--- one streamed /api/generate request; every field of architecture.md §5
+-- one streamed /api/generate request; every field of docs/architecture.md §5
 CREATE TABLE call_record (
     id                    BIGINT AUTO_INCREMENT PRIMARY KEY,
     trial_id              BIGINT        NOT NULL REFERENCES trial (id) ON DELETE CASCADE,

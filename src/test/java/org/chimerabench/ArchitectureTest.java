@@ -3,14 +3,40 @@ package org.chimerabench;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.vaadin.flow.router.Route;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.chimerabench.base.ui.SharedComponent;
+import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
-/** The rules of architecture.md §3. */
+/**
+ * The rules of docs/architecture.md §3: plain-Java {@code stats} and {@code ollama}; views that only lay out;
+ * features ({@code org.chimerabench.<feature>} with its {@code ui/}) free of cycles, test sources included; and
+ * each feature's tables read by SQL only in that feature.
+ */
 @AnalyzeClasses(packages = "org.chimerabench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -50,12 +76,100 @@ class ArchitectureTest {
             .because("services never import ui packages");
 
     @ArchTest
-    static final ArchRule viewsArePackagePrivate = classes().that().resideInAPackage("..ui..")
+    static final ArchRule routesArePackagePrivate = classes().that().areAnnotatedWith(Route.class)
+            .should().notBePublic()
+            .because("a feature's views are its own; other features link to them by route");
+
+    @ArchTest
+    static final ArchRule uiIsPackagePrivate = classes().that().resideInAPackage("..ui..")
             .and().resideOutsideOfPackage("..base.ui..")
             .and().areTopLevelClasses()
+            .and().areNotAnnotatedWith(SharedComponent.class)
             .should().notBePublic()
-            .because("feature/ui/ is package-private; feature/ is the API");
+            .because("feature/ui/ is package-private; feature/ is the API (a component another feature's page"
+                    + " embeds says so with @SharedComponent)");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.chimerabench.(**)").should().beFreeOfCycles();
+
+    /** Main and test classes: a test of a feature may use only what the feature itself may use. */
+    private static final JavaClasses MAIN_AND_TESTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.chimerabench");
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles()
+                .because("a feature and its ui/ are one unit; features depend one way only (docs/architecture.md §3)")
+                .check(MAIN_AND_TESTS);
+    }
+
+    /**
+     * org.chimerabench.(feature).. — a feature with its ui/ is one slice. The test-only {@code support} package
+     * (fixtures that import through every feature) and the root package are no feature.
+     */
+    static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass type) {
+            String name = type.getPackageName();
+            if (!name.startsWith("org.chimerabench.")) {
+                return SliceIdentifier.ignore();
+            }
+            String feature = name.substring("org.chimerabench.".length()).split("\\.")[0];
+            return feature.equals("support") ? SliceIdentifier.ignore() : SliceIdentifier.of(feature);
+        }
+
+        @Override
+        public String getDescription() {
+            return "features org.chimerabench.(*)..";
+        }
+    };
+
+    private static final Pattern SQL_TABLE = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+    @Test
+    void eachFeatureReadsOnlyItsOwnTablesBySql() throws IOException {
+        Map<String, String> owners = tableOwners();
+        assertThat(owners).containsKeys("sweep", "configuration", "trial", "call_record", "endpoint",
+                "sweep_endpoint", "Sweep", "CallRecord");
+        List<String> violations = new ArrayList<>();
+        Path root = Path.of("src/main/java/org/chimerabench");
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String feature = root.relativize(source).getName(0).toString();
+                String code = withoutComments(Files.readString(source));
+                Matcher sql = SQL_TABLE.matcher(code);
+                while (sql.find()) {
+                    String owner = owners.get(sql.group(1));
+                    if (owner != null && !owner.equals(feature)) {
+                        violations.add(root.relativize(source) + " reads " + sql.group(1) + " (owned by " + owner
+                                + ")");
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("go through the owning feature's repository or the read model it publishes")
+                .isEmpty();
+    }
+
+    /** Table (and JPQL entity) name → the feature whose entities map it; db-scheduler's table is execution's. */
+    private static Map<String, String> tableOwners() {
+        Map<String, String> owners = new TreeMap<>();
+        owners.put("scheduled_tasks", "execution");
+        for (JavaClass type : MAIN_AND_TESTS) {
+            if (!type.isAnnotatedWith(Entity.class) || !type.getPackageName().startsWith("org.chimerabench.")) {
+                continue;
+            }
+            String feature = type.getPackageName().substring("org.chimerabench.".length()).split("\\.")[0];
+            owners.put(type.getSimpleName(), feature);
+            owners.put(type.getAnnotationOfType(Table.class).name(), feature);
+            type.getFields().stream().filter(f -> f.isAnnotatedWith(CollectionTable.class))
+                    .forEach(f -> owners.put(f.getAnnotationOfType(CollectionTable.class).name(), feature));
+        }
+        return owners;
+    }
+
+    private static String withoutComments(String code) {
+        return code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    }
 }

@@ -1,10 +1,14 @@
 package org.chimerabench.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
+import org.chimerabench.execution.TrialMeasures;
+import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepRepository;
@@ -19,10 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class AnalysisService {
 
     private final SweepRepository sweeps;
-    private final CallMeasureRepository measures;
+    private final TrialMeasures measures;
     private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-    AnalysisService(SweepRepository sweeps, CallMeasureRepository measures) {
+    AnalysisService(SweepRepository sweeps, TrialMeasures measures) {
         this.sweeps = sweeps;
         this.measures = measures;
     }
@@ -47,7 +51,7 @@ public class AnalysisService {
                 return cached.analysis;
             }
             SweepAnalysis analysis = SweepAnalyzer.analyse(sweepId, sweep.getLabel(), axes(sweep),
-                    measures.load(sweepId, endpoint));
+                    measured(sweep, measures.byConfiguration(sweepId, endpoint)));
             cache.put(key, new Cached(stamp, analysis));
             return analysis;
         });
@@ -62,6 +66,18 @@ public class AnalysisService {
     /** Forgets cached analyses of sweeps that were deleted. */
     public void evict(long sweepId) {
         cache.keySet().removeIf(key -> key.sweepId() == sweepId);
+    }
+
+    /** The sweep's configurations in grid order, each with the measures of its stored trials. */
+    static List<MeasuredConfiguration> measured(Sweep sweep, Map<Long, ConfigurationMeasures> byConfiguration) {
+        List<MeasuredConfiguration> measured = new ArrayList<>(sweep.getConfigurations().size());
+        for (Configuration configuration : sweep.getConfigurations()) {
+            ConfigurationMeasures m = byConfiguration.getOrDefault(configuration.getId(), ConfigurationMeasures.NONE);
+            measured.add(new MeasuredConfiguration(configuration.getId(), configuration.getOptions(),
+                    m.baselineTokPerSec(), m.chimeraTokPerSec(), m.baselineTtftMs(), m.chimeraTtftMs(),
+                    m.sizeVramBytes()));
+        }
+        return measured;
     }
 
     private record Key(long sweepId, String endpoint) {

@@ -12,7 +12,7 @@ import org.chimerabench.stats.EffectSize;
 import org.chimerabench.stats.Summary;
 import org.chimerabench.stats.WelchTest;
 
-/** Computes a {@link SweepComparison} from two analyses (plain computation, architecture.md §6 "Comparison"). */
+/** Computes a {@link SweepComparison} from two analyses (plain computation, docs/architecture.md §6 "Comparison"). */
 public final class Comparisons {
 
     /** The compared metrics, in display order, and how each configuration contributes one value. */
@@ -23,12 +23,12 @@ public final class Comparisons {
 
     private static Map<String, Function<ConfigurationResult, Double>> metrics() {
         Map<String, Function<ConfigurationResult, Double>> metrics = new LinkedHashMap<>();
-        metrics.put("baselineTokPerSec", ConfigurationResult::baselineTokPerSec);
-        metrics.put("chimeraTokPerSec", ConfigurationResult::chimeraTokPerSec);
-        metrics.put("throughputDeltaPct", ConfigurationResult::deltaPct);
-        metrics.put("ttftReductionPct", ConfigurationResult::ttftReductionPct);
-        metrics.put("ttftMs", ConfigurationResult::chimeraTtftMs);
-        metrics.put("baselineTtftMs", ConfigurationResult::baselineTtftMs);
+        metrics.put("baselineTokPerSec", r -> r.throughput().baselineTokPerSec());
+        metrics.put("chimeraTokPerSec", r -> r.throughput().chimeraTokPerSec());
+        metrics.put("throughputDeltaPct", r -> r.throughput().deltaPct());
+        metrics.put("ttftReductionPct", r -> r.ttft().ttftReductionPct());
+        metrics.put("ttftMs", r -> r.ttft().chimeraTtftMs());
+        metrics.put("baselineTtftMs", r -> r.ttft().baselineTtftMs());
         return metrics;
     }
 
@@ -43,8 +43,10 @@ public final class Comparisons {
         keyedA.forEach((key, ra) -> {
             ConfigurationResult rb = keyedB.get(key);
             if (ra != null && rb != null) {
-                both.add(new SweepComparison.SharedConfiguration(project(ra.options(), shared), ra.deltaPct(),
-                        rb.deltaPct(), ra.deltaPct() - rb.deltaPct(), ra.ttftReductionPct(), rb.ttftReductionPct()));
+                double deltaA = ra.throughput().deltaPct();
+                double deltaB = rb.throughput().deltaPct();
+                both.add(new SweepComparison.SharedConfiguration(project(ra.options(), shared), deltaA, deltaB,
+                        deltaA - deltaB, ra.ttft().ttftReductionPct(), rb.ttft().ttftReductionPct()));
             }
         });
         List<String> onlyA = axesA.stream().filter(x -> !axesB.contains(x)).toList();
@@ -109,7 +111,7 @@ public final class Comparisons {
     private static SweepComparison.Best best(SweepAnalysis analysis) {
         return analysis.topByThroughput().isEmpty() ? null
                 : new SweepComparison.Best(analysis.topByThroughput().get(0).options(),
-                analysis.topByThroughput().get(0).deltaPct());
+                analysis.topByThroughput().get(0).throughput().deltaPct());
     }
 
     private static String explain(List<String> onlyA, List<String> onlyB, int leftA, int leftB) {

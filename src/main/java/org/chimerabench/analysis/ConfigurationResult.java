@@ -1,30 +1,55 @@
 package org.chimerabench.analysis;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
 
 /**
- * The verdict for one configuration. Throughput Δ % = (mean_C − mean_B) / mean_B × 100; TTFT reduction % =
- * (mean_B − mean_C) / mean_B × 100 (positive = faster first token). CV % and the Welch p/q-values need at
- * least 2 trials per arm and are null otherwise.
+ * The verdict for one configuration, in named parts. In JSON the parts are unwrapped: the fields keep their
+ * REST names ({@code deltaPct}, {@code ttftReductionPct}, {@code qValue}, …).
+ *
+ * @param sizeVramBytes mean {@code size_vram} of the CHIMERA calls, or null when not measured
  */
 public record ConfigurationResult(long configurationId, Map<String, Object> options,
-                                  double baselineTokPerSec, double chimeraTokPerSec, double deltaPct,
-                                  Double baselineTtftMs, Double chimeraTtftMs, Double ttftReductionPct,
-                                  int baselineTrials, int chimeraTrials,
-                                  Double baselineCvPct, Double chimeraCvPct,
-                                  Double baselineTtftCvPct, Double chimeraTtftCvPct,
-                                  Double pValue, Double qValue, boolean improved, Boolean significantlyImproved,
+                                  @JsonUnwrapped Throughput throughput, @JsonUnwrapped Ttft ttft,
+                                  @JsonUnwrapped Trials trials, @JsonUnwrapped Significance significance,
                                   Double sizeVramBytes) {
 
+    /**
+     * Decode throughput per arm (mean of the trials, tok/s), throughput Δ % = (mean_C − mean_B) / mean_B × 100,
+     * and the CV % across trials per arm (null with fewer than 2 trials).
+     */
+    public record Throughput(double baselineTokPerSec, double chimeraTokPerSec, double deltaPct,
+                             Double baselineCvPct, Double chimeraCvPct) {
+    }
+
+    /**
+     * Time to first token per arm (ms), TTFT reduction % = (mean_B − mean_C) / mean_B × 100 (positive = faster
+     * first token), and the CV % per arm; null when not measured.
+     */
+    public record Ttft(Double baselineTtftMs, Double chimeraTtftMs, Double ttftReductionPct,
+                       Double baselineTtftCvPct, Double chimeraTtftCvPct) {
+    }
+
+    /** Non-warm-up trials per arm. */
+    public record Trials(int baselineTrials, int chimeraTrials) {
+    }
+
+    /**
+     * Improved = throughput Δ > 0 (the seed's definition). With ≥ 2 trials per arm: the Welch p-value, its
+     * Benjamini–Hochberg q-value across configurations, and "significantly improved" = improved and q < 0.05;
+     * null otherwise.
+     */
+    public record Significance(Double pValue, Double qValue, boolean improved, Boolean significantlyImproved) {
+    }
+
     ConfigurationResult withQValue(Double q) {
-        Boolean significant = q == null ? null : improved && q < 0.05;
-        return new ConfigurationResult(configurationId, options, baselineTokPerSec, chimeraTokPerSec, deltaPct,
-                baselineTtftMs, chimeraTtftMs, ttftReductionPct, baselineTrials, chimeraTrials, baselineCvPct,
-                chimeraCvPct, baselineTtftCvPct, chimeraTtftCvPct, pValue, q, improved, significant, sizeVramBytes);
+        Boolean significant = q == null ? null : significance.improved() && q < 0.05;
+        return new ConfigurationResult(configurationId, options, throughput, ttft, trials,
+                new Significance(significance.pValue(), q, significance.improved(), significant), sizeVramBytes);
     }
 
     /** TTFT reduction for ranking; a configuration without TTFT ranks last. */
     double ttftReductionOrWorst() {
-        return ttftReductionPct == null ? Double.NEGATIVE_INFINITY : ttftReductionPct;
+        return ttft.ttftReductionPct() == null ? Double.NEGATIVE_INFINITY : ttft.ttftReductionPct();
     }
 }

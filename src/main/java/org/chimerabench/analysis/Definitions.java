@@ -1,7 +1,7 @@
 package org.chimerabench.analysis;
 
 /**
- * How every figure of the analysis is computed (architecture.md §6), in words for tooltips and reports.
+ * How every figure of the analysis is computed (docs/architecture.md §6), in words for tooltips and reports.
  * One place, so the dashboard, the API documentation and the report say the same thing.
  */
 public final class Definitions {

@@ -1,5 +1,7 @@
 package org.chimerabench.analysis;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import org.chimerabench.stats.OneSampleTTest;
 
 /**
@@ -19,22 +21,22 @@ public record MeanTest(int n, Double mean, Double stdDev, Double ci95Low, Double
             return "No t-test: " + (note == null ? "not enough data" : note) + ".";
         }
         boolean significant = pValueTwoSided < alpha;
-        return String.format(java.util.Locale.ROOT, "Mean %s%s (95 %% CI %s to %s), t(%d) = %.2f, p = %s (two-sided):"
+        return String.format(Locale.ROOT, "Mean %s%s (95 %% CI %s to %s), t(%d) = %.2f, p = %s (two-sided):"
                         + " %s at α = %s.", signed(mean), unit, signed(ci95Low), signed(ci95High), n - 1, tStatistic,
                 pValue(pValueTwoSided), significant ? (mean > 0 ? "significantly above 0" : "significantly below 0")
                         : "not significant", stripZeros(alpha));
     }
 
     static String signed(double value) {
-        return (value >= 0 ? "+" : "−") + String.format(java.util.Locale.ROOT, "%.3f", Math.abs(value));
+        return (value >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.3f", Math.abs(value));
     }
 
     static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     private static String stripZeros(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static MeanTest of(double[] values) {

@@ -32,10 +32,10 @@ final class ParameterTables {
     }
 
     private static ParameterRow row(String value, List<ConfigurationResult> matching) {
-        int improved = (int) matching.stream().filter(ConfigurationResult::improved).count();
-        double meanDelta = matching.stream().mapToDouble(ConfigurationResult::deltaPct).sum() / matching.size();
+        int improved = (int) matching.stream().filter(r -> r.significance().improved()).count();
+        double meanDelta = matching.stream().mapToDouble(r -> r.throughput().deltaPct()).sum() / matching.size();
         ConfigurationResult best = matching.stream().sorted(SweepAnalyzer.byThroughput()).findFirst().orElseThrow();
         return new ParameterRow(value, matching.size(), improved, improved * 100.0 / matching.size(), meanDelta,
-                new ParameterRow.Best(best.configurationId(), best.options(), best.deltaPct()));
+                new ParameterRow.Best(best.configurationId(), best.options(), best.throughput().deltaPct()));
     }
 }

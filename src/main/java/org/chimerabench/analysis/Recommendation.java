@@ -10,8 +10,8 @@ public record Recommendation(UseCase useCase, Long configurationId, Map<String, 
                              Double deltaPct, Double ttftReductionPct, String rule, String note) {
 
     static Recommendation of(UseCase useCase, ConfigurationResult chosen, String note) {
-        return new Recommendation(useCase, chosen.configurationId(), chosen.options(), chosen.deltaPct(),
-                chosen.ttftReductionPct(), useCase.rule(), note);
+        return new Recommendation(useCase, chosen.configurationId(), chosen.options(), chosen.throughput().deltaPct(),
+                chosen.ttft().ttftReductionPct(), useCase.rule(), note);
     }
 
     static Recommendation none(UseCase useCase, String why) {

@@ -5,15 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.chimerabench.base.Numbers;
 
-/** The four-row recommendation matrix of architecture.md §6; each row carries its rule text. */
+/** The four-row recommendation matrix of docs/architecture.md §6; each row carries its rule text. */
 public final class RecommendationMatrix {
 
     private RecommendationMatrix() {
     }
 
     static List<Recommendation> of(List<ConfigurationResult> results, int minTrialsPerArm) {
-        List<ConfigurationResult> improved = results.stream().filter(ConfigurationResult::improved).toList();
+        List<ConfigurationResult> improved = results.stream().filter(r -> r.significance().improved()).toList();
         return List.of(maxThroughput(results), balanced(improved), consistency(improved, minTrialsPerArm),
                 resourceEfficient(results));
     }
@@ -28,11 +29,11 @@ public final class RecommendationMatrix {
         if (improved.isEmpty()) {
             return Recommendation.none(UseCase.BALANCED, "no configuration improved throughput");
         }
-        Map<ConfigurationResult, Double> throughputRank = averageRanks(improved, ConfigurationResult::deltaPct);
+        Map<ConfigurationResult, Double> throughputRank = averageRanks(improved, r -> r.throughput().deltaPct());
         Map<ConfigurationResult, Double> ttftRank = averageRanks(improved, ConfigurationResult::ttftReductionOrWorst);
         ConfigurationResult best = improved.stream()
                 .min(Comparator.<ConfigurationResult>comparingDouble(r -> throughputRank.get(r) + ttftRank.get(r))
-                        .thenComparing(Comparator.comparingDouble(ConfigurationResult::deltaPct).reversed()))
+                        .thenComparing(Comparator.comparingDouble((ConfigurationResult r) -> r.throughput().deltaPct()).reversed()))
                 .orElseThrow();
         return Recommendation.of(UseCase.BALANCED, best,
                 "rank sum " + format(throughputRank.get(best) + ttftRank.get(best)) + " of " + improved.size()
@@ -43,16 +44,16 @@ public final class RecommendationMatrix {
         if (minTrialsPerArm < 2) {
             return Recommendation.none(UseCase.CONSISTENCY, "needs ≥ 2 trials per arm");
         }
-        return improved.stream().filter(r -> r.chimeraCvPct() != null)
-                .min(Comparator.comparingDouble(ConfigurationResult::chimeraCvPct)
-                        .thenComparing(Comparator.comparingDouble(ConfigurationResult::deltaPct).reversed()))
+        return improved.stream().filter(r -> r.throughput().chimeraCvPct() != null)
+                .min(Comparator.comparingDouble((ConfigurationResult r) -> r.throughput().chimeraCvPct())
+                        .thenComparing(Comparator.comparingDouble((ConfigurationResult r) -> r.throughput().deltaPct()).reversed()))
                 .map(best -> Recommendation.of(UseCase.CONSISTENCY, best,
-                        "chimera CV " + format(best.chimeraCvPct()) + " %"))
+                        "chimera CV " + format(best.throughput().chimeraCvPct()) + " %"))
                 .orElseGet(() -> Recommendation.none(UseCase.CONSISTENCY, "no configuration improved throughput"));
     }
 
     private static Recommendation resourceEfficient(List<ConfigurationResult> results) {
-        List<ConfigurationResult> candidates = results.stream().filter(r -> r.deltaPct() >= 0).toList();
+        List<ConfigurationResult> candidates = results.stream().filter(r -> r.throughput().deltaPct() >= 0).toList();
         if (candidates.isEmpty()) {
             return Recommendation.none(UseCase.RESOURCE_EFFICIENT, "no configuration with throughput Δ ≥ 0");
         }
@@ -61,7 +62,7 @@ public final class RecommendationMatrix {
                 ? Comparator.comparingDouble(ConfigurationResult::sizeVramBytes)
                 : Comparator.comparingDouble((ConfigurationResult r) -> option(r, "num_gpu"))
                         .thenComparingDouble(r -> option(r, "num_ctx"));
-        order = order.thenComparing(Comparator.comparingDouble(ConfigurationResult::deltaPct).reversed());
+        order = order.thenComparing(Comparator.comparingDouble((ConfigurationResult r) -> r.throughput().deltaPct()).reversed());
         ConfigurationResult best = candidates.stream().min(order).orElseThrow();
         return Recommendation.of(UseCase.RESOURCE_EFFICIENT, best,
                 vramMeasured ? "smallest measured VRAM" : "no VRAM measurements: lowest num_gpu, then num_ctx");
@@ -95,6 +96,6 @@ public final class RecommendationMatrix {
     }
 
     private static String format(double value) {
-        return String.format(java.util.Locale.ROOT, "%.2f", value);
+        return Numbers.number(value, 2);
     }
 }

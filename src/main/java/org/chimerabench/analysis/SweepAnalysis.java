@@ -2,10 +2,11 @@ package org.chimerabench.analysis;
 
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.execution.Arm;
 
 /**
  * Everything the dashboard shows about one sweep, computed from its stored OK, non-warm-up calls
- * (architecture.md §6). Field names are the REST contract of {@code GET /api/sweeps/{id}/analysis}.
+ * (docs/architecture.md §6). Field names are the REST contract of {@code GET /api/sweeps/{id}/analysis}.
  *
  * @param configurations             configurations with at least one measured trial in both arms
  * @param incompleteConfigurations   configurations left out because an arm has no successful trial
@@ -19,7 +20,7 @@ public record SweepAnalysis(long sweepId, String label, int configurations, int 
                             int incompleteConfigurations, int minTrialsPerArm,
                             MeanTest throughputDeltaPct, MeanTest ttftReductionPct,
                             Distribution throughput, Distribution ttftMs,
-                            Map<String, Distribution> throughputByArm, Map<String, Distribution> ttftMsByArm,
+                            Map<Arm, Distribution> throughputByArm, Map<Arm, Distribution> ttftMsByArm,
                             Map<String, List<ParameterRow>> byParameter,
                             List<ConfigurationResult> topByThroughput, List<ConfigurationResult> topByTtft,
                             List<Recommendation> recommendations,

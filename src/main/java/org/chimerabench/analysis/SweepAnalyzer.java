@@ -2,15 +2,16 @@ package org.chimerabench.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.execution.Arm;
 import org.chimerabench.stats.MultipleTesting;
 import org.chimerabench.stats.Summary;
 import org.chimerabench.stats.WelchTest;
 
 /**
- * Turns measured configurations into a {@link SweepAnalysis} (architecture.md §6). Plain computation,
+ * Turns measured configurations into a {@link SweepAnalysis} (docs/architecture.md §6). Plain computation,
  * no I/O: {@link AnalysisService} loads the data.
  */
 public final class SweepAnalyzer {
@@ -30,24 +31,24 @@ public final class SweepAnalyzer {
         List<MeasuredConfiguration> complete = configurations.stream().filter(MeasuredConfiguration::complete).toList();
         List<ConfigurationResult> results = adjustPValues(complete.stream().map(SweepAnalyzer::result).toList());
 
-        int improved = (int) results.stream().filter(ConfigurationResult::improved).count();
+        int improved = (int) results.stream().filter(r -> r.significance().improved()).count();
         double successRate = results.isEmpty() ? 0 : improved * 100.0 / results.size();
-        Integer significant = results.stream().anyMatch(r -> r.qValue() != null)
-                ? (int) results.stream().filter(r -> Boolean.TRUE.equals(r.significantlyImproved())).count()
+        Integer significant = results.stream().anyMatch(r -> r.significance().qValue() != null)
+                ? (int) results.stream().filter(r -> Boolean.TRUE.equals(r.significance().significantlyImproved())).count()
                 : null;
         int minTrials = complete.stream()
                 .mapToInt(c -> Math.min(c.baselineTokPerSec().length, c.chimeraTokPerSec().length))
                 .min().orElse(0);
 
-        double[] deltas = results.stream().mapToDouble(ConfigurationResult::deltaPct).toArray();
-        double[] ttftReductions = results.stream().filter(r -> r.ttftReductionPct() != null)
-                .mapToDouble(ConfigurationResult::ttftReductionPct).toArray();
-        double[] baselineTok = results.stream().mapToDouble(ConfigurationResult::baselineTokPerSec).toArray();
-        double[] chimeraTok = results.stream().mapToDouble(ConfigurationResult::chimeraTokPerSec).toArray();
-        double[] baselineTtft = results.stream().filter(r -> r.baselineTtftMs() != null)
-                .mapToDouble(ConfigurationResult::baselineTtftMs).toArray();
-        double[] chimeraTtft = results.stream().filter(r -> r.chimeraTtftMs() != null)
-                .mapToDouble(ConfigurationResult::chimeraTtftMs).toArray();
+        double[] deltas = results.stream().mapToDouble(r -> r.throughput().deltaPct()).toArray();
+        double[] ttftReductions = results.stream().filter(r -> r.ttft().ttftReductionPct() != null)
+                .mapToDouble(r -> r.ttft().ttftReductionPct()).toArray();
+        double[] baselineTok = results.stream().mapToDouble(r -> r.throughput().baselineTokPerSec()).toArray();
+        double[] chimeraTok = results.stream().mapToDouble(r -> r.throughput().chimeraTokPerSec()).toArray();
+        double[] baselineTtft = results.stream().filter(r -> r.ttft().baselineTtftMs() != null)
+                .mapToDouble(r -> r.ttft().baselineTtftMs()).toArray();
+        double[] chimeraTtft = results.stream().filter(r -> r.ttft().chimeraTtftMs() != null)
+                .mapToDouble(r -> r.ttft().chimeraTtftMs()).toArray();
 
         return new SweepAnalysis(sweepId, label, results.size(), improved, successRate, significant,
                 configurations.size() - complete.size(), minTrials,
@@ -70,13 +71,15 @@ public final class SweepAnalyzer {
         Double ttftReduction = baselineTtft != null && chimeraTtft != null && baselineTtft.mean() != 0
                 ? (baselineTtft.mean() - chimeraTtft.mean()) / baselineTtft.mean() * 100.0
                 : null;
-        return new ConfigurationResult(c.id(), c.options(), baseline.mean(), chimera.mean(), delta,
-                baselineTtft == null ? null : baselineTtft.mean(), chimeraTtft == null ? null : chimeraTtft.mean(),
-                ttftReduction, baseline.n(), chimera.n(),
-                Distribution.finiteOrNull(baseline.cvPct()), Distribution.finiteOrNull(chimera.cvPct()),
-                baselineTtft == null ? null : Distribution.finiteOrNull(baselineTtft.cvPct()),
-                chimeraTtft == null ? null : Distribution.finiteOrNull(chimeraTtft.cvPct()),
-                welchP(c), null, delta > 0, null, c.sizeVramBytes());
+        return new ConfigurationResult(c.id(), c.options(),
+                new ConfigurationResult.Throughput(baseline.mean(), chimera.mean(), delta,
+                        Distribution.finiteOrNull(baseline.cvPct()), Distribution.finiteOrNull(chimera.cvPct())),
+                new ConfigurationResult.Ttft(baselineTtft == null ? null : baselineTtft.mean(),
+                        chimeraTtft == null ? null : chimeraTtft.mean(), ttftReduction,
+                        baselineTtft == null ? null : Distribution.finiteOrNull(baselineTtft.cvPct()),
+                        chimeraTtft == null ? null : Distribution.finiteOrNull(chimeraTtft.cvPct())),
+                new ConfigurationResult.Trials(baseline.n(), chimera.n()),
+                new ConfigurationResult.Significance(welchP(c), null, delta > 0, null), c.sizeVramBytes());
     }
 
     /** Welch p of chimera vs baseline throughput, or null when undefined (fewer than 2 trials, zero variance). */
@@ -95,7 +98,7 @@ public final class SweepAnalyzer {
     private static List<ConfigurationResult> adjustPValues(List<ConfigurationResult> results) {
         List<Integer> tested = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).pValue() != null) {
+            if (results.get(i).significance().pValue() != null) {
                 tested.add(i);
             }
         }
@@ -103,7 +106,7 @@ public final class SweepAnalyzer {
             return results;
         }
         double[] q = MultipleTesting.benjaminiHochberg(
-                tested.stream().mapToDouble(i -> results.get(i).pValue()).toArray());
+                tested.stream().mapToDouble(i -> results.get(i).significance().pValue()).toArray());
         List<ConfigurationResult> adjusted = new ArrayList<>(results);
         for (int k = 0; k < tested.size(); k++) {
             int i = tested.get(k);
@@ -113,13 +116,13 @@ public final class SweepAnalyzer {
     }
 
     static Comparator<ConfigurationResult> byThroughput() {
-        return Comparator.comparingDouble(ConfigurationResult::deltaPct)
-                .thenComparingDouble(ConfigurationResult::chimeraTokPerSec).reversed();
+        return Comparator.comparingDouble((ConfigurationResult r) -> r.throughput().deltaPct())
+                .thenComparingDouble((ConfigurationResult r) -> r.throughput().chimeraTokPerSec()).reversed();
     }
 
     static Comparator<ConfigurationResult> byTtftReduction() {
         return Comparator.comparingDouble(ConfigurationResult::ttftReductionOrWorst)
-                .thenComparingDouble(ConfigurationResult::deltaPct).reversed();
+                .thenComparingDouble(r -> r.throughput().deltaPct()).reversed();
     }
 
     private static List<ConfigurationResult> top(List<ConfigurationResult> results,
@@ -127,13 +130,13 @@ public final class SweepAnalyzer {
         return results.stream().sorted(order).limit(TOP_N).toList();
     }
 
-    private static Map<String, Distribution> byArm(double[] baseline, double[] chimera) {
-        Map<String, Distribution> arms = new LinkedHashMap<>();
+    private static Map<Arm, Distribution> byArm(double[] baseline, double[] chimera) {
+        Map<Arm, Distribution> arms = new EnumMap<>(Arm.class);
         if (baseline.length > 0) {
-            arms.put("BASELINE", Distribution.of(baseline));
+            arms.put(Arm.BASELINE, Distribution.of(baseline));
         }
         if (chimera.length > 0) {
-            arms.put("CHIMERA", Distribution.of(chimera));
+            arms.put(Arm.CHIMERA, Distribution.of(chimera));
         }
         return arms;
     }

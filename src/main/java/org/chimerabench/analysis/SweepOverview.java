@@ -1,5 +1,6 @@
 package org.chimerabench.analysis;
 
+import java.util.List;
 import org.chimerabench.sweep.SweepSummary;
 
 /**
@@ -7,5 +8,5 @@ import org.chimerabench.sweep.SweepSummary;
  * per-configuration throughput Δ % in ascending order (for a sparkline).
  */
 public record SweepOverview(SweepSummary sweep, int measuredConfigurations, int improvedConfigurations,
-                            Double successRatePct, java.util.List<Double> sortedDeltaPct) {
+                            Double successRatePct, List<Double> sortedDeltaPct) {
 }

@@ -2,6 +2,7 @@ package org.chimerabench.analysis;
 
 import java.util.List;
 import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepSummary;
 import org.springframework.stereotype.Service;
 
 /** The sweeps list with each sweep's success rate (from the cached analysis). */
@@ -25,11 +26,11 @@ public class SweepOverviewService {
         return overviews(sweeps.list().stream().limit(limit).toList());
     }
 
-    private List<SweepOverview> overviews(List<org.chimerabench.sweep.SweepSummary> summaries) {
+    private List<SweepOverview> overviews(List<SweepSummary> summaries) {
         return summaries.stream().map(summary -> analysis.analyse(summary.id())
                 .map(a -> new SweepOverview(summary, a.configurations(), a.improvedConfigurations(),
                         a.configurations() == 0 ? null : a.successRatePct(),
-                        a.configurationResults().stream().map(ConfigurationResult::deltaPct).sorted().toList()))
+                        a.configurationResults().stream().map(r -> r.throughput().deltaPct()).sorted().toList()))
                 .orElseGet(() -> new SweepOverview(summary, 0, 0, null, List.of()))).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.chimerabench.api;
 
+import org.chimerabench.endpoint.EndpointUnavailableException;
 import org.chimerabench.exchange.ImportException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return error(HttpStatus.BAD_REQUEST, "the upload is over the size limit of 20 MB per file");
+    }
+
+    @ExceptionHandler(EndpointUnavailableException.class)
+    ResponseEntity<ApiError> endpointDown(EndpointUnavailableException e) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/compare?a={id}&b={id}} (architecture.md §7). */
+/** {@code GET /api/compare?a={id}&b={id}} (docs/architecture.md §7). */
 @RestController
 class CompareController {
 

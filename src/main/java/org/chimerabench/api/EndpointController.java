@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Ollama endpoints (architecture.md §7). Registering will be admin-only once login exists. */
+/** Ollama endpoints (docs/architecture.md §7). Registering will be admin-only once login exists. */
 @RestController
 @RequestMapping("/api/endpoints")
 class EndpointController {

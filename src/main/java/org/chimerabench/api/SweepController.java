@@ -1,6 +1,9 @@
 package org.chimerabench.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.exchange.CallsCsv;
@@ -9,15 +12,17 @@ import org.chimerabench.exchange.ReportService;
 import org.chimerabench.execution.CallExport;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.ExecutionService;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepDetails;
-import org.chimerabench.sweep.SweepValidationException;
 import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStateException;
 import org.chimerabench.sweep.SweepSummary;
+import org.chimerabench.sweep.SweepValidationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Sweeps and their analysis (architecture.md §7). */
+/** Sweeps and their analysis (docs/architecture.md §7). */
 @RestController
 @RequestMapping("/api/sweeps")
 class SweepController {
@@ -53,7 +58,7 @@ class SweepController {
     record Created(long id) {
     }
 
-    record FieldErrors(int status, String error, java.util.Map<String, String> fields) {
+    record FieldErrors(int status, String error, Map<String, String> fields) {
     }
 
     /** Creates a sweep from a definition → 201 {"id":…}; 400 with one message per wrong field. */
@@ -64,8 +69,8 @@ class SweepController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                             schema = @io.swagger.v3.oas.annotations.media.Schema(
-                                    implementation = org.chimerabench.sweep.SweepDefinition.class))))
-    Created create(@org.springframework.web.bind.annotation.RequestBody com.fasterxml.jackson.databind.JsonNode body) {
+                                    implementation = SweepDefinition.class))))
+    Created create(@org.springframework.web.bind.annotation.RequestBody JsonNode body) {
         return new Created(sweeps.create(SweepDefinitions.read(body)));
     }
 
@@ -75,12 +80,12 @@ class SweepController {
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(
-            org.springframework.http.converter.HttpMessageNotReadableException.class)
-    ResponseEntity<FieldErrors> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+            HttpMessageNotReadableException.class)
+    ResponseEntity<FieldErrors> unreadable(HttpMessageNotReadableException e) {
         String reason = e.getMostSpecificCause().getMessage();
         return ResponseEntity.badRequest().body(new FieldErrors(400, "The body is not a valid sweep definition: "
                 + (reason == null ? "unreadable JSON" : reason.lines().findFirst().orElse(reason)),
-                java.util.Map.of("definition", "not a valid sweep definition")));
+                Map.of("definition", "not a valid sweep definition")));
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/{id}/start")
@@ -97,8 +102,8 @@ class SweepController {
         execution.cancel(id);
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ApiError> conflict(IllegalStateException e) {
+    @org.springframework.web.bind.annotation.ExceptionHandler(SweepStateException.class)
+    ResponseEntity<ApiError> conflict(SweepStateException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, e.getMessage()));
     }
 
@@ -146,7 +151,7 @@ class SweepController {
     }
 
     private static ResponseEntity<String> csv(String body, String fileName) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"").body(body);
     }
 

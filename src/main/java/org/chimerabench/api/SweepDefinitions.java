@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class SweepDefinitions {
                     : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
             throw new SweepValidationException(Map.of(field.isEmpty() ? "definition" : field,
                     "Wrong type for '" + field + "': " + e.getOriginalMessage().lines().findFirst().orElse("")));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SweepValidationException(Map.of("definition", "Not a sweep definition: " + e.getMessage()));
         }
     }

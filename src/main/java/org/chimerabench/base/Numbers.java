@@ -1,58 +1,62 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.base;
 
 import java.util.Locale;
-import java.util.Map;
-import org.chimerabench.base.OptionsJson;
 
-/** Number formats of the dashboard (display only; the analysis keeps full precision). */
-final class Format {
+/**
+ * The one place numbers become text, for pages, reports and messages alike (display only; the analysis keeps
+ * full precision). Missing values print as {@link #NONE}; the minus sign is the typographic one.
+ */
+public final class Numbers {
 
-    static final String NONE = "—";
+    public static final String NONE = "—";
 
-    private Format() {
+    private Numbers() {
     }
 
-    /** +0.138 % / −0.016 % */
-    static String signedPct(Double value) {
-        return value == null ? NONE : signed(value, 3) + " %";
+    /** +0.138 % / −0.016 % (three decimals). */
+    public static String signedPct(Double value) {
+        return signedPct(value, 3);
     }
 
-    static String signed(double value, int decimals) {
-        String number = String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(value));
+    /** +0.14 % / −0.02 %; a value that rounds to zero has no sign. */
+    public static String signedPct(Double value, int decimals) {
+        return value == null ? NONE : signed(value, decimals) + " %";
+    }
+
+    /** +1.886 / −0.016; a value that rounds to zero has no sign. */
+    public static String signed(double value, int decimals) {
+        String number = fixed(Math.abs(value), decimals);
         if (Double.parseDouble(number) == 0) {
             return number;
         }
         return (value > 0 ? "+" : "−") + number;
     }
 
-    static String pct(Double value, int decimals) {
-        return value == null ? NONE : String.format(Locale.ROOT, "%." + decimals + "f %%", value);
+    /** 72.2 % */
+    public static String pct(Double value, int decimals) {
+        return value == null ? NONE : fixed(value, decimals) + " %";
     }
 
-    static String number(Double value, int decimals) {
-        return value == null ? NONE : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    /** 99.394 */
+    public static String number(Double value, int decimals) {
+        return value == null ? NONE : fixed(value, decimals);
     }
 
-    static String p(Double value) {
+    /** A p-value: 0.077, or "< 0.001". */
+    public static String p(Double value) {
         if (value == null) {
             return NONE;
         }
-        return value < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", value);
+        return value < 0.001 ? "< 0.001" : fixed(value, 3);
     }
 
-    static String options(Map<String, Object> options) {
-        return options == null ? NONE : OptionsJson.describe(options);
+    /** A limit or a setting as typed: whole numbers without decimals (999, not 999.0), others as they are. */
+    public static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 
-    /** Short label for charts: 60/1024/0.8 */
-    static String shortOptions(Map<String, Object> options) {
-        StringBuilder text = new StringBuilder();
-        options.values().forEach(v -> {
-            if (!text.isEmpty()) {
-                text.append('/');
-            }
-            text.append(OptionsJson.format(v));
-        });
-        return text.toString();
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

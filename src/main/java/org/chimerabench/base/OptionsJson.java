@@ -79,4 +79,21 @@ public final class OptionsJson {
         });
         return text.toString();
     }
+
+    /** {@link #describe}, or "—" when there are no options to describe (null). */
+    public static String describeOrNone(Map<String, Object> options) {
+        return options == null ? Numbers.NONE : describe(options);
+    }
+
+    /** Short label for charts: 60/1024/0.8 */
+    public static String shortLabel(Map<String, Object> options) {
+        StringBuilder text = new StringBuilder();
+        options.values().forEach(v -> {
+            if (!text.isEmpty()) {
+                text.append('/');
+            }
+            text.append(format(v));
+        });
+        return text.toString();
+    }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +15,8 @@ import org.chimerabench.ollama.OllamaTimeouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +40,9 @@ public class EndpointService implements AutoCloseable {
         return t;
     });
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    EndpointService(EndpointRepository endpoints, org.springframework.context.ApplicationEventPublisher events,
+    EndpointService(EndpointRepository endpoints, ApplicationEventPublisher events,
                     @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
         this.endpoints = endpoints;
         this.events = events;
@@ -102,14 +105,14 @@ public class EndpointService implements AutoCloseable {
 
     /** The endpoint with this id. */
     @Transactional(readOnly = true)
-    public java.util.Optional<EndpointView> findById(long id) {
+    public Optional<EndpointView> findById(long id) {
         return endpoints.findById(id).map(e -> EndpointView.of(e, statuses.getOrDefault(e.getId(),
                 EndpointStatus.checking())));
     }
 
     /** The endpoint with this name. */
     @Transactional(readOnly = true)
-    public java.util.Optional<EndpointView> findByName(String name) {
+    public Optional<EndpointView> findByName(String name) {
         return endpoints.findByName(name).map(e -> EndpointView.of(e, statuses.getOrDefault(e.getId(),
                 EndpointStatus.checking())));
     }
@@ -125,7 +128,7 @@ public class EndpointService implements AutoCloseable {
             statuses.put(endpoint.id(), status);
         }
         if (!Boolean.TRUE.equals(status.reachable())) {
-            throw new IllegalStateException("endpoint '" + endpoint.name() + "' does not answer: " + status.error());
+            throw new EndpointUnavailableException("endpoint '" + endpoint.name() + "' does not answer: " + status.error());
         }
         return status.models().stream().map(EndpointStatus.InstalledModel::name).toList();
     }
@@ -152,7 +155,7 @@ public class EndpointService implements AutoCloseable {
                     checkLater(local);
                     log.info("Found a local Ollama {} at {}", version, baseUrl);
                 }
-            } catch (OllamaException | org.springframework.dao.DataAccessException notThere) {
+            } catch (OllamaException | DataAccessException notThere) {
                 log.debug("No local Ollama at {}: {}", baseUrl, notThere.getMessage());
             }
         });

@@ -1,8 +1,8 @@
 package org.chimerabench.exchange;
 
-import java.util.Locale;
 import java.util.Map;
 import org.chimerabench.analysis.SweepComparison;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 
 /** The comparison of two sweeps as a Markdown report (the seed's "Rust vs Python" table, from the data). */
@@ -28,17 +28,17 @@ public final class ComparisonReport {
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<String, SweepComparison.MetricComparison> e : c.metrics().entrySet()) {
             SweepComparison.MetricComparison m = e.getValue();
-            md.append("| ").append(e.getKey()).append(" | ").append(num(m.meanA(), 4)).append(" | ")
-                    .append(num(m.meanB(), 4)).append(" | ").append(num(m.difference(), 4)).append(" | ")
-                    .append(num(m.welchT(), 4)).append(" | ").append(num(m.pValue(), 4)).append(" | ")
-                    .append(num(m.cohensD(), 4)).append(" | ").append(num(m.cvPctA(), 2)).append(" | ")
-                    .append(num(m.cvPctB(), 2)).append(" |\n");
+            md.append("| ").append(e.getKey()).append(" | ").append(Numbers.number(m.meanA(), 4)).append(" | ")
+                    .append(Numbers.number(m.meanB(), 4)).append(" | ").append(Numbers.number(m.difference(), 4)).append(" | ")
+                    .append(Numbers.number(m.welchT(), 4)).append(" | ").append(Numbers.number(m.pValue(), 4)).append(" | ")
+                    .append(Numbers.number(m.cohensD(), 4)).append(" | ").append(Numbers.number(m.cvPctA(), 2)).append(" | ")
+                    .append(Numbers.number(m.cvPctB(), 2)).append(" |\n");
         }
         md.append("\n## Shared configurations\n\n").append(c.leftOut().explanation()).append("\n\n");
         md.append("| Configuration | Δ A % | Δ B % | Δ A − Δ B |\n| --- | ---: | ---: | ---: |\n");
         for (SweepComparison.SharedConfiguration s : c.sharedConfigurations()) {
-            md.append("| `").append(OptionsJson.describe(s.options())).append("` | ").append(num(s.deltaPctA(), 4))
-                    .append(" | ").append(num(s.deltaPctB(), 4)).append(" | ").append(num(s.deltaOfDelta(), 4))
+            md.append("| `").append(OptionsJson.describe(s.options())).append("` | ").append(Numbers.number(s.deltaPctA(), 4))
+                    .append(" | ").append(Numbers.number(s.deltaPctB(), 4)).append(" | ").append(Numbers.number(s.deltaOfDelta(), 4))
                     .append(" |\n");
         }
         return md.toString();
@@ -46,14 +46,11 @@ public final class ComparisonReport {
 
     private static String best(SweepComparison.Best best) {
         return best == null ? "—" : "`" + OptionsJson.describe(best.options()) + "` ("
-                + String.format(Locale.ROOT, "%+.3f %%", best.deltaPct()) + ")";
+                + Numbers.signedPct(best.deltaPct()) + ")";
     }
 
     private static String pct(double value) {
-        return String.format(Locale.ROOT, "%.1f %%", value);
+        return Numbers.pct(value, 1);
     }
 
-    private static String num(Double value, int decimals) {
-        return value == null ? "—" : String.format(Locale.ROOT, "%." + decimals + "f", value);
-    }
 }

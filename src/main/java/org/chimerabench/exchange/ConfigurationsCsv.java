@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.SweepAnalysis;
-import org.chimerabench.execution.Arm;
 import org.chimerabench.exchange.ParsedSweep.ParsedCall;
 import org.chimerabench.exchange.ParsedSweep.ParsedConfiguration;
 import org.chimerabench.exchange.ParsedSweep.ParsedTrial;
+import org.chimerabench.execution.Arm;
 
 /**
  * Our configurations CSV: one row per configuration, a column per axis (named by its Ollama option), then the
@@ -42,19 +42,19 @@ public final class ConfigurationsCsv {
         for (ConfigurationResult r : analysis.configurationResults()) {
             Map<String, Object> row = new LinkedHashMap<>();
             axes.forEach(axis -> row.put(axis, r.options().get(axis)));
-            row.put("baseline_tok_s", r.baselineTokPerSec());
-            row.put("chimera_tok_s", r.chimeraTokPerSec());
-            row.put("throughput_pct", r.deltaPct());
-            row.put("baseline_ttft_ms", r.baselineTtftMs());
-            row.put("chimera_ttft_ms", r.chimeraTtftMs());
-            row.put("ttft_pct", r.ttftReductionPct());
-            row.put("baseline_trials", r.baselineTrials());
-            row.put("chimera_trials", r.chimeraTrials());
-            row.put("baseline_cv_pct", r.baselineCvPct());
-            row.put("chimera_cv_pct", r.chimeraCvPct());
-            row.put("p_value", r.pValue());
-            row.put("q_value", r.qValue());
-            row.put("improved", r.improved());
+            row.put("baseline_tok_s", r.throughput().baselineTokPerSec());
+            row.put("chimera_tok_s", r.throughput().chimeraTokPerSec());
+            row.put("throughput_pct", r.throughput().deltaPct());
+            row.put("baseline_ttft_ms", r.ttft().baselineTtftMs());
+            row.put("chimera_ttft_ms", r.ttft().chimeraTtftMs());
+            row.put("ttft_pct", r.ttft().ttftReductionPct());
+            row.put("baseline_trials", r.trials().baselineTrials());
+            row.put("chimera_trials", r.trials().chimeraTrials());
+            row.put("baseline_cv_pct", r.throughput().baselineCvPct());
+            row.put("chimera_cv_pct", r.throughput().chimeraCvPct());
+            row.put("p_value", r.significance().pValue());
+            row.put("q_value", r.significance().qValue());
+            row.put("improved", r.significance().improved());
             rows.add(row);
         }
         try {

@@ -9,14 +9,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.chimerabench.base.OptionsJson;
+import org.chimerabench.exchange.ParsedSweep.ParsedCall;
+import org.chimerabench.exchange.ParsedSweep.ParsedConfiguration;
+import org.chimerabench.exchange.ParsedSweep.ParsedTrial;
 import org.chimerabench.execution.CallRecord;
 import org.chimerabench.execution.CallRecordRepository;
 import org.chimerabench.execution.Trial;
 import org.chimerabench.execution.TrialRepository;
-import org.chimerabench.exchange.ParsedSweep.ParsedCall;
-import org.chimerabench.exchange.ParsedSweep.ParsedConfiguration;
-import org.chimerabench.exchange.ParsedSweep.ParsedTrial;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
@@ -209,7 +210,7 @@ public class ImportService {
     }
 
     private static Map<String, Object> sortedKeys(Map<String, Object> options) {
-        return new java.util.TreeMap<>(options);
+        return new TreeMap<>(options);
     }
 
     private static Map<String, Object> reorder(Map<String, Object> options, List<String> names) {

@@ -1,14 +1,17 @@
 package org.chimerabench.exchange;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.ComparisonService;
+import org.chimerabench.execution.CallService;
+import org.chimerabench.execution.CallStatus;
 import org.chimerabench.sweep.SweepService;
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportService {
 
-    private static final java.util.List<org.commonmark.Extension> EXTENSIONS = java.util.List.of(
+    private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
@@ -24,13 +27,13 @@ public class ReportService {
     private final SweepService sweeps;
     private final AnalysisService analyses;
     private final ComparisonService comparisons;
-    private final JdbcClient jdbc;
+    private final CallService calls;
 
-    ReportService(SweepService sweeps, AnalysisService analyses, ComparisonService comparisons, JdbcClient jdbc) {
+    ReportService(SweepService sweeps, AnalysisService analyses, ComparisonService comparisons, CallService calls) {
         this.sweeps = sweeps;
         this.analyses = analyses;
         this.comparisons = comparisons;
-        this.jdbc = jdbc;
+        this.calls = calls;
     }
 
     /** The comparison report of two sweeps in Markdown. */
@@ -46,10 +49,9 @@ public class ReportService {
     @Transactional(readOnly = true)
     public Optional<String> markdown(long sweepId) {
         return sweeps.find(sweepId).flatMap(sweep -> analyses.analyse(sweepId).map(analysis -> {
-            long stored = count(sweepId, null);
-            long failed = count(sweepId, "FAILED");
-            String prompt = jdbc.sql("SELECT prompt FROM sweep WHERE id = ?").param(sweepId).query(String.class)
-                    .list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            long stored = calls.count(sweepId);
+            long failed = calls.count(sweepId, CallStatus.FAILED);
+            String prompt = sweeps.prompt(sweepId).orElse(null);
             return MarkdownReport.write(sweep, analysis, stored, failed, prompt, OffsetDateTime.now());
         }));
     }
@@ -57,12 +59,5 @@ public class ReportService {
     /** The report as an HTML fragment (tables, headings, lists); text is escaped. */
     public Optional<String> html(long sweepId) {
         return markdown(sweepId).map(md -> HTML.render(PARSER.parse(md)));
-    }
-
-    private long count(long sweepId, String status) {
-        return status == null
-                ? jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?").param(sweepId).query(Long.class).single()
-                : jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ? AND status = ?").param(sweepId)
-                .param(status).query(Long.class).single();
     }
 }

@@ -1,6 +1,17 @@
 package org.chimerabench.execution;
 
-/** BASELINE = Ollama defaults (or a custom baseline); CHIMERA = the configuration's options plus fixed options. */
+/** The two arms of a configuration: Ollama's defaults (or a custom baseline), and the tuned options. */
 public enum Arm {
-    BASELINE, CHIMERA
+    BASELINE("Baseline"), CHIMERA("Chimera");
+
+    private final String label;
+
+    Arm(String label) {
+        this.label = label;
+    }
+
+    /** How a person reads it. */
+    public String label() {
+        return label;
+    }
 }

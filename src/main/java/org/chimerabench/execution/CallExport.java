@@ -3,12 +3,12 @@ package org.chimerabench.execution;
 import java.util.Map;
 
 /**
- * One stored call as exported by {@code GET /api/sweeps/{id}/calls} (names fixed by architecture.md §7 and §5):
+ * One stored call as exported by {@code GET /api/sweeps/{id}/calls} (names fixed by docs/architecture.md §7 and §5):
  * its configuration's axis values, arm, repetition, stage, warm-up flag, status, error, endpoint and every
  * measured field. Missing measures are null.
  */
 public record CallExport(long id, long configurationId, Map<String, Object> options, Arm arm, int repetition,
-                         String stage, boolean warmup, CallStatus status, String error, String endpoint,
+                         Stage stage, boolean warmup, CallStatus status, String error, String endpoint,
                          String model, Double ttftMs, Double timeToHeadersMs, Double e2eMs, Double itlMeanMs,
                          Double itlP50Ms, Double itlP90Ms, Double itlP99Ms, Double tpotMs, Double decodeTokPerSec,
                          Double prefillTokPerSec, Double e2eTokPerSec, Double loadMs, Double promptEvalMs,

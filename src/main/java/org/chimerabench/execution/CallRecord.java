@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,10 +14,12 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import org.chimerabench.ollama.StreamedCall;
 
 /**
  * One streamed {@code /api/generate} call as stored: the raw material of every figure. Field meanings are
- * architecture.md §5; times in milliseconds, rates in tokens per second.
+ * docs/architecture.md §5; times in milliseconds, rates in tokens per second.
  */
 @Entity
 @Table(name = "call_record")
@@ -33,7 +36,8 @@ public class CallRecord {
     @Column(name = "sweep_id", nullable = false)
     private Long sweepId;
 
-    private String stage;
+    @Convert(converter = Stage.Column.class)
+    private Stage stage;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -112,15 +116,15 @@ public class CallRecord {
     }
 
     /** A measured call: every §5 field from the stream, plus what /api/ps said right after it. */
-    public static CallRecord measured(Trial trial, Long sweepId, String stage, String endpoint, String options,
-                                      org.chimerabench.ollama.StreamedCall call, boolean cold, Long sizeBytes,
+    public static CallRecord measured(Trial trial, Long sweepId, Stage stage, String endpoint, String options,
+                                      StreamedCall call, boolean cold, Long sizeBytes,
                                       Long sizeVramBytes) {
         CallRecord record = base(trial, sweepId, stage, endpoint, options, CallStatus.OK, null);
         record.model = call.model();
         record.ttftMs = finite(call.ttftMs());
         record.timeToHeadersMs = call.timeToHeadersMs();
         record.e2eMs = call.e2eMs();
-        record.chunkGapsMs = java.util.Arrays.toString(call.chunkGapsMs());
+        record.chunkGapsMs = Arrays.toString(call.chunkGapsMs());
         record.itlMeanMs = finite(call.itlMeanMs());
         record.itlP50Ms = finite(call.itlP50Ms());
         record.itlP90Ms = finite(call.itlP90Ms());
@@ -146,13 +150,13 @@ public class CallRecord {
     }
 
     /** A call that failed (after its retries), with the reason; excluded from every statistic. */
-    public static CallRecord failed(Trial trial, Long sweepId, String stage, String endpoint, String options,
+    public static CallRecord failed(Trial trial, Long sweepId, Stage stage, String endpoint, String options,
                                     String error) {
         return base(trial, sweepId, stage, endpoint, options, CallStatus.FAILED,
                 error.length() > 4000 ? error.substring(0, 4000) : error);
     }
 
-    private static CallRecord base(Trial trial, Long sweepId, String stage, String endpoint, String options,
+    private static CallRecord base(Trial trial, Long sweepId, Stage stage, String endpoint, String options,
                                    CallStatus status, String error) {
         CallRecord record = new CallRecord();
         record.trial = trial;
@@ -192,11 +196,11 @@ public class CallRecord {
         return sweepId;
     }
 
-    public String getStage() {
+    public Stage getStage() {
         return stage;
     }
 
-    public void setStage(String stage) {
+    public void setStage(Stage stage) {
         this.stage = stage;
     }
 

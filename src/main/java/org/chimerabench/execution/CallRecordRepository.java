@@ -1,5 +1,6 @@
 package org.chimerabench.execution;
 
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CallRecordRepository extends JpaRepository<CallRecord, Long> {
@@ -10,9 +11,9 @@ public interface CallRecordRepository extends JpaRepository<CallRecord, Long> {
     @org.springframework.data.jpa.repository.Query("delete from CallRecord c where c.trial.id = :trialId")
     int deleteByTrialId(@org.springframework.data.repository.query.Param("trialId") long trialId);
 
-    java.util.Optional<CallRecord> findFirstBySweepIdAndStatusOrderByIdDesc(Long sweepId, CallStatus status);
+    Optional<CallRecord> findFirstBySweepIdAndStatusOrderByIdDesc(Long sweepId, CallStatus status);
 
-    default java.util.Optional<CallRecord> findLastFailure(Long sweepId) {
+    default Optional<CallRecord> findLastFailure(Long sweepId) {
         return findFirstBySweepIdAndStatusOrderByIdDesc(sweepId, CallStatus.FAILED);
     }
 }

@@ -1,38 +1,74 @@
 package org.chimerabench.execution;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.chimerabench.sweep.ConfigurationRepository;
+import org.chimerabench.sweep.StoredCalls;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads stored calls for display (the raw calls behind every figure). */
+/** Reads stored calls for display (the raw calls behind every figure), and counts them for the sweep feature. */
 @Service
-public class CallService {
+public class CallService implements StoredCalls {
 
     private final JdbcClient jdbc;
+    private final ConfigurationRepository configurations;
 
-    CallService(JdbcClient jdbc) {
+    CallService(JdbcClient jdbc, ConfigurationRepository configurations) {
         this.jdbc = jdbc;
+        this.configurations = configurations;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Long> countsBySweep() {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("SELECT sweep_id, COUNT(*) FROM call_record GROUP BY sweep_id")
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count(long sweepId) {
+        return jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?").param(sweepId).query(Long.class)
+                .single();
+    }
+
+    /** Calls of a sweep that ended in the given status. */
+    @Transactional(readOnly = true)
+    public long count(long sweepId, CallStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ? AND status = ?").param(sweepId)
+                .param(status.name()).query(Long.class).single();
     }
 
     /** Every call of a sweep, in the order they were stored, for export. */
     @Transactional(readOnly = true)
     public List<CallExport> export(long sweepId) {
+        Map<Long, Map<String, Object>> options = new HashMap<>();
+        configurations.findBySweepIdOrderByPosition(sweepId).forEach(c -> options.put(c.getId(), c.getOptions()));
         return jdbc.sql("""
-                        SELECT c.id, t.configuration_id, cf.options, t.arm, t.repetition, c.stage, t.warmup, c.status,
+                        SELECT c.id, t.configuration_id, t.configuration_id, t.arm, t.repetition, c.stage, t.warmup, c.status,
                                c.error, c.endpoint, c.model, c.ttft_ms, c.time_to_headers_ms, c.e2e_ms, c.itl_mean_ms,
                                c.itl_p50_ms, c.itl_p90_ms, c.itl_p99_ms, c.tpot_ms, c.decode_tok_per_sec,
                                c.prefill_tok_per_sec, c.e2e_tok_per_sec, c.load_ms, c.prompt_eval_ms, c.eval_ms,
                                c.total_ms, c.cold, c.gpu_offload_pct, c.size_vram_bytes, c.done_reason, c.eval_count,
                                c.prompt_eval_count, c.response_chars
                         FROM call_record c JOIN trial t ON t.id = c.trial_id
-                        JOIN configuration cf ON cf.id = t.configuration_id
                         WHERE c.sweep_id = ? ORDER BY c.id
                         """)
                 .param(sweepId)
                 .query((rs, row) -> new CallExport(rs.getLong(1), rs.getLong(2),
-                        org.chimerabench.base.OptionsJson.read(rs.getString(3)), Arm.valueOf(rs.getString(4)),
-                        rs.getInt(5), rs.getString(6), rs.getBoolean(7), CallStatus.valueOf(rs.getString(8)),
+                        options.get(rs.getLong(3)), Arm.valueOf(rs.getString(4)),
+                        rs.getInt(5), Stage.ofStored(rs.getString(6)), rs.getBoolean(7), CallStatus.valueOf(rs.getString(8)),
                         rs.getString(9), rs.getString(10), rs.getString(11), d(rs, 12), d(rs, 13), d(rs, 14),
                         d(rs, 15), d(rs, 16), d(rs, 17), d(rs, 18), d(rs, 19), d(rs, 20), d(rs, 21), d(rs, 22),
                         d(rs, 23), d(rs, 24), d(rs, 25), d(rs, 26), rs.getObject(27, Boolean.class), d(rs, 28),
@@ -41,7 +77,7 @@ public class CallService {
                 .list();
     }
 
-    private static Double d(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    private static Double d(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, Double.class);
     }
 
@@ -49,13 +85,14 @@ public class CallService {
      * The endpoint's recent speed: mean seconds per call over its last {@value #RECENT_SPEED_CALLS} successful
      * calls in any sweep (end to end); empty when it has none.
      */
+    @Override
     @Transactional(readOnly = true)
-    public java.util.OptionalDouble recentSecondsPerCall(String endpointName) {
+    public OptionalDouble recentSecondsPerCall(String endpointName) {
         Double meanMs = jdbc.sql("""
                         SELECT AVG(e2e_ms) FROM (SELECT e2e_ms FROM call_record
                         WHERE endpoint = ? AND status = 'OK' AND e2e_ms IS NOT NULL ORDER BY id DESC LIMIT ?)""")
                 .param(endpointName).param(RECENT_SPEED_CALLS).query(Double.class).optional().orElse(null);
-        return meanMs == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(meanMs / 1000.0);
+        return meanMs == null ? OptionalDouble.empty() : OptionalDouble.of(meanMs / 1000.0);
     }
 
     static final int RECENT_SPEED_CALLS = 50;
@@ -73,8 +110,8 @@ public class CallService {
                         """)
                 .param(configurationId)
                 .query((rs, row) -> new CallRow(rs.getLong(1), rs.getLong(2), Arm.valueOf(rs.getString(3)),
-                        rs.getInt(4), rs.getBoolean(5), rs.getString(6), CallStatus.valueOf(rs.getString(7)),
-                        rs.getString(8), rs.getObject(9, java.time.OffsetDateTime.class),
+                        rs.getInt(4), rs.getBoolean(5), Stage.ofStored(rs.getString(6)), CallStatus.valueOf(rs.getString(7)),
+                        rs.getString(8), rs.getObject(9, OffsetDateTime.class),
                         rs.getObject(10, Double.class), rs.getObject(11, Double.class), rs.getObject(12, Double.class),
                         rs.getObject(13, Integer.class), rs.getObject(14, Integer.class), rs.getObject(15, Double.class),
                         rs.getObject(16, Double.class), rs.getObject(17, Double.class), rs.getObject(18, Double.class),

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The order in which a sweep's trials run (architecture.md §4): configurations as defined or shuffled with a
+ * The order in which a sweep's trials run (docs/architecture.md §4): configurations as defined or shuffled with a
  * recorded seed; per configuration its warm-ups (both arms), then the arms interleaved per repetition —
  * B C, C B, B C, … — so that drift over time cancels out between the arms.
  */

@@ -3,25 +3,28 @@ package org.chimerabench.execution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
+import java.util.NoSuchElementException;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
-import org.chimerabench.sweep.SweepStatus;
+import org.chimerabench.sweep.SweepStarter;
+import org.chimerabench.sweep.SweepStateException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Starts and cancels sweeps. Starting queues the persistent job; cancelling stops it within one call. */
 @Service
-public class ExecutionService {
+public class ExecutionService implements SweepStarter {
 
     private final SweepRepository sweeps;
     private final SchedulerClient scheduler;
     private final OneTimeTask<Long> runSweepTask;
     private final SweepRunner runner;
     private final SweepEvents events;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
     ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, OneTimeTask<Long> runSweepTask,
-                     SweepRunner runner, SweepEvents events, org.springframework.transaction.support.TransactionTemplate tx) {
+                     SweepRunner runner, SweepEvents events, TransactionTemplate tx) {
         this.sweeps = sweeps;
         this.scheduler = scheduler;
         this.runSweepTask = runSweepTask;
@@ -33,41 +36,30 @@ public class ExecutionService {
     /**
      * Queues a DRAFT sweep to run.
      *
-     * @throws IllegalStateException when the sweep's state forbids it (already queued, running, finished, imported)
+     * @throws SweepStateException when the sweep's state forbids it (already queued, running, finished, imported)
+     * @throws NoSuchElementException when there is no such sweep
      */
+    @Override
     @Transactional
     public void start(long sweepId) {
-        Sweep sweep = sweeps.findById(sweepId).orElseThrow(() -> new java.util.NoSuchElementException(
-                "there is no sweep " + sweepId));
-        if (sweep.getStatus() != SweepStatus.DRAFT) {
-            throw new IllegalStateException("Sweep " + sweepId + " is " + sweep.getStatus()
-                    + "; only a DRAFT sweep can be started");
-        }
-        sweep.changeStatus(SweepStatus.QUEUED, null);
+        find(sweepId).queue();
         scheduler.schedule(runSweepTask.instance("sweep-" + sweepId, sweepId), Instant.now());
     }
 
     /**
      * Cancels a queued or running sweep: stored calls are kept; the running call is aborted.
      *
-     * @throws IllegalStateException when the sweep is not queued or running
+     * @throws SweepStateException when the sweep is not queued or running
+     * @throws NoSuchElementException when there is no such sweep
      */
     public void cancel(long sweepId) {
-        boolean cancelled = Boolean.TRUE.equals(tx.execute(s -> cancelInDatabase(sweepId)));
-        if (!cancelled) {
-            throw new IllegalStateException("Sweep " + sweepId + " is neither queued nor running");
-        }
+        tx.executeWithoutResult(s -> find(sweepId)
+                .cancel("Cancelled by the operator; the calls stored so far are kept."));
         runner.abort(sweepId);
         events.changed(sweepId);
     }
 
-    private Boolean cancelInDatabase(long sweepId) {
-        Sweep sweep = sweeps.findById(sweepId).orElseThrow(() -> new java.util.NoSuchElementException(
-                "there is no sweep " + sweepId));
-        if (sweep.getStatus() != SweepStatus.QUEUED && sweep.getStatus() != SweepStatus.RUNNING) {
-            return false;
-        }
-        sweep.changeStatus(SweepStatus.CANCELLED, "Cancelled by the operator; the calls stored so far are kept.");
-        return true;
+    private Sweep find(long sweepId) {
+        return sweeps.findById(sweepId).orElseThrow(() -> new NoSuchElementException("there is no sweep " + sweepId));
     }
 }

@@ -2,11 +2,17 @@ package org.chimerabench.execution;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.chimerabench.base.OptionsJson;
-import org.chimerabench.sweep.SweepStatus;
-import org.chimerabench.sweep.WorkloadType;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.sweep.ConfigurationRepository;
+import org.chimerabench.sweep.SweepRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,32 +26,33 @@ public class LiveMonitorService {
     static final int FAILURES = 10;
 
     private final JdbcClient jdbc;
+    private final SweepRepository sweeps;
+    private final ConfigurationRepository configurations;
+    private final EndpointService endpoints;
 
-    LiveMonitorService(JdbcClient jdbc) {
+    LiveMonitorService(JdbcClient jdbc, SweepRepository sweeps, ConfigurationRepository configurations,
+                       EndpointService endpoints) {
         this.jdbc = jdbc;
+        this.sweeps = sweeps;
+        this.configurations = configurations;
+        this.endpoints = endpoints;
     }
 
     @Transactional(readOnly = true)
     public Optional<LiveSnapshot> snapshot(long sweepId) {
-        Optional<Object[]> sweep = jdbc.sql("""
-                        SELECT s.status, s.status_message, s.repetitions, s.warmup_trials, s.workload_type,
-                               (SELECT COUNT(*) FROM configuration c WHERE c.sweep_id = s.id),
-                               (SELECT COUNT(*) FROM call_record r WHERE r.sweep_id = s.id),
-                               (SELECT COUNT(*) FROM call_record r WHERE r.sweep_id = s.id AND r.status = 'FAILED')
-                        FROM sweep s WHERE s.id = ?""")
-                .param(sweepId)
-                .query((rs, row) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)})
-                .optional();
-        return sweep.map(row -> {
-            long planned = WorkloadType.valueOf((String) row[4]).plannedCalls((long) row[5], (int) row[2],
-                    (int) row[3]);
-            long done = (long) row[6];
+        return sweeps.findById(sweepId).map(sweep -> {
+            long[] stored = jdbc.sql("""
+                            SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0)
+                            FROM call_record WHERE sweep_id = ?""")
+                    .param(sweepId).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            long planned = sweep.getWorkloadType().plannedCalls(configurations.countBySweepId(sweepId),
+                    sweep.getRepetitions(), sweep.getWarmupTrials());
+            long done = stored[0];
             long total = Math.max(planned, done);
             List<Timed> recent = recent(sweepId);
-            return new LiveSnapshot(sweepId, SweepStatus.valueOf((String) row[0]), (String) row[1], done, total,
+            return new LiveSnapshot(sweepId, sweep.getStatus(), sweep.getStatusMessage(), done, total,
                     eta(recent, total - done), current(sweepId),
-                    recent.stream().map(Timed::call).toList(), failures(sweepId), (long) row[7]);
+                    recent.stream().map(Timed::call).toList(), failures(sweepId), stored[1]);
         });
     }
 
@@ -63,8 +70,8 @@ public class LiveMonitorService {
                         rs.getObject(5, Double.class), rs.getObject(6, Double.class)),
                         rs.getObject(7, OffsetDateTime.class)))
                 .list();
-        List<Timed> oldestFirst = new java.util.ArrayList<>(newestFirst);
-        java.util.Collections.reverse(oldestFirst);
+        List<Timed> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
         return oldestFirst;
     }
 
@@ -84,32 +91,49 @@ public class LiveMonitorService {
 
     /** The trials running now (one per endpoint) or, between two trials, the next one. */
     private List<LiveSnapshot.Current> current(long sweepId) {
-        List<LiveSnapshot.Current> running = currentTrials(sweepId, "RUNNING", 100);
-        return running.isEmpty() ? currentTrials(sweepId, "PENDING", 1) : running;
+        List<LiveSnapshot.Current> running = currentTrials(sweepId, TrialStatus.RUNNING, 100);
+        return running.isEmpty() ? currentTrials(sweepId, TrialStatus.PENDING, 1) : running;
     }
 
-    private List<LiveSnapshot.Current> currentTrials(long sweepId, String status, int limit) {
-        return jdbc.sql("""
-                        SELECT cf.options, t.arm, t.repetition, t.warmup, e.name
-                        FROM trial t JOIN configuration cf ON cf.id = t.configuration_id
-                        LEFT JOIN endpoint e ON e.id = t.endpoint_id
-                        WHERE cf.sweep_id = ? AND t.status = ?
-                        ORDER BY t.plan_position LIMIT ?""")
-                .param(sweepId).param(status).param(limit)
-                .query((rs, row) -> new LiveSnapshot.Current(OptionsJson.read(rs.getString(1)),
-                        Arm.valueOf(rs.getString(2)), rs.getInt(3), rs.getBoolean(4), rs.getString(5)))
+    private List<LiveSnapshot.Current> currentTrials(long sweepId, TrialStatus status, int limit) {
+        record Row(long configurationId, Arm arm, int repetition, boolean warmup, Long endpointId) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT configuration_id, arm, repetition, warmup, endpoint_id FROM trial
+                        WHERE sweep_id = ? AND status = ? ORDER BY plan_position LIMIT ?""")
+                .param(sweepId).param(status.name()).param(limit)
+                .query((rs, row) -> new Row(rs.getLong(1), Arm.valueOf(rs.getString(2)), rs.getInt(3),
+                        rs.getBoolean(4), rs.getObject(5, Long.class)))
                 .list();
+        Map<Long, Map<String, Object>> options = options(rows.stream().map(Row::configurationId).toList());
+        return rows.stream().map(row -> new LiveSnapshot.Current(options.get(row.configurationId()), row.arm(),
+                row.repetition(), row.warmup(), row.endpointId() == null ? null
+                        : endpoints.findById(row.endpointId()).map(EndpointView::name).orElse(null))).toList();
     }
 
     private List<LiveSnapshot.Failure> failures(long sweepId) {
-        return jdbc.sql("""
-                        SELECT c.id, cf.options, t.arm, t.repetition, c.endpoint, c.error
+        record Row(long callId, long configurationId, Arm arm, int repetition, String endpoint, String error) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        SELECT c.id, t.configuration_id, t.arm, t.repetition, c.endpoint, c.error
                         FROM call_record c JOIN trial t ON t.id = c.trial_id
-                        JOIN configuration cf ON cf.id = t.configuration_id
                         WHERE c.sweep_id = ? AND c.status = 'FAILED' ORDER BY c.id DESC LIMIT ?""")
                 .param(sweepId).param(FAILURES)
-                .query((rs, row) -> new LiveSnapshot.Failure(rs.getLong(1), OptionsJson.read(rs.getString(2)),
-                        Arm.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6)))
+                .query((rs, row) -> new Row(rs.getLong(1), rs.getLong(2), Arm.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .list();
+        Map<Long, Map<String, Object>> options = options(rows.stream().map(Row::configurationId).toList());
+        return rows.stream().map(row -> new LiveSnapshot.Failure(row.callId(), options.get(row.configurationId()),
+                row.arm(), row.repetition(), row.endpoint(), row.error())).toList();
+    }
+
+    /** Options of a few configurations, through the sweep feature's repository. */
+    private Map<Long, Map<String, Object>> options(List<Long> configurationIds) {
+        Map<Long, Map<String, Object>> options = new HashMap<>();
+        if (!configurationIds.isEmpty()) {
+            configurations.findAllById(new HashSet<>(configurationIds))
+                    .forEach(c -> options.put(c.getId(), c.getOptions()));
+        }
+        return options;
     }
 }

@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.ollama.Cancellation;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
 import org.chimerabench.sweep.SweepStatus;
@@ -84,7 +86,7 @@ class SweepRunner {
 
     private void runSweep(long sweepId) {
         Sweep sweep = tx.execute(s -> sweeps.findById(sweepId).orElse(null));
-        if (sweep == null || (sweep.getStatus() != SweepStatus.QUEUED && sweep.getStatus() != SweepStatus.RUNNING)) {
+        if (sweep == null || !sweep.getStatus().active()) {
             return;
         }
         List<EndpointView> fleet = new ArrayList<>();
@@ -167,16 +169,16 @@ class SweepRunner {
         }
         boolean begun = Boolean.TRUE.equals(tx.execute(s -> {
             Sweep sweep = sweeps.findById(sweepId).orElseThrow();
-            if (sweep.getStatus() != SweepStatus.QUEUED && sweep.getStatus() != SweepStatus.RUNNING) {
+            if (!sweep.getStatus().active()) {
                 return false;
             }
             if (sweep.getEnvironment() == null) {
                 sweep.setEnvironment(write(environment));
             }
-            sweep.changeStatus(SweepStatus.RUNNING, null);
+            sweep.begin();
             if (trials.findPlan(sweepId).isEmpty()) {
                 List<Configuration> configurations = sweep.getConfigurations();
-                Long seed = "SHUFFLED".equals(sweep.getRunOrder()) ? sweep.getShuffleSeed() : null;
+                Long seed = sweep.getRunOrder() == RunOrder.SHUFFLED ? sweep.getShuffleSeed() : null;
                 int position = 0;
                 for (ExecutionPlan.Item item : ExecutionPlan.of(configurations.size(), sweep.getRepetitions(),
                         sweep.getWarmupTrials(), seed)) {
@@ -244,8 +246,8 @@ class SweepRunner {
 
     private void finish(long sweepId, SweepStatus status, String message) {
         tx.executeWithoutResult(s -> sweeps.findById(sweepId).ifPresent(sweep -> {
-            if (sweep.getStatus() == SweepStatus.RUNNING || sweep.getStatus() == SweepStatus.QUEUED) {
-                sweep.changeStatus(status, message);
+            if (sweep.getStatus().canMoveTo(status)) {
+                sweep.end(status, message);
             }
         }));
         events.changed(sweepId);
@@ -254,7 +256,7 @@ class SweepRunner {
     private static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import org.chimerabench.ollama.OllamaTimeouts;
 import org.chimerabench.sweep.Sweep;
@@ -35,7 +36,7 @@ final class SweepTimeouts {
             if (node.hasNonNull("totalSeconds")) {
                 timeouts = timeouts.withTotal(Duration.ofSeconds(node.get("totalSeconds").asLong()));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("Unreadable timeouts of a sweep: {}", sweep.getTimeouts());
         }
         return timeouts;

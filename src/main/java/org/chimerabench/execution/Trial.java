@@ -27,6 +27,10 @@ public class Trial {
     @JoinColumn(name = "configuration_id")
     private Configuration configuration;
 
+    /** The configuration's sweep (denormalized, so execution's queries need not join the sweep's tables). */
+    @Column(name = "sweep_id", nullable = false)
+    private Long sweepId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Arm arm;
@@ -63,6 +67,7 @@ public class Trial {
         Trial trial = new Trial();
         trial.endpointId = endpointId;
         trial.configuration = configuration;
+        trial.sweepId = configuration.getSweep().getId();
         trial.arm = arm;
         trial.repetition = repetition;
         trial.warmup = warmup;
@@ -88,6 +93,7 @@ public class Trial {
     public static Trial finished(Configuration configuration, Arm arm, int repetition) {
         Trial trial = new Trial();
         trial.configuration = configuration;
+        trial.sweepId = configuration.getSweep().getId();
         trial.arm = arm;
         trial.repetition = repetition;
         trial.status = TrialStatus.DONE;

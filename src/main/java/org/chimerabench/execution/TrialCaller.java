@@ -68,15 +68,15 @@ final class TrialCaller {
         Map<String, Object> options = options(sweep, trial.getArm(), configuration);
         String optionsJson = options == null ? null : OptionsJson.write(options);
         String prefix = sweep.isPromptVariation() ? "[run " + trial.getId() + "] " : "";
-        List<String[]> stages = new ArrayList<>();
+        List<StagePrompt> stages = new ArrayList<>();
         if (sweep.getWorkloadType() == WorkloadType.AGENT_WORKFLOW) {
             String summary = sweep.getPrompt() == null || sweep.getPrompt().isBlank() ? DEFAULT_DATA_SUMMARY
                     : sweep.getPrompt();
-            stages.add(new String[] {"analysis", prefix + "Analyze this benchmark data and list the key findings:\n"
-                    + summary});
-            stages.add(new String[] {"report", null});
+            stages.add(new StagePrompt(Stage.ANALYSIS, prefix + "Analyze this benchmark data and list the key findings:\n"
+                    + summary));
+            stages.add(new StagePrompt(Stage.REPORT, null));
         } else {
-            stages.add(new String[] {null, prefix + sweep.getPrompt()});
+            stages.add(new StagePrompt(null, prefix + sweep.getPrompt()));
         }
         // calls left by an interrupted run of this trial (the app died mid-trial) are replaced, never duplicated
         tx.executeWithoutResult(s -> {
@@ -86,10 +86,10 @@ final class TrialCaller {
         events.changed(sweep.getId());
         String previousResponse = null;
         for (int i = 0; i < stages.size(); i++) {
-            String[] stage = stages.get(i);
-            String prompt = stage[1] != null ? stage[1] : prefix + "Write a technical report of 800 to 1000 words"
+            StagePrompt stage = stages.get(i);
+            String prompt = stage.prompt() != null ? stage.prompt() : prefix + "Write a technical report of 800 to 1000 words"
                     + " from this analysis:\n" + previousResponse;
-            CallRecord record = call(trial, stage[0], prompt, options, optionsJson);
+            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson);
             if (cancellation.isCancelled()) {
                 return false;
             }
@@ -111,7 +111,7 @@ final class TrialCaller {
         return true;
     }
 
-    private CallRecord call(Trial trial, String stage, String prompt, Map<String, Object> options,
+    private CallRecord call(Trial trial, Stage stage, String prompt, Map<String, Object> options,
                             String optionsJson) {
         OllamaException last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
@@ -167,5 +167,9 @@ final class TrialCaller {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One call of a trial: its stage (null for a single prompt) and its prompt (null: built from the analysis). */
+    private record StagePrompt(Stage stage, String prompt) {
     }
 }

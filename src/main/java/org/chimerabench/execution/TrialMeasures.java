@@ -1,51 +1,58 @@
-package org.chimerabench.analysis;
+package org.chimerabench.execution;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chimerabench.base.OptionsJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the measures the analysis needs straight from the stored calls (one projection query, no entities),
- * so 100,000 calls load in a fraction of a second. Only OK calls of non-warm-up trials count.
+ * The read model execution publishes for the analysis: per configuration and arm, one value per non-warm-up
+ * trial (the mean of the trial's OK calls), read straight from execution's own tables (one projection query,
+ * no entities), so 100,000 calls load in a fraction of a second.
  */
 @Repository
-class CallMeasureRepository {
+public class TrialMeasures {
 
     private final JdbcClient jdbc;
 
-    CallMeasureRepository(JdbcClient jdbc) {
+    TrialMeasures(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One configuration's measures.
+     *
+     * @param sizeVramBytes mean {@code size_vram} of the CHIMERA calls from {@code /api/ps}, or null when not
+     *                      measured
+     */
+    public record ConfigurationMeasures(double[] baselineTokPerSec, double[] chimeraTokPerSec,
+                                        double[] baselineTtftMs, double[] chimeraTtftMs, Double sizeVramBytes) {
+
+        /** No trial stored yet. */
+        public static final ConfigurationMeasures NONE = new ConfigurationMeasures(new double[0], new double[0],
+                new double[0], new double[0], null);
+    }
+
     /** A cheap fingerprint of a sweep's calls: changes whenever a call is added or removed. */
-    String stamp(long sweepId) {
+    public String stamp(long sweepId) {
         return jdbc.sql("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM call_record WHERE sweep_id = ?")
                 .param(sweepId).query(String.class).single();
     }
 
-    List<String> endpoints(long sweepId) {
+    /** The endpoints whose calls a sweep stored, by name. */
+    public List<String> endpoints(long sweepId) {
         return jdbc.sql("SELECT DISTINCT endpoint FROM call_record WHERE sweep_id = ? AND endpoint IS NOT NULL"
                         + " ORDER BY endpoint")
                 .param(sweepId).query(String.class).list();
     }
 
-    List<MeasuredConfiguration> load(long sweepId) {
-        return load(sweepId, null);
-    }
-
-    /** The measures of one endpoint's calls ({@code endpoint} null = every call). */
-    List<MeasuredConfiguration> load(long sweepId, String endpoint) {
-        Map<Long, Map<String, Object>> options = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, options FROM configuration WHERE sweep_id = ? ORDER BY position, id")
-                .param(sweepId)
-                .query(rs -> {
-                    options.put(rs.getLong(1), OptionsJson.read(rs.getString(2)));
-                });
+    /**
+     * The measures of a sweep's configurations by configuration id, from one endpoint's calls ({@code endpoint}
+     * null = every call); a configuration without a trial yet is absent.
+     */
+    public Map<Long, ConfigurationMeasures> byConfiguration(long sweepId, String endpoint) {
         Map<Long, ConfigurationTrials> trials = new HashMap<>();
         jdbc.sql("""
                 SELECT t.configuration_id, t.id, t.arm, c.decode_tok_per_sec, c.ttft_ms, c.size_vram_bytes
@@ -65,12 +72,11 @@ class CallMeasureRepository {
                     Double ttft = rs.wasNull() ? null : ttftMs;
                     long vramBytes = rs.getLong(6);
                     Long vram = rs.wasNull() ? null : vramBytes;
-                    byConfiguration.add(rs.getLong(2), "CHIMERA".equals(rs.getString(3)), tok, ttft, vram);
+                    byConfiguration.add(rs.getLong(2), Arm.valueOf(rs.getString(3)) == Arm.CHIMERA, tok, ttft, vram);
                 });
-        List<MeasuredConfiguration> measured = new ArrayList<>(options.size());
-        options.forEach((id, opts) -> measured.add(
-                trials.getOrDefault(id, new ConfigurationTrials()).toMeasured(id, opts)));
-        return measured;
+        Map<Long, ConfigurationMeasures> measures = new HashMap<>();
+        trials.forEach((id, byConfiguration) -> measures.put(id, byConfiguration.toMeasures()));
+        return measures;
     }
 
     /** Accumulates calls into per-trial means, per arm. Rows arrive ordered by trial. */
@@ -88,8 +94,8 @@ class CallMeasureRepository {
             }
         }
 
-        MeasuredConfiguration toMeasured(long id, Map<String, Object> options) {
-            return new MeasuredConfiguration(id, options, baseline.tok.values(), chimera.tok.values(),
+        ConfigurationMeasures toMeasures() {
+            return new ConfigurationMeasures(baseline.tok.values(), chimera.tok.values(),
                     baseline.ttft.values(), chimera.ttft.values(), vramCount == 0 ? null : vramSum / vramCount);
         }
     }

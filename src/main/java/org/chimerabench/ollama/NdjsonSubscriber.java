@@ -15,7 +15,7 @@ import org.chimerabench.ollama.OllamaException.Kind;
 /**
  * Consumes a streamed Ollama reply as the bytes arrive, on the HTTP client's own thread: splits NDJSON lines
  * (refusing lines over the limit), timestamps each line the moment it is complete — no hand-off to another
- * thread before the clock is read — and measures the call (architecture.md §5). The result, or a typed error,
+ * thread before the clock is read — and measures the call (docs/architecture.md §5). The result, or a typed error,
  * completes {@link #result()}.
  */
 final class NdjsonSubscriber implements Flow.Subscriber<List<ByteBuffer>> {

@@ -12,13 +12,16 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -152,7 +155,7 @@ public final class OllamaClient implements AutoCloseable {
         call.completeExceptionally(NdjsonSubscriber.incomplete()); // send returned: the call has an outcome by now
         try {
             return call.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             Throwable cause = unwrap(e);
             throw cause instanceof OllamaException ollama ? ollama
                     : new OllamaException(Kind.INCOMPLETE_STREAM, describe(cause), 0, null, cause);
@@ -210,8 +213,8 @@ public final class OllamaClient implements AutoCloseable {
                     + seconds(timeouts.firstToken()) + " (model loading too slowly, or the server is stuck).", 0, null,
                     cause);
         }
-        if (cause instanceof ConnectException || cause instanceof java.nio.channels.UnresolvedAddressException
-                || cause.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException
+                || cause.getCause() instanceof UnresolvedAddressException) {
             return new OllamaException(Kind.UNREACHABLE, "Cannot reach " + baseUrl() + ": connection refused or host"
                     + " unknown. Is Ollama running there?", 0, null, cause);
         }
@@ -224,7 +227,7 @@ public final class OllamaClient implements AutoCloseable {
 
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }
@@ -279,7 +282,7 @@ public final class OllamaClient implements AutoCloseable {
     }
 
     /** The model as {@code /api/ps} lists it, if it is loaded. */
-    public java.util.Optional<LoadedModel> loaded(String model) {
+    public Optional<LoadedModel> loaded(String model) {
         return ps().stream().filter(m -> m.is(model)).findFirst();
     }
 

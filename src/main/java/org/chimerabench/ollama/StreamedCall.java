@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.chimerabench.stats.Quantiles;
 
 /**
- * One streamed call, measured (architecture.md §5). Client times in ms from {@code System.nanoTime()} with the
+ * One streamed call, measured (docs/architecture.md §5). Client times in ms from {@code System.nanoTime()} with the
  * request start taken just before the request is handed to the HTTP client; server times are Ollama's
  * nanosecond durations converted to ms (missing fields read as 0).
  *

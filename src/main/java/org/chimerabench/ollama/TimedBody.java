@@ -6,7 +6,7 @@ import java.util.concurrent.Flow;
 
 /**
  * A request body that notes when the HTTP client starts sending it — the moment the request goes out on an open
- * connection. TTFT, time to headers and E2E count from there (architecture.md §5: "from sending the request"),
+ * connection. TTFT, time to headers and E2E count from there (docs/architecture.md §5: "from sending the request"),
  * not from when the call was handed to the client, whose own set-up is not the server's latency.
  */
 final class TimedBody implements HttpRequest.BodyPublisher {

@@ -1,5 +1,6 @@
 package org.chimerabench.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The built-in simulator: an Ollama-compatible HTTP server on loopback (architecture.md §8), so the whole product
+ * The built-in simulator: an Ollama-compatible HTTP server on loopback (docs/architecture.md §8), so the whole product
  * runs without a GPU and tests exercise the real HTTP path. Speaks the native API as ollama-api.md describes:
  * NDJSON streams with headers sent together with the first line, nanosecond durations, zero metrics left out,
  * {@code {"error"}} bodies with the real status codes, one request at a time per model (NUM_PARALLEL=1), reloads
@@ -221,7 +224,7 @@ public final class OllamaSimulator implements AutoCloseable {
             engine.unload(model.name());
             reason = "unload";
         } else {
-            sleep(engine.ensureLoaded(model, RunnerOptions.of(options), new java.util.Random(), keepAlive));
+            sleep(engine.ensureLoaded(model, RunnerOptions.of(options), new Random(), keepAlive));
             reason = "load";
         }
         ObjectNode reply = line(name, "", chat, true);
@@ -309,7 +312,7 @@ public final class OllamaSimulator implements AutoCloseable {
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
-            error(exchange, 400, e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+            error(exchange, 400, e instanceof JsonProcessingException j
                     ? j.getOriginalMessage() : "invalid request body");
             return null;
         }
@@ -337,7 +340,7 @@ public final class OllamaSimulator implements AutoCloseable {
             return Duration.ofDays(365 * 292);
         }
         try {
-            return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT).replace("MS", "S"));
+            return Duration.parse("PT" + text.toUpperCase(Locale.ROOT).replace("MS", "S"));
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,5 +1,5 @@
 /**
- * Plain-Java statistics used by the analysis (architecture.md §6): descriptive summaries,
+ * Plain-Java statistics used by the analysis (docs/architecture.md §6): descriptive summaries,
  * NumPy/R-type-7 quantiles, one-sample and Welch t-tests with t-based confidence intervals,
  * Cohen's d and Benjamini–Hochberg adjustment. No Spring, JPA or Vaadin here (ArchitectureTest).
  * Distributions come from Apache Commons Math.

@@ -2,6 +2,7 @@ package org.chimerabench.sweep;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.chimerabench.base.Numbers;
 
 /**
  * The Ollama options a sweep may vary or fix, with their type and accepted range (ollama-api.md §2.2, §8).
@@ -113,7 +114,6 @@ public enum OllamaOption {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.valueOf(value);
+        return Numbers.plain(value);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.chimerabench.base.OptionsJson;
 
 /** One experiment: model, workload, axes, configurations, repetitions, status. */
@@ -43,7 +45,7 @@ public class Sweep {
     private Long endpointId;
 
     /** Every endpoint the sweep runs on (a fleet when more than one), as named; the first is {@code endpointId}. */
-    @jakarta.persistence.ElementCollection(fetch = jakarta.persistence.FetchType.EAGER)
+    @jakarta.persistence.ElementCollection(fetch = FetchType.EAGER)
     @jakarta.persistence.CollectionTable(name = "sweep_endpoint",
             joinColumns = @jakarta.persistence.JoinColumn(name = "sweep_id"))
     @jakarta.persistence.OrderColumn(name = "position")
@@ -67,8 +69,9 @@ public class Sweep {
     private int warmupTrials;
     @Column(name = "cold_start", nullable = false)
     private boolean coldStart;
+    @Enumerated(EnumType.STRING)
     @Column(name = "run_order", nullable = false)
-    private String runOrder = "AS_DEFINED";
+    private RunOrder runOrder = RunOrder.AS_DEFINED;
     @Column(name = "shuffle_seed")
     private Long shuffleSeed;
     @Column(name = "prompt_variation", nullable = false)
@@ -85,6 +88,8 @@ public class Sweep {
     private boolean imported;
     @Column(name = "source_file")
     private String sourceFile;
+    @Column(name = "example_key")
+    private String exampleKey;
     @Column(nullable = false)
     private boolean simulated;
 
@@ -136,15 +141,14 @@ public class Sweep {
     }
 
     /** How the sweep runs: repetitions, warm-ups, cold starts, order, prompt variation, token cap, timeouts. */
-    public void plan(int repetitions, int warmupTrials, boolean coldStart, String runOrder, Long shuffleSeed,
-                     boolean promptVariation, Integer maxTokens, String timeoutsJson) {
-        this.repetitions = repetitions;
-        this.warmupTrials = warmupTrials;
-        this.coldStart = coldStart;
-        this.runOrder = runOrder;
-        this.shuffleSeed = shuffleSeed;
-        this.promptVariation = promptVariation;
-        this.maxTokens = maxTokens;
+    public void plan(RunPlan plan, String timeoutsJson) {
+        this.repetitions = plan.repetitions();
+        this.warmupTrials = plan.warmups();
+        this.coldStart = plan.coldStart();
+        this.runOrder = plan.order();
+        this.shuffleSeed = plan.shuffleSeed();
+        this.promptVariation = plan.promptVariation();
+        this.maxTokens = plan.maxTokens();
         this.timeouts = timeoutsJson;
     }
 
@@ -180,16 +184,67 @@ public class Sweep {
         return promptVariation;
     }
 
-    /** Moves the sweep to a new status, with a message for the user (null clears it). */
-    public void changeStatus(SweepStatus next, String message) {
+    /** DRAFT → QUEUED: handed to the background runner. */
+    public void queue() {
+        moveTo(SweepStatus.QUEUED, null, "only a draft sweep can be started");
+    }
+
+    /** QUEUED → RUNNING, or RUNNING again when the runner resumes it after a restart. */
+    public void begin() {
+        moveTo(SweepStatus.RUNNING, null, "only a queued or running sweep can run");
+    }
+
+    /** QUEUED or RUNNING → CANCELLED; the calls stored so far are kept. */
+    public void cancel(String message) {
+        moveTo(SweepStatus.CANCELLED, message, "only a queued or running sweep can be cancelled");
+    }
+
+    /** RUNNING → FINISHED: every trial of the plan ran ({@code message}: e.g. how many trials failed, or null). */
+    public void finish(String message) {
+        moveTo(SweepStatus.FINISHED, message, "only a running sweep can finish");
+    }
+
+    /** QUEUED or RUNNING → FAILED, with the reason. */
+    public void fail(String message) {
+        moveTo(SweepStatus.FAILED, message, "only a queued or running sweep can fail");
+    }
+
+    /** Ends an active sweep as FINISHED, FAILED or CANCELLED. */
+    public void end(SweepStatus outcome, String message) {
+        switch (outcome) {
+            case FINISHED -> finish(message);
+            case FAILED -> fail(message);
+            case CANCELLED -> cancel(message);
+            default -> throw new IllegalArgumentException(outcome + " is not how a sweep ends");
+        }
+    }
+
+    private void moveTo(SweepStatus next, String message, String rule) {
+        if (!status.canMoveTo(next)) {
+            throw new SweepStateException("Sweep " + id + " is " + status.label() + "; " + rule + ".");
+        }
         this.status = next;
         this.statusMessage = message;
         if (next == SweepStatus.RUNNING && startedAt == null) {
             startedAt = OffsetDateTime.now();
         }
-        if (next == SweepStatus.FINISHED || next == SweepStatus.FAILED || next == SweepStatus.CANCELLED) {
+        if (SweepStatus.ends().contains(next)) {
             finishedAt = OffsetDateTime.now();
         }
+    }
+
+    /** The key of the bundled example this sweep was loaded from (e.g. chimeraforge:rust); null otherwise. */
+    public String getExampleKey() {
+        return exampleKey;
+    }
+
+    /** Marks an imported sweep as loaded from a bundled example, so loading it again finds it. */
+    public void markExample(String key, String description) {
+        if (!imported) {
+            throw new SweepStateException("Sweep " + id + " was measured here; only imported sweeps are examples.");
+        }
+        this.exampleKey = key;
+        this.description = description;
     }
 
     public SweepAxis addAxis(String optionName, List<Object> values) {
@@ -249,7 +304,7 @@ public class Sweep {
         if (endpointIds.isEmpty() && endpointId != null) {
             return List.of(endpointId);
         }
-        return endpointIds.stream().filter(java.util.Objects::nonNull).toList(); // gaps: removed endpoints
+        return endpointIds.stream().filter(Objects::nonNull).toList(); // gaps: removed endpoints
     }
 
     public Long getEndpointId() {
@@ -289,7 +344,7 @@ public class Sweep {
         return coldStart;
     }
 
-    public String getRunOrder() {
+    public RunOrder getRunOrder() {
         return runOrder;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointUnavailableException;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.ollama.ModelNames;
 
@@ -60,11 +61,11 @@ final class SweepDefinitionValidator {
         int repetitions = range("repetitions", d.repetitions(), 1, 1, 1000);
         int warmups = range("warmups", d.warmups(), 0, 0, 100);
         Integer maxTokens = d.maxTokens() == null ? null : range("maxTokens", d.maxTokens(), 0, 1, 100_000);
-        String order = d.order() == null ? "AS_DEFINED" : d.order();
-        if (!order.equals("AS_DEFINED") && !order.equals("SHUFFLED")) {
-            errors.put("order", "Order must be AS_DEFINED or SHUFFLED, got " + order);
+        RunOrder order = d.order() == null ? RunOrder.AS_DEFINED : RunOrder.named(d.order()).orElse(null);
+        if (order == null) {
+            errors.put("order", "Order must be AS_DEFINED or SHUFFLED, got " + d.order());
         }
-        Long seed = order.equals("SHUFFLED") && d.shuffleSeed() == null ? Long.valueOf(System.nanoTime() & 0xFFFFFF)
+        Long seed = order == RunOrder.SHUFFLED && d.shuffleSeed() == null ? Long.valueOf(System.nanoTime() & 0xFFFFFF)
                 : d.shuffleSeed();
         timeouts(d.timeouts());
         int configurations = 1;
@@ -83,11 +84,14 @@ final class SweepDefinitionValidator {
         if (!errors.isEmpty()) {
             throw new SweepValidationException(errors);
         }
-        return new ValidatedSweep(name, description, chosen.stream().map(EndpointView::id).toList(),
-                chosen.stream().allMatch(EndpointView::simulated), model, workload,
-                prompt == null ? d.workload().dataSummary() : prompt, axes, fixed, baseline, repetitions, warmups,
-                Boolean.TRUE.equals(d.coldStart()), order, seed, Boolean.TRUE.equals(d.promptVariation()), maxTokens,
-                d.timeouts(), configurations, totalCalls);
+        return new ValidatedSweep(new ValidatedSweep.Identity(name, description),
+                new ValidatedSweep.Target(chosen.stream().map(EndpointView::id).toList(),
+                        chosen.stream().allMatch(EndpointView::simulated), model),
+                new ValidatedSweep.Workload(workload, prompt == null ? d.workload().dataSummary() : prompt),
+                new ValidatedSweep.Grid(axes, fixed, baseline, configurations, totalCalls),
+                new RunPlan(repetitions, warmups, Boolean.TRUE.equals(d.coldStart()), order, seed,
+                        Boolean.TRUE.equals(d.promptVariation()), maxTokens),
+                d.timeouts());
     }
 
     private String required(String field, String value, int maxLength) {
@@ -131,7 +135,7 @@ final class SweepDefinitionValidator {
                     errors.put("model", "Model '" + model + "' is not installed on '" + endpoint.name()
                             + "' (installed: " + String.join(", ", installed) + ")");
                 }
-            } catch (IllegalStateException down) {
+            } catch (EndpointUnavailableException down) {
                 errors.put("endpoints", down.getMessage());
             }
         }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When an endpoint is removed, sweeps let go of it: their stored calls keep its name, the sweeps forget the
- * reference. A sweep that is queued or running on it vetoes the removal.
+ * reference (execution's trials let go of it in {@code TrialEndpointRelease}, in the same transaction). A sweep
+ * that is queued or running on it vetoes the removal.
  */
 @Component
 class SweepEndpointRelease {
@@ -33,7 +34,6 @@ class SweepEndpointRelease {
                     + (active.size() == 1 ? "the sweep " : "the sweeps ") + String.join(", ", active)
                     + "; cancel or finish " + (active.size() == 1 ? "it" : "them") + " first"));
         }
-        jdbc.sql("UPDATE trial SET endpoint_id = NULL WHERE endpoint_id = ?").param(removing.endpointId()).update();
         jdbc.sql("DELETE FROM sweep_endpoint WHERE endpoint_id = ?").param(removing.endpointId()).update();
         jdbc.sql("UPDATE sweep SET endpoint_id = NULL WHERE endpoint_id = ?").param(removing.endpointId()).update();
     }

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chimerabench.endpoint.EndpointService;
 import org.springframework.beans.factory.annotation.Value;
-import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads sweeps for lists, details and the REST API. */
 @Service
@@ -24,14 +26,16 @@ public class SweepService {
     private static final ObjectMapper ENVIRONMENT = new ObjectMapper();
 
     private final SweepRepository sweeps;
-    private final JdbcClient jdbc;
+    private final StoredCalls calls;
     private final EndpointService endpoints;
     private final long confirmAbove;
+    private final TransactionTemplate tx;
 
-    SweepService(SweepRepository sweeps, JdbcClient jdbc, EndpointService endpoints,
+    SweepService(SweepRepository sweeps, StoredCalls calls, EndpointService endpoints, TransactionTemplate tx,
                  @Value("${chimera.sweeps.confirm-above:5000}") long confirmAbove) {
+        this.tx = tx;
         this.sweeps = sweeps;
-        this.jdbc = jdbc;
+        this.calls = calls;
         this.endpoints = endpoints;
         this.confirmAbove = confirmAbove;
     }
@@ -41,30 +45,30 @@ public class SweepService {
         fixed.put("top_p", 0.9);
         fixed.put("top_k", 40);
         fixed.put("repeat_penalty", 1.1);
-        return java.util.Collections.unmodifiableMap(fixed);
+        return Collections.unmodifiableMap(fixed);
     }
 
     /**
      * Validates the definition (every wrong field is reported; nothing is stored then), expands the axes into
-     * configurations (their cartesian product, in axis order) and stores the sweep as DRAFT.
+     * configurations (their cartesian product, in axis order) and stores the sweep as DRAFT. The validation asks
+     * the endpoints for their models (network) before the transaction that stores the sweep begins.
      *
      * @throws SweepValidationException with one message per wrong field
      */
-    @Transactional
     public long create(SweepDefinition definition) {
         ValidatedSweep valid = new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
-        Sweep sweep = Sweep.defined(valid.name(), valid.description(), valid.model(), valid.endpointIds(),
-                valid.workload(), valid.prompt(), valid.simulated());
-        sweep.plan(valid.repetitions(), valid.warmups(), valid.coldStart(), valid.order(), valid.shuffleSeed(),
-                valid.promptVariation(), valid.maxTokens(), json(valid.timeouts()));
-        sweep.setFixedOptions(valid.fixedOptions());
-        sweep.setBaselineOptions(valid.baselineOptions());
+        Sweep sweep = Sweep.defined(valid.identity().name(), valid.identity().description(), valid.target().model(),
+                valid.target().endpointIds(), valid.workload().type(), valid.workload().text(),
+                valid.target().simulated());
+        sweep.plan(valid.plan(), json(valid.timeouts()));
+        sweep.setFixedOptions(valid.grid().fixedOptions());
+        sweep.setBaselineOptions(valid.grid().baselineOptions());
         sweep.setDefinition(json(definition));
-        valid.axes().forEach(sweep::addAxis);
-        for (Map<String, Object> options : expand(valid.axes())) {
+        valid.grid().axes().forEach(sweep::addAxis);
+        for (Map<String, Object> options : expand(valid.grid().axes())) {
             sweep.addConfiguration(options);
         }
-        return sweeps.save(sweep).getId();
+        return tx.execute(status -> sweeps.save(sweep).getId());
     }
 
     /** Every combination of the axis values, the first axis varying slowest. */
@@ -96,20 +100,12 @@ public class SweepService {
     /** Every sweep, newest first. Counts come from two grouped queries, not from loading each sweep's grid. */
     @Transactional(readOnly = true)
     public List<SweepSummary> list() {
-        Map<Long, Long> configurations = countsBySweep("configuration");
-        Map<Long, Long> calls = countsBySweep("call_record");
+        Map<Long, Long> configurations = new HashMap<>();
+        sweeps.countConfigurationsBySweep().forEach(row -> configurations.put((Long) row[0], (Long) row[1]));
+        Map<Long, Long> stored = calls.countsBySweep();
         return sweeps.findAllByOrderByCreatedAtDescIdDesc().stream().map(sweep -> summary(sweep,
                 configurations.getOrDefault(sweep.getId(), 0L).intValue(),
-                calls.getOrDefault(sweep.getId(), 0L))).toList();
-    }
-
-    private Map<Long, Long> countsBySweep(String table) {
-        Map<Long, Long> counts = new java.util.HashMap<>();
-        jdbc.sql("SELECT sweep_id, COUNT(*) FROM " + table + " GROUP BY sweep_id")
-                .query(rs -> {
-                    counts.put(rs.getLong(1), rs.getLong(2));
-                });
-        return counts;
+                stored.getOrDefault(sweep.getId(), 0L))).toList();
     }
 
     /** The definition a sweep was created from (to duplicate it); empty for imported sweeps. */
@@ -122,6 +118,12 @@ public class SweepService {
                 throw new IllegalStateException("The stored definition of sweep " + id + " is unreadable", e);
             }
         });
+    }
+
+    /** The prompt a sweep sends (single-prompt workload); empty for imported sweeps and agent workflows. */
+    @Transactional(readOnly = true)
+    public Optional<String> prompt(long id) {
+        return sweeps.findById(id).map(Sweep::getPrompt);
     }
 
     @Transactional(readOnly = true)
@@ -173,8 +175,7 @@ public class SweepService {
     }
 
     private long callCount(long sweepId) {
-        return jdbc.sql("SELECT COUNT(*) FROM call_record WHERE sweep_id = ?").param(sweepId).query(Long.class)
-                .single();
+        return calls.count(sweepId);
     }
 
     /** Calls stored (done) out of the calls the plan makes (total). */

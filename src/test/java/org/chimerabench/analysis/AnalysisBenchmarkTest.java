@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.chimerabench.execution.TrialMeasures;
+import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepRepository;
-import org.chimerabench.support.SyntheticSweep;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +38,7 @@ class AnalysisBenchmarkTest {
     @Autowired
     SweepRepository sweeps;
     @Autowired
-    CallMeasureRepository measures;
+    TrialMeasures measures;
     @Autowired
     AnalysisService analysisService;
     @Autowired
@@ -57,6 +59,7 @@ class AnalysisBenchmarkTest {
         Sweep sweep = transactions.execute(status -> {
             Sweep s = sweeps.findById(sweepId).orElseThrow();
             s.getAxes().size();
+            s.getConfigurations().size();
             return s;
         });
         Map<String, List<Object>> axes = new LinkedHashMap<>();
@@ -79,7 +82,7 @@ class AnalysisBenchmarkTest {
                         return s;
                     }, sweepId);
             long t1 = System.nanoTime();
-            List<MeasuredConfiguration> data = measures.load(sweepId);
+            List<MeasuredConfiguration> data = AnalysisService.measured(sweep, measures.byConfiguration(sweepId, null));
             long t2 = System.nanoTime();
             analysis = SweepAnalyzer.analyse(sweepId, "bench", axes, data);
             long t3 = System.nanoTime();
@@ -115,6 +118,6 @@ class AnalysisBenchmarkTest {
     }
 
     private static void print(String name, double value, String unit) {
-        System.out.printf(java.util.Locale.ROOT, "BENCH %s=%.4f %s%n", name, value, unit);
+        System.out.printf(Locale.ROOT, "BENCH %s=%.4f %s%n", name, value, unit);
     }
 }

@@ -3,17 +3,18 @@ package org.chimerabench.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.chimerabench.base.OptionsJson;
-import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
-import org.chimerabench.support.SeedFiles;
+import org.chimerabench.execution.Arm;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Every figure of the `rust` analysis of the seed CSV, computed from the stored calls, against an independent
@@ -67,8 +68,7 @@ class AnalysisReferenceTest {
             7.01189820836672, 2.8858861243953178};
 
     @Autowired
-    ImportService imports;
-
+    ApplicationContext context;
     @Autowired
     AnalysisService analysisService;
 
@@ -76,10 +76,7 @@ class AnalysisReferenceTest {
 
     @BeforeAll
     void importSeedCsv() {
-        List<Long> ids = imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
-        rust = ids.stream().map(id -> analysisService.analyse(id).orElseThrow())
-                .filter(a -> a.label().equals("rust")).findFirst().orElseThrow();
+        rust = analysisService.analyse(SeedSweeps.importSummaryCsv(context).rust()).orElseThrow();
     }
 
     @Test
@@ -102,8 +99,8 @@ class AnalysisReferenceTest {
     void distributions() {
         assertDistribution(rust.throughput(), 36, THROUGHPUT_DIST);
         assertDistribution(rust.ttftMs(), 36, TTFT_DIST);
-        assertDistribution(rust.throughputByArm().get("BASELINE"), 18, THROUGHPUT_BASELINE_DIST);
-        assertDistribution(rust.throughputByArm().get("CHIMERA"), 18, THROUGHPUT_CHIMERA_DIST);
+        assertDistribution(rust.throughputByArm().get(Arm.BASELINE), 18, THROUGHPUT_BASELINE_DIST);
+        assertDistribution(rust.throughputByArm().get(Arm.CHIMERA), 18, THROUGHPUT_CHIMERA_DIST);
     }
 
     @Test
@@ -128,18 +125,18 @@ class AnalysisReferenceTest {
         assertThat(rust.topByThroughput().stream().map(r -> OptionsJson.describe(r.options())))
                 .containsExactlyElementsOf(TOP_BY_THROUGHPUT);
         for (int i = 0; i < 5; i++) {
-            close(rust.topByThroughput().get(i).deltaPct(), TOP_BY_THROUGHPUT_DELTAS[i]);
+            close(rust.topByThroughput().get(i).throughput().deltaPct(), TOP_BY_THROUGHPUT_DELTAS[i]);
         }
         assertThat(rust.topByTtft().stream().map(r -> OptionsJson.describe(r.options())))
                 .containsExactlyElementsOf(TOP_BY_TTFT);
         for (int i = 0; i < 5; i++) {
-            close(rust.topByTtft().get(i).ttftReductionPct(), TOP_BY_TTFT_REDUCTIONS[i]);
+            close(rust.topByTtft().get(i).ttft().ttftReductionPct(), TOP_BY_TTFT_REDUCTIONS[i]);
         }
     }
 
     @Test
     void recommendationMatrix() {
-        Map<UseCase, Recommendation> rows = new java.util.EnumMap<>(UseCase.class);
+        Map<UseCase, Recommendation> rows = new EnumMap<>(UseCase.class);
         rust.recommendations().forEach(r -> rows.put(r.useCase(), r));
         assertThat(rust.recommendations()).extracting(Recommendation::useCase).containsExactly(UseCase.values());
         assertThat(OptionsJson.describe(rows.get(UseCase.MAX_THROUGHPUT).options()))

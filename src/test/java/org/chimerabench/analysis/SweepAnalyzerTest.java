@@ -3,6 +3,7 @@ package org.chimerabench.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +44,15 @@ class SweepAnalyzerTest {
         SweepAnalysis analysis = SweepAnalyzer.analyse(7, "x", AXES, List.of(A, B));
         ConfigurationResult a = analysis.configurationResults().get(0);
         ConfigurationResult b = analysis.configurationResults().get(1);
-        assertThat(a.pValue()).isCloseTo(8.645296700916756e-06, within(8.645296700916756e-06 * 1e-6));
-        assertThat(b.pValue()).isCloseTo(0.00011725344017145183, within(0.00011725344017145183 * 1e-6));
-        assertThat(a.qValue()).isCloseTo(2 * 8.645296700916756e-06, within(1e-12));
-        assertThat(b.qValue()).isCloseTo(0.00011725344017145183, within(1e-12));
-        assertThat(a.significantlyImproved()).isTrue();
-        assertThat(b.significantlyImproved()).as("significant, but slower").isFalse();
+        assertThat(a.significance().pValue()).isCloseTo(8.645296700916756e-06, within(8.645296700916756e-06 * 1e-6));
+        assertThat(b.significance().pValue()).isCloseTo(0.00011725344017145183, within(0.00011725344017145183 * 1e-6));
+        assertThat(a.significance().qValue()).isCloseTo(2 * 8.645296700916756e-06, within(1e-12));
+        assertThat(b.significance().qValue()).isCloseTo(0.00011725344017145183, within(1e-12));
+        assertThat(a.significance().significantlyImproved()).isTrue();
+        assertThat(b.significance().significantlyImproved()).as("significant, but slower").isFalse();
         assertThat(analysis.significantlyImprovedConfigurations()).isEqualTo(1);
         assertThat(analysis.minTrialsPerArm()).isEqualTo(4);
-        assertThat(a.chimeraCvPct()).isNotNull();
+        assertThat(a.throughput().chimeraCvPct()).isNotNull();
     }
 
     @Test
@@ -59,7 +60,7 @@ class SweepAnalyzerTest {
         MeasuredConfiguration steady = config(3, 40, new double[] {50.0, 50.1, 49.9, 50.0},
                 new double[] {51.0, 51.0, 51.01, 50.99}, 900, 880, 3.0e9);
         SweepAnalysis analysis = SweepAnalyzer.analyse(7, "x", AXES, List.of(A, B, steady));
-        Map<UseCase, Recommendation> rows = new java.util.EnumMap<>(UseCase.class);
+        Map<UseCase, Recommendation> rows = new EnumMap<>(UseCase.class);
         analysis.recommendations().forEach(r -> rows.put(r.useCase(), r));
         assertThat(rows.get(UseCase.MAX_THROUGHPUT).configurationId()).isEqualTo(1L);
         assertThat(rows.get(UseCase.CONSISTENCY).configurationId()).as("lowest chimera CV").isEqualTo(3L);
@@ -103,7 +104,7 @@ class SweepAnalyzerTest {
                 new double[] {52.1, 52.4, 51.9, 52.3}, 900, 800, null));
         ConfigurationResult z = SweepAnalyzer.result(B);
         Map<ConfigurationResult, Double> ranks = RecommendationMatrix.averageRanks(List.of(x, y, z),
-                ConfigurationResult::deltaPct);
+                r -> r.throughput().deltaPct());
         assertThat(ranks.get(x)).isEqualTo(1.5);
         assertThat(ranks.get(y)).isEqualTo(1.5);
         assertThat(ranks.get(z)).isEqualTo(3.0);

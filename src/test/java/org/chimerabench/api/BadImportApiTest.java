@@ -10,11 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.chimerabench.support.SeedFiles;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,9 +37,9 @@ class BadImportApiTest {
     @Autowired
     ObjectMapper json;
 
-    static java.util.stream.Stream<Arguments> badFiles() {
+    static Stream<Arguments> badFiles() {
         String rustJson = new String(SeedFiles.read(SeedFiles.rustMetrics().get(0)), StandardCharsets.UTF_8);
-        return java.util.stream.Stream.of(
+        return Stream.of(
                 Arguments.of("empty", "", "the file is empty"),
                 Arguments.of("only whitespace", "  \n\n ", "the file is empty"),
                 Arguments.of("plain text", "hello world\nthis is not data", "unrecognised format"),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -28,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class CompareApiTest {
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
@@ -38,7 +41,7 @@ class CompareApiTest {
 
     @Test
     void rustVersusPythonMatchesScipy() throws Exception {
-        SeedSweeps seed = SeedSweeps.importSummaryCsv(imports, analyses);
+        SeedSweeps seed = SeedSweeps.importSummaryCsv(context);
         long rust = seed.rust();
         long python = seed.python();
         JsonNode compare = json.readTree(mvc.perform(get("/api/compare").param("a", "" + rust).param("b", "" + python))

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Exports: raw calls (JSON and CSV), configurations CSV, and the round trip export → import → same analysis. */
@@ -32,6 +33,8 @@ class ExportApiTest {
     /** Identifiers differ between the original and the re-imported sweep; everything else must be equal. */
     static final Set<String> IDS = Set.of("sweepId", "configurationId");
 
+    @Autowired
+    ApplicationContext context;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -45,7 +48,7 @@ class ExportApiTest {
 
     @BeforeEach
     void importSeed() {
-        rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
+        rust = SeedSweeps.importSummaryCsv(context).rust();
     }
 
     @Test

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chimerabench.support.SeedFiles;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /** POST /api/imports with the three seed formats, through the REST API into the database and back. */
@@ -98,7 +101,7 @@ class ImportApiTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
@@ -153,7 +156,7 @@ class ImportApiTest {
         mvc.perform(post("/api/imports").param("into", String.valueOf(id)).contentType(MediaType.APPLICATION_JSON)
                         .content(SeedFiles.read(files.get(1))))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("duplicate configuration")));
+                .andExpect(jsonPath("$.error").value(Matchers.containsString("duplicate configuration")));
         assertThat(analysis(id).get("configurations").asInt()).isEqualTo(3);
     }
 
@@ -200,7 +203,7 @@ class ImportApiTest {
         return body(mvc.perform(get("/api/sweeps")).andExpect(status().isOk())).size();
     }
 
-    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+    private JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The Markdown report of the imported rust sweep: every section, and numbers parsed back equal the analysis API. */
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class ReportApiTest {
 
+    @Autowired
+    ApplicationContext context;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -37,7 +40,7 @@ class ReportApiTest {
 
     @Test
     void reportOfTheRustSweepMatchesTheAnalysis() throws Exception {
-        long rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
+        long rust = SeedSweeps.importSummaryCsv(context).rust();
         String md = mvc.perform(get("/api/sweeps/" + rust + "/report.md")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/markdown"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

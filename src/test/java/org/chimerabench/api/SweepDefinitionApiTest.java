@@ -20,6 +20,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** POST /api/sweeps: a valid definition is stored as DRAFT with its grid; every invalid one is a 400 naming the field. */
 @SpringBootTest
@@ -138,7 +139,7 @@ class SweepDefinitionApiTest {
         return (ObjectNode) definition.get("axes");
     }
 
-    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+    private JsonNode body(ResultActions result) throws Exception {
         return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class EndpointDownTest {
 
-
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -54,7 +53,7 @@ class EndpointDownTest {
             Thread.sleep(10);
         }
         first.close(); // … when the server dies: the stream breaks, then connections are refused
-        Thread.sleep(1000);
+        Thread.sleep(1000); // the scenario: one second of outage (not a wait for anything; retries run meanwhile)
         try (FakeOllama back = FakeOllama.startOn(port)) {
             back.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").chunk("ok").done());
             JsonNode sweep = rest.awaitStatus(id, "FINISHED", 60);

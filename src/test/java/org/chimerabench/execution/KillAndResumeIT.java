@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +106,7 @@ class KillAndResumeIT {
         Process jcmd = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd",
                 Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "kill-and-resume-" + run + ".threads").toFile()).start();
-        jcmd.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
     }
 
     private static long done(int port, long id) throws Exception {
@@ -117,7 +119,7 @@ class KillAndResumeIT {
 
     private static List<Long> callIds(int port, long id) throws Exception {
         return Stream.of(JSON.readTree(get(port, "/api/sweeps/" + id + "/calls")))
-                .flatMap(node -> java.util.stream.StreamSupport.stream(node.spliterator(), false))
+                .flatMap(node -> StreamSupport.stream(node.spliterator(), false))
                 .map(c -> c.get("id").asLong()).toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The ETA: calls left × the recent pace. */
@@ -15,7 +16,7 @@ class LiveMonitorServiceTest {
     @Test
     void etaIsCallsLeftTimesTheRecentPace() {
         // 5 calls stored 1.5 s apart → 1.5 s per call; 20 left → 30 s
-        List<LiveMonitorService.Timed> recent = java.util.stream.IntStream.range(0, 5)
+        List<LiveMonitorService.Timed> recent = IntStream.range(0, 5)
                 .mapToObj(i -> timed(i, T0.plusNanos(i * 1_500_000_000L))).toList();
         assertThat(LiveMonitorService.eta(recent, 20)).isCloseTo(30.0, within(1e-9));
     }

@@ -6,9 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.Set;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.ollama.FakeOllama;
+import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -82,9 +88,9 @@ class SweepExecutionTest {
 
     @Test
     void theReportPromptContainsTheAnalysisResponse() throws Exception {
-        try (org.chimerabench.ollama.FakeOllama fake = org.chimerabench.ollama.FakeOllama.start()) {
-            fake.tags(org.chimerabench.ollama.FakeOllama.ONE_MODEL_TAGS)
-                    .whenIdle(() -> org.chimerabench.ollama.FakeScript.stream("m").chunk("Finding: throughput")
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags(FakeOllama.ONE_MODEL_TAGS)
+                    .whenIdle(() -> FakeScript.stream("m").chunk("Finding: throughput")
                             .chunk(" is flat.").done());
             endpoints.add("fake-agent-box", fake.baseUrl(), null);
             long id = create(GRID.replace("[\"Built-in simulator\"]", "[\"fake-agent-box\"]")
@@ -108,7 +114,9 @@ class SweepExecutionTest {
     }
 
     @Autowired
-    org.chimerabench.endpoint.EndpointService endpoints;
+    EndpointService endpoints;
+    @Autowired
+    SchedulerClient scheduler;
 
     @Test
     void cancelStopsWithinOneCallAndKeepsTheCalls() throws Exception {
@@ -121,9 +129,15 @@ class SweepExecutionTest {
             Thread.sleep(20);
         }
         mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isAccepted());
-        Thread.sleep(1500); // far longer than one call (300 tokens ≈ 50 ms here)
+        // the job ends (its db-scheduler execution is gone) once the running call was aborted; after that nothing
+        // can store a call any more
+        TaskInstanceId job = TaskInstanceId.of(SweepJob.NAME, "sweep-" + id);
+        long jobDeadline = System.nanoTime() + 30_000_000_000L;
+        while (scheduler.getScheduledExecution(job).isPresent()) {
+            assertThat(System.nanoTime()).as("the cancelled job ends").isLessThan(jobDeadline);
+            Thread.sleep(20);
+        }
         int done = rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt();
-        Thread.sleep(1000);
         JsonNode sweep = rest().body(mvc.perform(get("/api/sweeps/" + id)));
         assertThat(sweep.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(sweep.at("/progress/done").asInt()).as("nothing more stored after the cancel").isEqualTo(done);
@@ -139,9 +153,7 @@ class SweepExecutionTest {
                 .andExpect(status().isCreated())).get("id").asLong();
     }
 
-
-
-    private org.chimerabench.support.RestSweeps rest() {
-        return new org.chimerabench.support.RestSweeps(mvc, json);
+    private RestSweeps rest() {
+        return new RestSweeps(mvc, json);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -21,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class SweepFaultsTest {
-
 
     @Autowired
     MockMvc mvc;
@@ -87,9 +87,7 @@ class SweepFaultsTest {
         return id;
     }
 
-
-
-    private org.chimerabench.support.RestSweeps rest() {
-        return new org.chimerabench.support.RestSweeps(mvc, json);
+    private RestSweeps rest() {
+        return new RestSweeps(mvc, json);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.support.FleetSweep;
@@ -62,7 +63,7 @@ class SweepFleetTest {
                     .filteredOn("fleet-a"::equals).hasSize(2);
             assertThat(a.requestBodies()).hasSize(12);
             assertThat(b.requestBodies()).hasSize(12);
-            long switches = java.util.stream.IntStream.range(1, endpointByCallOrder.size())
+            long switches = IntStream.range(1, endpointByCallOrder.size())
                     .filter(i -> !endpointByCallOrder.get(i).equals(endpointByCallOrder.get(i - 1))).count();
             assertThat(switches).as("the two endpoints' calls interleave: they ran at the same time")
                     .isGreaterThanOrEqualTo(4);

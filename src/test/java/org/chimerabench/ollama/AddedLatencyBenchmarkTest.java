@@ -7,6 +7,7 @@ import static org.chimerabench.ollama.BenchFigures.print;
 import static org.chimerabench.ollama.BenchFigures.quantile;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -219,7 +221,7 @@ class AddedLatencyBenchmarkTest {
     }
 
     /** A per-thread figure summed over the client's threads: HTTP selector, watchdog and the calling threads. */
-    private static long clientFigure(ThreadMXBean mx, java.util.function.LongUnaryOperator figure) {
+    private static long clientFigure(ThreadMXBean mx, LongUnaryOperator figure) {
         long sum = 0;
         for (long id : mx.getAllThreadIds()) {
             var info = mx.getThreadInfo(id);
@@ -233,6 +235,6 @@ class AddedLatencyBenchmarkTest {
 
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 }

@@ -2,6 +2,7 @@ package org.chimerabench.ollama;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.chimerabench.stats.Quantiles;
 
 /** Printing and summarising benchmark figures: {@code BENCH name=value unit} lines (README, "Benchmarks"). */
 final class BenchFigures {
@@ -14,7 +15,7 @@ final class BenchFigures {
     }
 
     static double quantile(double[] values, double p) {
-        return org.chimerabench.stats.Quantiles.of(values, p);
+        return Quantiles.of(values, p);
     }
 
     static double[] abs(double[] values) {

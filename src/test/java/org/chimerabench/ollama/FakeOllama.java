@@ -6,18 +6,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -40,16 +53,16 @@ public final class FakeOllama implements AutoCloseable {
     });
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<FakeScript> queue = new ConcurrentLinkedQueue<>();
-    private final List<String> requestBodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<String> requestBodies = Collections.synchronizedList(new ArrayList<>());
     /** System.nanoTime() when each streamed request arrived and when its first line was written. */
-    final List<long[]> timings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    final List<long[]> timings = Collections.synchronizedList(new ArrayList<>());
     /** Request body → System.nanoTime() of every line written for it (for latency benchmarks). */
     final Map<String, long[]> lineTimes = new ConcurrentHashMap<>();
     private volatile Supplier<FakeScript> defaultScript = () -> FakeScript.stream("fake").after(
-            java.time.Duration.ofMillis(5)).chunk("Hello").chunk(" world").done();
+            Duration.ofMillis(5)).chunk("Hello").chunk(" world").done();
     private volatile boolean paced;
-    private final java.util.concurrent.DelayQueue<Pending> pacerQueue = new java.util.concurrent.DelayQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean pacerStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final DelayQueue<Pending> pacerQueue = new DelayQueue<>();
+    private final AtomicBoolean pacerStarted = new AtomicBoolean();
     private volatile String tags = "{\"models\":[]}";
     private volatile String ps = "{\"models\":[]}";
     private volatile String show = "{\"details\":{},\"model_info\":{}}";
@@ -57,7 +70,7 @@ public final class FakeOllama implements AutoCloseable {
     private FakeOllama(int port) throws IOException {
         server = new ServerSocket();
         server.setReuseAddress(true); // a fake can come back on the port of one that was closed ("endpoint down")
-        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         threads.execute(this::acceptLoop);
     }
 
@@ -240,16 +253,16 @@ public final class FakeOllama implements AutoCloseable {
 
     /** One line of a paced stream, due at {@code due}. */
     private record Pending(long due, FakeScript script, byte[][] packets, int index, long arrived, long[] written,
-                           OutputStream out, java.util.concurrent.CompletableFuture<Void> done)
-            implements java.util.concurrent.Delayed {
+                           OutputStream out, CompletableFuture<Void> done)
+            implements Delayed {
 
         @Override
-        public long getDelay(java.util.concurrent.TimeUnit unit) {
-            return unit.convert(due - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
 
         @Override
-        public int compareTo(java.util.concurrent.Delayed other) {
+        public int compareTo(Delayed other) {
             return Long.compare(due, ((Pending) other).due);
         }
     }
@@ -260,7 +273,7 @@ public final class FakeOllama implements AutoCloseable {
         if (pacerStarted.compareAndSet(false, true)) {
             threads.execute(this::pacer);
         }
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         pacerQueue.put(new Pending(arrived + script.steps.get(0).delayNanos(), script, packets, 0, arrived, written,
                 out, done));
         try {
@@ -268,7 +281,7 @@ public final class FakeOllama implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("closing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -333,8 +346,8 @@ public final class FakeOllama implements AutoCloseable {
 
     private static byte[] head(int status, String type, String framing) {
         return ("HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + type + "\r\nDate: "
-                + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(
-                        java.time.ZoneOffset.UTC)) + "\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(
+                        ZoneOffset.UTC)) + "\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String reason(int status) {
@@ -375,7 +388,6 @@ public final class FakeOllama implements AutoCloseable {
             }
         }
     }
-
 
     private static void closeQuietly(Socket socket) {
         try {

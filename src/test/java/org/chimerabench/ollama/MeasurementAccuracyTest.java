@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +29,7 @@ class MeasurementAccuracyTest {
                 assertThat(call.chunkGapsMs()).hasSize(99); // 100 content lines → 99 gaps (the final line has no text)
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "TTFT error median %.3f ms, mean-ITL error median %.3f ms%n",
+        System.out.printf(Locale.ROOT, "TTFT error median %.3f ms, mean-ITL error median %.3f ms%n",
                 median(ttftErrors), median(itlErrors));
         assertThat(Math.abs(median(ttftErrors))).as("median TTFT error, ms").isLessThanOrEqualTo(3.0);
         assertThat(Math.abs(median(itlErrors))).as("median mean-ITL error, ms").isLessThanOrEqualTo(0.5);

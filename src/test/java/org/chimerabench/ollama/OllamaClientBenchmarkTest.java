@@ -4,6 +4,7 @@ import static org.chimerabench.ollama.BenchFigures.abs;
 import static org.chimerabench.ollama.BenchFigures.print;
 import static org.chimerabench.ollama.BenchFigures.quantile;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -117,7 +118,7 @@ class OllamaClientBenchmarkTest {
     /** Our TTFT against curl's time_starttransfer on the same fake and script, alternately. */
     @Test
     void ttftRatioVsCurl() throws Exception {
-        if (!new java.io.File("/usr/bin/curl").canExecute()) {
+        if (!new File("/usr/bin/curl").canExecute()) {
             System.out.println("BENCH ttft_ratio_vs_curl skipped: /usr/bin/curl is not installed");
             return;
         }

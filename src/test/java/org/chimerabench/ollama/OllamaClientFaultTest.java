@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.chimerabench.ollama.OllamaException.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,12 +169,12 @@ class OllamaClientFaultTest {
         fake.enqueue(FakeScript.stream("m").chunks(200, "t", Duration.ofMillis(20)).done());
         try (OllamaClient patient = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
             Cancellation cancellation = new Cancellation();
-            var call = java.util.concurrent.CompletableFuture.supplyAsync(
+            var call = CompletableFuture.supplyAsync(
                     () -> patient.generate(GenerateRequest.of("m", "hi", null), cancellation));
             Thread.sleep(300);
             long start = System.nanoTime();
             cancellation.cancel();
-            Throwable e = catchThrowableOfType(call::join, java.util.concurrent.CompletionException.class).getCause();
+            Throwable e = catchThrowableOfType(call::join, CompletionException.class).getCause();
             assertThat(((OllamaException) e).kind()).isEqualTo(Kind.CANCELLED);
             assertThat((System.nanoTime() - start) / 1e6).as("aborts at once, not after 4 s of stream").isLessThan(500);
             assertIdle(patient);
@@ -184,7 +187,7 @@ class OllamaClientFaultTest {
         fake.enqueue(FakeScript.stream("m").chunks(2, "ok", Duration.ZERO).done());
         try (OllamaClient patient = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
             Cancellation cancellation = new Cancellation();
-            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Object> outcome = new AtomicReference<>();
             Thread caller = new Thread(() -> {
                 try {
                     patient.generate(GenerateRequest.of("m", "slow", null), cancellation);
@@ -210,7 +213,7 @@ class OllamaClientFaultTest {
     void anInterruptFromElsewhereStopsTheCallAndIsKept() throws Exception {
         fake.enqueue(FakeScript.stream("m").chunks(200, "t", Duration.ofMillis(20)).done());
         try (OllamaClient patient = new OllamaClient(fake.baseUrl(), OllamaTimeouts.DEFAULT)) {
-            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Object> outcome = new AtomicReference<>();
             Thread caller = new Thread(() -> {
                 try {
                     patient.generate(GenerateRequest.of("m", "long", null));

@@ -10,7 +10,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium for real-browser tests (build-notes.md). The explicit driver path means Selenium
+ * Headless Debian Chromium for real-browser tests (docs/architecture.md §9). The explicit driver path means Selenium
  * Manager never runs, so nothing is downloaded. {@code .ci/run} installs chromium and chromium-driver.
  */
 public final class Browser {

@@ -17,7 +17,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 public final class FleetSweep implements AutoCloseable {
 
-
     public final FakeOllama a = FakeOllama.start();
     public final FakeOllama b = FakeOllama.start();
     public final long id;

@@ -84,7 +84,7 @@ public final class SyntheticSweep {
             double effect = random.nextGaussian() * 1.5;
             for (int repetition = 1; repetition <= trialsPerArm; repetition++) {
                 for (String arm : List.of("BASELINE", "CHIMERA")) {
-                    trials.add(new Object[] {trialId, configurationId, arm, repetition});
+                    trials.add(new Object[] {trialId, configurationId, sweepId, arm, repetition});
                     double tok = 100 + random.nextGaussian() * 2 + (arm.equals("CHIMERA") ? effect : 0);
                     double ttft = 900 + random.nextGaussian() * 40;
                     calls.add(new Object[] {trialId, sweepId, tok, ttft, 4_000_000_000L + random.nextInt(1000)});
@@ -93,8 +93,8 @@ public final class SyntheticSweep {
             }
         }
         transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate("INSERT INTO trial (id, configuration_id, arm, repetition, warmup, status)"
-                    + " VALUES (?, ?, ?, ?, FALSE, 'DONE')", trials);
+            jdbc.batchUpdate("INSERT INTO trial (id, configuration_id, sweep_id, arm, repetition, warmup, status)"
+                    + " VALUES (?, ?, ?, ?, ?, FALSE, 'DONE')", trials);
             jdbc.batchUpdate("INSERT INTO call_record (trial_id, sweep_id, status, decode_tok_per_sec, ttft_ms,"
                     + " size_vram_bytes) VALUES (?, ?, 'OK', ?, ?, ?)", calls);
         });

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,7 +21,11 @@ import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.ComparisonService;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepComparison;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.base.OptionsJson;
 import org.chimerabench.base.ui.Panel;
+import org.chimerabench.base.ui.PrintableReport;
+import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.sweep.SweepService;
@@ -64,8 +69,8 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        Optional<Long> a = Ids.first(query.get("a"));
-        Optional<Long> b = Ids.first(query.get("b"));
+        Optional<Long> a = RouteIds.first(query.get("a"));
+        Optional<Long> b = RouteIds.first(query.get("b"));
         a.ifPresent(id -> select(pickA, id));
         b.ifPresent(id -> select(pickB, id));
         show(a.isPresent() && b.isPresent() ? comparisons.compare(a.get(), b.get()) : Optional.empty(),
@@ -95,9 +100,9 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         charts.addClassName("chart-grid");
         Paragraph leftOut = new Paragraph(c.leftOut().explanation());
         leftOut.addClassName("left-out");
-        com.vaadin.flow.component.html.Anchor report = PrintableReport.download(
+        Anchor report = PrintableReport.download(
                 "api/compare/report.md?a=" + c.a().id() + "&b=" + c.b().id(), "Comparison report (Markdown)");
-        Div links = new Div(new com.vaadin.flow.component.html.Anchor("compare/report?a=" + c.a().id() + "&b="
+        Div links = new Div(new Anchor("compare/report?a=" + c.a().id() + "&b="
                 + c.b().id(), "Printable comparison report"), report);
         links.addClassName("export-links");
         body.add(links, cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
@@ -106,9 +111,9 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static StatCard card(String title, double rate, SweepComparison.Best best, String cssClass) {
-        StatCard card = new StatCard(title, Definitions.SUCCESS_RATE).show(Format.pct(rate, 1), best == null
+        StatCard card = new StatCard(title, Definitions.SUCCESS_RATE).show(Numbers.pct(rate, 1), best == null
                 ? "no configuration measured"
-                : "best: " + Format.options(best.options()) + " (" + Format.signedPct(best.deltaPct()) + ")");
+                : "best: " + OptionsJson.describeOrNone(best.options()) + " (" + Numbers.signedPct(best.deltaPct()) + ")");
         card.addClassName(cssClass);
         return card;
     }
@@ -117,14 +122,14 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         Grid<SweepComparison.SharedConfiguration> grid = new Grid<>();
         grid.addClassName("shared-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(s -> Format.options(s.options())).setHeader("Configuration (shared axes)").setFlexGrow(2);
-        grid.addColumn(s -> Format.signedPct(s.deltaPctA())).setHeader("Δ A").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Format.signedPct(s.deltaPctB())).setHeader("Δ B").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Format.signedPct(s.deltaOfDelta())).setHeader("Δ A − Δ B")
+        grid.addColumn(s -> OptionsJson.describeOrNone(s.options())).setHeader("Configuration (shared axes)").setFlexGrow(2);
+        grid.addColumn(s -> Numbers.signedPct(s.deltaPctA())).setHeader("Δ A").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Numbers.signedPct(s.deltaPctB())).setHeader("Δ B").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Numbers.signedPct(s.deltaOfDelta())).setHeader("Δ A − Δ B")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Format.signedPct(s.ttftReductionPctA())).setHeader("TTFT red. A")
+        grid.addColumn(s -> Numbers.signedPct(s.ttftReductionPctA())).setHeader("TTFT red. A")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Format.signedPct(s.ttftReductionPctB())).setHeader("TTFT red. B")
+        grid.addColumn(s -> Numbers.signedPct(s.ttftReductionPctB())).setHeader("TTFT red. B")
                 .setTextAlign(ColumnTextAlign.END);
         grid.setItems(c.sharedConfigurations());
         grid.setHeight(c.sharedConfigurations().size() > 12 ? "24rem" : null);

@@ -10,33 +10,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.chimerabench.analysis.ConfigurationResult;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.CallRow;
 
 /** The raw calls behind one configuration's figures: trial by trial, arm by arm. */
 class ConfigurationDetailDialog extends Dialog {
 
     ConfigurationDetailDialog(ConfigurationResult result, List<CallRow> calls) {
-        setHeaderTitle(Format.options(result.options()));
+        setHeaderTitle(OptionsJson.describeOrNone(result.options()));
         addClassName("configuration-detail");
         setWidth("min(72rem, 95vw)");
         setResizable(true);
         Paragraph summary = new Paragraph(String.format(Locale.ROOT,
                 "Baseline %s tok/s, chimera %s tok/s → Δ %s · TTFT reduction %s · %d call(s)",
-                Format.number(result.baselineTokPerSec(), 2), Format.number(result.chimeraTokPerSec(), 2),
-                Format.signedPct(result.deltaPct()), Format.signedPct(result.ttftReductionPct()), calls.size()));
+                Numbers.number(result.throughput().baselineTokPerSec(), 2), Numbers.number(result.throughput().chimeraTokPerSec(), 2),
+                Numbers.signedPct(result.throughput().deltaPct()), Numbers.signedPct(result.ttft().ttftReductionPct()), calls.size()));
         summary.addClassName("panel-help");
         Grid<CallRow> grid = new Grid<>();
         grid.addClassName("calls-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(c -> c.arm().name().toLowerCase(Locale.ROOT)).setHeader("Arm").setAutoWidth(true);
         grid.addColumn(c -> (c.warmup() ? "warm-up " : "") + c.repetition()).setHeader("Trial").setAutoWidth(true);
-        grid.addColumn(c -> c.stage() == null ? Format.NONE : c.stage().toLowerCase(Locale.ROOT)).setHeader("Stage")
+        grid.addColumn(c -> c.stage() == null ? Numbers.NONE : c.stage().label()).setHeader("Stage")
                 .setAutoWidth(true);
         grid.addColumn(c -> c.status().name()).setHeader("Status").setAutoWidth(true)
                 .setTooltipGenerator(c -> c.error() == null ? "" : c.error());
         number(grid, "tok/s", CallRow::decodeTokPerSec, 2);
         number(grid, "TTFT ms", CallRow::ttftMs, 1);
-        grid.addColumn(c -> c.evalCount() == null ? Format.NONE : c.evalCount().toString()).setHeader("Tokens")
+        grid.addColumn(c -> c.evalCount() == null ? Numbers.NONE : c.evalCount().toString()).setHeader("Tokens")
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         number(grid, "Load ms", CallRow::loadMs, 1);
         number(grid, "Prompt eval ms", CallRow::promptEvalMs, 1);
@@ -52,7 +54,7 @@ class ConfigurationDetailDialog extends Dialog {
     }
 
     private static void number(Grid<CallRow> grid, String header, Function<CallRow, Double> value, int decimals) {
-        grid.addColumn(c -> Format.number(value.apply(c), decimals)).setHeader(header).setAutoWidth(true)
+        grid.addColumn(c -> Numbers.number(value.apply(c), decimals)).setHeader(header).setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
     }
 }

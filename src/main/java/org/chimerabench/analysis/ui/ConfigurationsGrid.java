@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.Definitions;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 
 /**
@@ -45,18 +46,18 @@ class ConfigurationsGrid extends Composite<Div> {
         axes.keySet().forEach(option -> grid.addColumn(r -> OptionsJson.format(r.options().get(option)))
                 .setHeader(option).setWidth("6.5rem").setFlexGrow(0).setSortable(true)
                 .setComparator(Comparator.comparingDouble(r -> numeric(r.options().get(option)))));
-        number("Baseline tok/s", ConfigurationResult::baselineTokPerSec, 2, Definitions.THROUGHPUT);
-        number("Chimera tok/s", ConfigurationResult::chimeraTokPerSec, 2, Definitions.THROUGHPUT);
-        signed("Δ", ConfigurationResult::deltaPct, Definitions.THROUGHPUT_DELTA);
-        number("Baseline TTFT ms", ConfigurationResult::baselineTtftMs, 1, Definitions.TTFT);
-        number("Chimera TTFT ms", ConfigurationResult::chimeraTtftMs, 1, Definitions.TTFT);
-        signed("TTFT red.", ConfigurationResult::ttftReductionPct, Definitions.TTFT_REDUCTION);
-        number("CV B %", ConfigurationResult::baselineCvPct, 2, Definitions.CV);
-        number("CV C %", ConfigurationResult::chimeraCvPct, 2, Definitions.CV);
-        grid.addColumn(r -> r.baselineTrials() + "/" + r.chimeraTrials()).setHeader("n B/C").setWidth("5.5rem")
+        number("Baseline tok/s", r -> r.throughput().baselineTokPerSec(), 2, Definitions.THROUGHPUT);
+        number("Chimera tok/s", r -> r.throughput().chimeraTokPerSec(), 2, Definitions.THROUGHPUT);
+        signed("Δ", r -> r.throughput().deltaPct(), Definitions.THROUGHPUT_DELTA);
+        number("Baseline TTFT ms", r -> r.ttft().baselineTtftMs(), 1, Definitions.TTFT);
+        number("Chimera TTFT ms", r -> r.ttft().chimeraTtftMs(), 1, Definitions.TTFT);
+        signed("TTFT red.", r -> r.ttft().ttftReductionPct(), Definitions.TTFT_REDUCTION);
+        number("CV B %", r -> r.throughput().baselineCvPct(), 2, Definitions.CV);
+        number("CV C %", r -> r.throughput().chimeraCvPct(), 2, Definitions.CV);
+        grid.addColumn(r -> r.trials().baselineTrials() + "/" + r.trials().chimeraTrials()).setHeader("n B/C").setWidth("5.5rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(r -> "Non-warm-up trials with a successful call, baseline/chimera");
-        number("q", ConfigurationResult::qValue, 3, Definitions.SIGNIFICANCE);
+        number("q", r -> r.significance().qValue(), 3, Definitions.SIGNIFICANCE);
         grid.addClassName("configurations-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(rows);
@@ -67,13 +68,13 @@ class ConfigurationsGrid extends Composite<Div> {
     }
 
     private void number(String header, Function<ConfigurationResult, Double> value, int decimals, String help) {
-        grid.addColumn(r -> Format.number(value.apply(r), decimals)).setHeader(header).setAutoWidth(true)
+        grid.addColumn(r -> Numbers.number(value.apply(r), decimals)).setHeader(header).setAutoWidth(true)
                 .setFlexGrow(1).setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> help)
                 .setComparator(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     private void signed(String header, Function<ConfigurationResult, Double> value, String help) {
-        grid.addColumn(r -> Format.signedPct(value.apply(r))).setHeader(header).setAutoWidth(true).setFlexGrow(1)
+        grid.addColumn(r -> Numbers.signedPct(value.apply(r))).setHeader(header).setAutoWidth(true).setFlexGrow(1)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> help)
                 .setComparator(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setPartNameGenerator(r -> value.apply(r) == null ? null : value.apply(r) > 0 ? "good" : "bad");

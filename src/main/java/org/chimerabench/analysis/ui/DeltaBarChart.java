@@ -3,31 +3,31 @@ package org.chimerabench.analysis.ui;
 import java.util.Comparator;
 import java.util.List;
 import org.chimerabench.analysis.ConfigurationResult;
+import org.chimerabench.base.OptionsJson;
+import org.chimerabench.base.ui.SharedComponent;
 import org.chimerabench.chart.ApexChart;
-import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Bar;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.PlotOptions;
 import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
+import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartType;
 
 /** Throughput Δ % per configuration, sorted, green when chimera was faster and red when slower. */
-class DeltaBarChart extends ApexChart {
+@SharedComponent
+public class DeltaBarChart extends ApexChart {
 
-    static final String GOOD = "var(--lumo-success-color)";
-    static final String BAD = "var(--lumo-error-color)";
-
-    DeltaBarChart(List<ConfigurationResult> results) {
+    public DeltaBarChart(List<ConfigurationResult> results) {
         super(options(results));
         addClassName("delta-bar-chart");
     }
 
     static ChartOptions options(List<ConfigurationResult> results) {
         List<Point> points = results.stream()
-                .sorted(Comparator.comparingDouble(ConfigurationResult::deltaPct))
-                .map(r -> new Point(Format.shortOptions(r.options()), round(r.deltaPct()), r.deltaPct() > 0 ? GOOD : BAD))
+                .sorted(Comparator.comparingDouble(r -> r.throughput().deltaPct()))
+                .map(r -> new Point(OptionsJson.shortLabel(r.options()), ChartOptions.round(r.throughput().deltaPct()), r.throughput().deltaPct() > 0 ? ChartOptions.GOOD : ChartOptions.BAD))
                 .toList();
         Axis x = Axis.categories(null, "configuration (" + String.join("/", results.isEmpty()
                 ? List.of() : results.get(0).options().keySet()) + ")");
@@ -41,7 +41,4 @@ class DeltaBarChart extends ApexChart {
                 .withValueFormat(3, " %");
     }
 
-    static double round(double value) {
-        return Math.round(value * 1e6) / 1e6;
-    }
 }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.chart.ApexChart;
-import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.ColorRange;
@@ -19,6 +18,7 @@ import org.chimerabench.chart.ChartOptions.Heatmap;
 import org.chimerabench.chart.ChartOptions.PlotOptions;
 import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
+import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartType;
 
 /**
@@ -71,20 +71,20 @@ class DeltaHeatmapChart extends Composite<Div> {
                 for (ConfigurationResult r : results) {
                     if (same(r.options().get(columns), column) && same(r.options().get(rows), row)
                             && (third == null || same(r.options().get(third), thirdValue))) {
-                        sum += r.deltaPct();
+                        sum += r.throughput().deltaPct();
                         count++;
                     }
                 }
-                cells.add(Point.of(OptionsJson.format(column), count == 0 ? null : DeltaBarChart.round(sum / count)));
+                cells.add(Point.of(OptionsJson.format(column), count == 0 ? null : ChartOptions.round(sum / count)));
             }
             series.add(Series.of(rows + " " + OptionsJson.format(row), cells));
         }
         return ChartOptions.of(Chart.of(ChartType.HEATMAP, 60 + 44 * series.size()), series)
                 .withXaxis(Axis.categories(null, columns))
                 .withPlotOptions(PlotOptions.heatmap(new Heatmap(false, new ColorScale(List.of(
-                        new ColorRange(-1e9, -1e-12, DeltaBarChart.BAD, "slower"),
+                        new ColorRange(-1e9, -1e-12, ChartOptions.BAD, "slower"),
                         new ColorRange(0, 0, "var(--lumo-contrast-30pct)", "equal"),
-                        new ColorRange(1e-12, 1e9, DeltaBarChart.GOOD, "faster"))))))
+                        new ColorRange(1e-12, 1e9, ChartOptions.GOOD, "faster"))))))
                 .withDataLabels(new ChartOptions.DataLabels(true))
                 .withValueFormat(2, " %");
     }

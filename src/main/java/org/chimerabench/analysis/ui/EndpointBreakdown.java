@@ -3,9 +3,13 @@ package org.chimerabench.analysis.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.execution.Arm;
 
 /** A fleet sweep per endpoint: each endpoint's own verdict over the configurations it ran. */
 class EndpointBreakdown extends Grid<EndpointBreakdown.Row> {
@@ -17,20 +21,20 @@ class EndpointBreakdown extends Grid<EndpointBreakdown.Row> {
         addClassName("endpoint-breakdown");
         addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_COMPACT);
         setAllRowsVisible(true);
-        addComponentColumn(r -> new Anchor("sweeps/" + sweepId + "?endpoint=" + java.net.URLEncoder.encode(
-                r.endpoint(), java.nio.charset.StandardCharsets.UTF_8), r.endpoint())).setHeader("Endpoint")
+        addComponentColumn(r -> new Anchor("sweeps/" + sweepId + "?endpoint=" + URLEncoder.encode(
+                r.endpoint(), StandardCharsets.UTF_8), r.endpoint())).setHeader("Endpoint")
                 .setFlexGrow(2);
         addColumn(r -> r.analysis().configurations()).setHeader("Configurations");
         addColumn(r -> r.analysis().improvedConfigurations()).setHeader("Improved");
-        addColumn(r -> Format.pct(r.analysis().successRatePct(), 1)).setHeader("Success rate");
-        addColumn(r -> Format.signedPct(r.analysis().throughputDeltaPct().mean())).setHeader("Mean Δ");
-        addColumn(r -> median(r.analysis(), "BASELINE")).setHeader("Baseline tok/s");
-        addColumn(r -> median(r.analysis(), "CHIMERA")).setHeader("Chimera tok/s");
+        addColumn(r -> Numbers.pct(r.analysis().successRatePct(), 1)).setHeader("Success rate");
+        addColumn(r -> Numbers.signedPct(r.analysis().throughputDeltaPct().mean())).setHeader("Mean Δ");
+        addColumn(r -> median(r.analysis(), Arm.BASELINE)).setHeader("Baseline tok/s");
+        addColumn(r -> median(r.analysis(), Arm.CHIMERA)).setHeader("Chimera tok/s");
         setItems(rows);
     }
 
-    private static String median(SweepAnalysis analysis, String arm) {
+    private static String median(SweepAnalysis analysis, Arm arm) {
         Distribution distribution = analysis.throughputByArm().get(arm);
-        return distribution == null ? Format.NONE : Format.number(distribution.median(), 1);
+        return distribution == null ? Numbers.NONE : Numbers.number(distribution.median(), 1);
     }
 }

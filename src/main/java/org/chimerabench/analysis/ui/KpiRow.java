@@ -7,6 +7,8 @@ import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.MeanTest;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.base.OptionsJson;
 import org.chimerabench.base.ui.StatCard;
 
 /** The four headline figures of a sweep. */
@@ -18,15 +20,15 @@ class KpiRow extends Composite<Div> {
     final StatCard ttft = new StatCard("Mean TTFT reduction", Definitions.TTFT_REDUCTION);
 
     KpiRow(SweepAnalysis analysis) {
-        successRate.show(Format.pct(analysis.successRatePct(), 1), analysis.improvedConfigurations() + " of "
+        successRate.show(Numbers.pct(analysis.successRatePct(), 1), analysis.improvedConfigurations() + " of "
                         + analysis.configurations() + " configurations improved")
                 .tone(analysis.configurations() == 0 ? null : analysis.successRatePct() >= 50);
-        meanDelta.show(Format.signedPct(analysis.throughputDeltaPct().mean()), interval(analysis.throughputDeltaPct()))
+        meanDelta.show(Numbers.signedPct(analysis.throughputDeltaPct().mean()), interval(analysis.throughputDeltaPct()))
                 .tone(tone(analysis.throughputDeltaPct()));
         ConfigurationResult top = analysis.topByThroughput().isEmpty() ? null : analysis.topByThroughput().get(0);
-        best.show(top == null ? Format.NONE : Format.signedPct(top.deltaPct()),
-                top == null ? "no configuration measured" : Format.options(top.options()));
-        ttft.show(Format.signedPct(analysis.ttftReductionPct().mean()), interval(analysis.ttftReductionPct()))
+        best.show(top == null ? Numbers.NONE : Numbers.signedPct(top.throughput().deltaPct()),
+                top == null ? "no configuration measured" : OptionsJson.describeOrNone(top.options()));
+        ttft.show(Numbers.signedPct(analysis.ttftReductionPct().mean()), interval(analysis.ttftReductionPct()))
                 .tone(tone(analysis.ttftReductionPct()));
         successRate.addClassName("kpi-success-rate");
         meanDelta.addClassName("kpi-mean-delta");
@@ -40,8 +42,8 @@ class KpiRow extends Composite<Div> {
         if (test.ci95Low() == null) {
             return test.note() == null ? "no interval" : test.note();
         }
-        return String.format(Locale.ROOT, "95 %% CI %s to %s · p = %s", Format.signed(test.ci95Low(), 3),
-                Format.signed(test.ci95High(), 3), Format.p(test.pValueTwoSided()));
+        return String.format(Locale.ROOT, "95 %% CI %s to %s · p = %s", Numbers.signed(test.ci95Low(), 3),
+                Numbers.signed(test.ci95High(), 3), Numbers.p(test.pValueTwoSided()));
     }
 
     /** Green/red only when the interval excludes 0. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.ParameterRow;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.base.OptionsJson;
 
 /** One table per axis: how the configurations with each value fared. */
 class ParameterTablesPanel extends Composite<Div> {
@@ -34,11 +36,11 @@ class ParameterTablesPanel extends Composite<Div> {
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(ParameterRow::improved).setHeader("Improved").setWidth("6.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> Definitions.SUCCESS_RATE);
-        grid.addColumn(r -> Format.pct(r.positiveRatePct(), 1)).setHeader("Positive rate").setWidth("7.5rem")
+        grid.addColumn(r -> Numbers.pct(r.positiveRatePct(), 1)).setHeader("Positive rate").setWidth("7.5rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> Definitions.POSITIVE_RATE);
-        grid.addColumn(r -> Format.signedPct(r.meanDeltaPct())).setHeader("Mean Δ").setWidth("7rem").setFlexGrow(0)
+        grid.addColumn(r -> Numbers.signedPct(r.meanDeltaPct())).setHeader("Mean Δ").setWidth("7rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> Definitions.THROUGHPUT_DELTA);
-        grid.addColumn(r -> Format.options(r.best().options()) + " (" + Format.signedPct(r.best().deltaPct()) + ")")
+        grid.addColumn(r -> OptionsJson.describeOrNone(r.best().options()) + " (" + Numbers.signedPct(r.best().deltaPct()) + ")")
                 .setHeader("Best configuration").setFlexGrow(1).setAutoWidth(false)
                 .setTooltipGenerator(r -> Definitions.BEST_CONFIGURATION);
         grid.setItems(rows);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.chimerabench.analysis.Recommendation;
 import org.chimerabench.analysis.UseCase;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.base.OptionsJson;
 
 /** The recommendation matrix: use case, configuration, expected Δ, TTFT change and the rule in plain words. */
 class RecommendationGrid extends Grid<Recommendation> {
@@ -18,9 +20,9 @@ class RecommendationGrid extends Grid<Recommendation> {
         addColumn(r -> useCase(r.useCase())).setHeader("Use case").setWidth("10rem").setFlexGrow(0);
         addComponentColumn(RecommendationGrid::configuration).setHeader("Configuration").setWidth("16rem")
                 .setFlexGrow(1);
-        addColumn(r -> Format.signedPct(r.deltaPct())).setHeader("Expected Δ").setWidth("7.5rem").setFlexGrow(0)
+        addColumn(r -> Numbers.signedPct(r.deltaPct())).setHeader("Expected Δ").setWidth("7.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        addColumn(r -> Format.signedPct(r.ttftReductionPct())).setHeader("TTFT reduction").setWidth("8.5rem")
+        addColumn(r -> Numbers.signedPct(r.ttftReductionPct())).setHeader("TTFT reduction").setWidth("8.5rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         addColumn(Recommendation::rule).setHeader("Rule").setFlexGrow(2);
         setItems(recommendations);
@@ -33,7 +35,7 @@ class RecommendationGrid extends Grid<Recommendation> {
     }
 
     private static Span configuration(Recommendation r) {
-        Span text = new Span(r.options() == null ? r.note() : Format.options(r.options()));
+        Span text = new Span(r.options() == null ? r.note() : OptionsJson.describeOrNone(r.options()));
         if (r.options() == null) {
             text.addClassName("muted");
         }

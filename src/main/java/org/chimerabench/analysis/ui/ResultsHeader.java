@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepStatus;
 
@@ -67,7 +69,7 @@ class ResultsHeader extends Composite<Div> {
         facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
         facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
                 + " per arm");
-        if ("SHUFFLED".equals(sweep.definition().order())) {
+        if (sweep.definition().order() == RunOrder.SHUFFLED) {
             facts.add("Shuffled order, seed " + sweep.definition().shuffleSeed());
         }
         return facts;
@@ -80,6 +82,6 @@ class ResultsHeader extends Composite<Div> {
     }
 
     private static String orNone(String value) {
-        return value == null || value.isBlank() ? Format.NONE : value;
+        return value == null || value.isBlank() ? Numbers.NONE : value;
     }
 }

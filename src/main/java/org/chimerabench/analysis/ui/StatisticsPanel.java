@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.Numbers;
+import org.chimerabench.execution.Arm;
 
 /** Statistical validation: distributions, CV overall and per arm, the t-tests in words, significance. */
 class StatisticsPanel extends Composite<Div> {
@@ -21,10 +23,10 @@ class StatisticsPanel extends Composite<Div> {
 
     StatisticsPanel(SweepAnalysis analysis) {
         List<Row> rows = new ArrayList<>();
-        addRows(rows, "Throughput (tok/s)", analysis.throughput(), analysis.throughputByArm().get("BASELINE"),
-                analysis.throughputByArm().get("CHIMERA"), 2);
-        addRows(rows, "TTFT (ms)", analysis.ttftMs(), analysis.ttftMsByArm().get("BASELINE"),
-                analysis.ttftMsByArm().get("CHIMERA"), 1);
+        addRows(rows, "Throughput (tok/s)", analysis.throughput(), analysis.throughputByArm().get(Arm.BASELINE),
+                analysis.throughputByArm().get(Arm.CHIMERA), 2);
+        addRows(rows, "TTFT (ms)", analysis.ttftMs(), analysis.ttftMsByArm().get(Arm.BASELINE),
+                analysis.ttftMsByArm().get(Arm.CHIMERA), 1);
         Paragraph throughput = new Paragraph("Throughput Δ: " + analysis.throughputDeltaPct().verdict(0.05, " %"));
         Paragraph ttft = new Paragraph("TTFT reduction: " + analysis.ttftReductionPct().verdict(0.05, " %"));
         Paragraph significance = new Paragraph(analysis.significantlyImprovedConfigurations() == null
@@ -65,7 +67,7 @@ class StatisticsPanel extends Composite<Div> {
         column(grid, "Max", Distribution::max);
         column(grid, "Mean", Distribution::mean);
         column(grid, "SD", Distribution::stdDev);
-        grid.addColumn(r -> Format.pct(r.distribution().cvPct(), 2)).setHeader("CV").setWidth("6rem").setFlexGrow(0)
+        grid.addColumn(r -> Numbers.pct(r.distribution().cvPct(), 2)).setHeader("CV").setWidth("6rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> Definitions.CV);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
@@ -73,7 +75,7 @@ class StatisticsPanel extends Composite<Div> {
     }
 
     private static void column(Grid<Row> grid, String header, Function<Distribution, Double> value) {
-        grid.addColumn(r -> Format.number(value.apply(r.distribution()), r.decimals())).setHeader(header)
+        grid.addColumn(r -> Numbers.number(value.apply(r.distribution()), r.decimals())).setHeader(header)
                 .setWidth("6.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(r -> Definitions.DISTRIBUTION);
     }

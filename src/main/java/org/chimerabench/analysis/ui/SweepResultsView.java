@@ -9,18 +9,23 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.ui.PrintableReport;
+import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.LiveMonitorService;
 import org.chimerabench.execution.LiveSnapshot;
 import org.chimerabench.execution.SweepEvents;
-import org.chimerabench.sweep.SweepStatus;
+import org.chimerabench.execution.ui.LiveMonitor;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStatus;
+import org.springframework.beans.factory.annotation.Value;
 
 /** The verdict of one sweep on one page: KPIs, charts, recommendations, tables, statistics, configurations. */
 @Route("sweeps/:sweepId")
@@ -33,8 +38,8 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LiveMonitorService monitor;
     private final SweepEvents events;
     private String title = "Sweep · Chimera Bench";
-    /** How often a running sweep's figures are redrawn (tests shorten it). */
-    static java.time.Duration verdictRefresh = java.time.Duration.ofSeconds(5);
+    /** How often a running sweep's figures are redrawn at least ({@code chimera.results.live-refresh}). */
+    private final Duration verdictRefresh;
     private SweepVerdict verdict;
     private long verdictDone;
     private long verdictAt;
@@ -42,9 +47,10 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private ResultsHeader header;
     private String endpoint;
 
-
     SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution,
-                     LiveMonitorService monitor, SweepEvents events) {
+                     LiveMonitorService monitor, SweepEvents events,
+                     @Value("${chimera.results.live-refresh:5s}") Duration verdictRefresh) {
+        this.verdictRefresh = verdictRefresh;
         this.execution = execution;
         this.monitor = monitor;
         this.events = events;
@@ -58,7 +64,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(Ids::parse);
+        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(RouteIds::parse);
         endpoint = event.getLocation().getQueryParameters().getSingleParameter("endpoint")
                 .filter(name -> id.isPresent() && analyses.endpoints(id.get()).contains(name)).orElse(null);
         Optional<SweepDetails> sweep = id.flatMap(sweeps::find);
@@ -181,7 +187,6 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         links.addClassName("export-links");
         return links;
     }
-
 
     private static Div notFound(String id) {
         Div message = new Div(new Paragraph("There is no sweep " + id + "."), new Anchor("sweeps", "All sweeps"));

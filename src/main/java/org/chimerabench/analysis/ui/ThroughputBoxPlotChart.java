@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.chart.ApexChart;
-import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.BoxColors;
 import org.chimerabench.chart.ChartOptions.BoxPlot;
@@ -13,19 +12,21 @@ import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.PlotOptions;
 import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
+import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartType;
+import org.chimerabench.execution.Arm;
 
 /** Box plot (min, Q1, median, Q3, max) of the per-configuration mean throughput of each arm. */
 class ThroughputBoxPlotChart extends ApexChart {
 
-    ThroughputBoxPlotChart(Map<String, Distribution> byArm) {
+    ThroughputBoxPlotChart(Map<Arm, Distribution> byArm) {
         super(options(byArm));
         addClassName("box-plot-chart");
     }
 
-    static ChartOptions options(Map<String, Distribution> byArm) {
+    static ChartOptions options(Map<Arm, Distribution> byArm) {
         List<Point> boxes = new ArrayList<>();
-        byArm.forEach((arm, d) -> boxes.add(Point.of(arm.charAt(0) + arm.substring(1).toLowerCase(),
+        byArm.forEach((arm, d) -> boxes.add(Point.of(arm.label(),
                 List.of(r(d.min()), r(d.q1()), r(d.median()), r(d.q3()), r(d.max())))));
         return ChartOptions.of(Chart.of(ChartType.BOX_PLOT, 300), List.of(new Series("Throughput", "boxPlot", boxes)))
                 .withYaxis(Axis.titled("tok/s"))

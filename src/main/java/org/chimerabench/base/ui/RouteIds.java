@@ -1,15 +1,15 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.base.ui;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Sweep ids from route and query parameters; anything not a number is no id. */
-final class Ids {
+public final class RouteIds {
 
-    private Ids() {
+    private RouteIds() {
     }
 
-    static Optional<Long> parse(String text) {
+    public static Optional<Long> parse(String text) {
         try {
             return text == null ? Optional.empty() : Optional.of(Long.parseLong(text));
         } catch (NumberFormatException e) {
@@ -17,7 +17,7 @@ final class Ids {
         }
     }
 
-    static Optional<Long> first(List<String> values) {
+    public static Optional<Long> first(List<String> values) {
         return values == null || values.isEmpty() ? Optional.empty() : parse(values.get(0));
     }
 }

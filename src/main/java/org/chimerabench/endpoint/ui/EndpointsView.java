@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointValidationException;
 import org.chimerabench.endpoint.EndpointView;
 
 /**
@@ -118,9 +120,9 @@ class EndpointsView extends VerticalLayout {
                     try {
                         endpoints.remove(v.id());
                         Notification.show("Removed " + v.name());
-                    } catch (org.chimerabench.endpoint.EndpointValidationException refused) {
+                    } catch (EndpointValidationException refused) {
                         Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
-                                .addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_ERROR);
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
                     }
                     refresh();
                 });

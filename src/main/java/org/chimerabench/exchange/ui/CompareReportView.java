@@ -1,4 +1,4 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.exchange.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -10,6 +10,8 @@ import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chimerabench.base.ui.PrintableReport;
+import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.exchange.ReportService;
 
 /** The comparison report as a printable page: {@code /compare/report?a={id}&b={id}}. */
@@ -28,8 +30,8 @@ class CompareReportView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
-        Optional<Long> a = Ids.first(query.get("a"));
-        Optional<Long> b = Ids.first(query.get("b"));
+        Optional<Long> a = RouteIds.first(query.get("a"));
+        Optional<Long> b = RouteIds.first(query.get("b"));
         Optional<String> html = a.isPresent() && b.isPresent() ? reports.comparisonHtml(a.get(), b.get())
                 : Optional.empty();
         if (html.isEmpty()) {

@@ -1,4 +1,4 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.exchange.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

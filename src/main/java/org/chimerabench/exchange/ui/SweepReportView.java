@@ -1,4 +1,4 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.exchange.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -10,6 +10,9 @@ import com.vaadin.flow.router.Route;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.analysis.ui.DeltaBarChart;
+import org.chimerabench.base.ui.PrintableReport;
+import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.exchange.ReportService;
 
 /**
@@ -32,7 +35,7 @@ class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitl
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(Ids::parse);
+        Optional<Long> id = event.getRouteParameters().get("sweepId").flatMap(RouteIds::parse);
         Optional<String> html = id.flatMap(reports::html);
         Optional<SweepAnalysis> analysis = id.flatMap(analyses::analyse);
         if (html.isEmpty() || analysis.isEmpty()) {

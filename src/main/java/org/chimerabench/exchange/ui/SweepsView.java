@@ -1,4 +1,4 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.exchange.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,6 +17,7 @@ import org.chimerabench.analysis.SweepOverview;
 import org.chimerabench.analysis.SweepOverviewService;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.exchange.ImportService;
+import org.chimerabench.sweep.SweepStatus;
 
 /** All sweeps with their headline verdict; imports seed results files. */
 @Route("sweeps")
@@ -82,9 +83,9 @@ class SweepsView extends VerticalLayout {
     /** Calls stored; "done of planned" while the sweep has still to run. */
     static String calls(SweepOverview overview) {
         var sweep = overview.sweep();
-        boolean toRun = sweep.status() == org.chimerabench.sweep.SweepStatus.DRAFT
-                || sweep.status() == org.chimerabench.sweep.SweepStatus.QUEUED
-                || sweep.status() == org.chimerabench.sweep.SweepStatus.RUNNING;
+        boolean toRun = sweep.status() == SweepStatus.DRAFT
+                || sweep.status() == SweepStatus.QUEUED
+                || sweep.status() == SweepStatus.RUNNING;
         return toRun ? sweep.progress().done() + " of " + sweep.progress().total()
                 : String.valueOf(sweep.progress().done());
     }

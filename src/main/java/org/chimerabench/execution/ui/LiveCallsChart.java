@@ -1,16 +1,16 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.execution.ui;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.chimerabench.chart.ApexChart;
-import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.Legend;
 import org.chimerabench.chart.ChartOptions.Markers;
 import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
+import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartType;
 import org.chimerabench.execution.Arm;
 import org.chimerabench.execution.CallStatus;
@@ -58,7 +58,7 @@ class LiveCallsChart extends ApexChart {
             RecentCall call = calls.get(i);
             Double value = metric.apply(call);
             if (call.arm() == arm && !call.warmup() && call.status() == CallStatus.OK && value != null) {
-                points.add(Point.of(i + 1, DeltaBarChart.round(value)));
+                points.add(Point.of(i + 1, ChartOptions.round(value)));
             }
         }
         return points;

@@ -1,4 +1,4 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.execution.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
@@ -11,15 +11,20 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import org.chimerabench.base.Coalescer;
 import org.chimerabench.base.Durations;
+import org.chimerabench.base.OptionsJson;
 import org.chimerabench.base.ui.Panel;
+import org.chimerabench.base.ui.SharedComponent;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.LiveMonitorService;
 import org.chimerabench.execution.LiveSnapshot;
 import org.chimerabench.execution.SweepEvents;
+import org.chimerabench.sweep.SweepStateException;
+import org.chimerabench.sweep.SweepStatus;
 
 /**
  * The live monitor of a queued or running sweep: progress with ETA, the trial running now, the last calls' decode
@@ -27,7 +32,8 @@ import org.chimerabench.execution.SweepEvents;
  * {@value #UPDATES_PER_SECOND} updates a second; subscribed while attached. Its {@link Listener} hears of each
  * update and of the end (the results page then shows the verdict in place).
  */
-class LiveMonitor extends Composite<Div> {
+@SharedComponent
+public class LiveMonitor extends Composite<Div> {
 
     static final int UPDATES_PER_SECOND = 4;
 
@@ -35,7 +41,7 @@ class LiveMonitor extends Composite<Div> {
     private final LiveMonitorService monitor;
     private final SweepEvents events;
     private final Listener listener;
-    private org.chimerabench.sweep.SweepStatus shownStatus;
+    private SweepStatus shownStatus;
     private final ProgressBar bar = new ProgressBar();
     private final Span text = new Span();
     private final Span eta = new Span();
@@ -50,14 +56,18 @@ class LiveMonitor extends Composite<Div> {
     private int updates;
     private boolean ended;
 
-    LiveMonitor(long sweepId, LiveMonitorService monitor, SweepEvents events, ExecutionService execution,
+    public LiveMonitor(long sweepId, LiveMonitorService monitor, SweepEvents events, ExecutionService execution,
                 Listener listener) {
         this.sweepId = sweepId;
         this.monitor = monitor;
         this.events = events;
         this.listener = listener;
         Button cancel = new Button("Cancel sweep", VaadinIcon.STOP.create(), e -> {
-            execution.cancel(sweepId);
+            try {
+                execution.cancel(sweepId);
+            } catch (SweepStateException ended) { // it finished or was cancelled meanwhile
+                Notification.show(ended.getMessage());
+            }
             refresh();
         });
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -82,7 +92,7 @@ class LiveMonitor extends Composite<Div> {
     }
 
     /** What the page around the monitor does with its news. */
-    interface Listener {
+    public interface Listener {
         /** The sweep moved from one active status to another (QUEUED → RUNNING). */
         void statusChanged();
 
@@ -94,7 +104,7 @@ class LiveMonitor extends Composite<Div> {
     }
 
     /** How many pushed updates this monitor has drawn (for tests of the coalescing). */
-    int updates() {
+    public int updates() {
         return updates;
     }
 
@@ -124,7 +134,7 @@ class LiveMonitor extends Composite<Div> {
             current.add(new Div("Waiting for the first trial…"));
         }
         boolean fleet = snapshot.current().size() > 1;
-        snapshot.current().forEach(now -> current.add(new Div("Now: " + Format.options(now.options()) + " · "
+        snapshot.current().forEach(now -> current.add(new Div("Now: " + OptionsJson.describeOrNone(now.options()) + " · "
                 + now.arm() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition()
                 + (fleet && now.endpoint() != null ? " · on " + now.endpoint() : ""))));
         decode.show(snapshot.recentCalls());
@@ -132,7 +142,7 @@ class LiveMonitor extends Composite<Div> {
         failureTitle.setText(snapshot.failedCalls() == 0 ? "No failed calls." : snapshot.failedCalls()
                 + " failed call(s); the last ones:");
         failures.removeAll();
-        snapshot.failures().forEach(f -> failures.add(new ListItem(Format.options(f.options()) + " · " + f.arm()
+        snapshot.failures().forEach(f -> failures.add(new ListItem(OptionsJson.describeOrNone(f.options()) + " · " + f.arm()
                 + " · repetition " + f.repetition() + ": " + f.error())));
     }
 

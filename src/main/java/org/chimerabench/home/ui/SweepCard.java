@@ -1,17 +1,19 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.home.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepOverview;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.chart.ApexChart;
-import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
+import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartType;
 
 /** A sweep on the dashboard: label, name, success rate, and its sorted Δ % as a sparkline; links to its results. */
@@ -22,7 +24,7 @@ class SweepCard extends Composite<Anchor> {
         label.addClassNames("tag", "tag-label");
         Span name = new Span(overview.sweep().name());
         name.addClassName("card-name");
-        Span rate = new Span(Format.pct(overview.successRatePct(), 1));
+        Span rate = new Span(Numbers.pct(overview.successRatePct(), 1));
         rate.addClassName("card-rate");
         rate.getElement().setAttribute("title", Definitions.SUCCESS_RATE);
         Span detail = new Span(overview.improvedConfigurations() + " of " + overview.measuredConfigurations()
@@ -38,9 +40,9 @@ class SweepCard extends Composite<Anchor> {
     }
 
     static ApexChart sparkline(List<Double> sortedDeltas) {
-        List<Point> bars = java.util.stream.IntStream.range(0, sortedDeltas.size())
-                .mapToObj(i -> new Point(i + 1, DeltaBarChart.round(sortedDeltas.get(i)),
-                        sortedDeltas.get(i) > 0 ? DeltaBarChart.GOOD : DeltaBarChart.BAD))
+        List<Point> bars = IntStream.range(0, sortedDeltas.size())
+                .mapToObj(i -> new Point(i + 1, ChartOptions.round(sortedDeltas.get(i)),
+                        sortedDeltas.get(i) > 0 ? ChartOptions.GOOD : ChartOptions.BAD))
                 .toList();
         ApexChart chart = new ApexChart(ChartOptions.of(Chart.sparkline(ChartType.BAR, 48),
                 List.of(Series.of("Δ %", bars))).withValueFormat(2, " %"));

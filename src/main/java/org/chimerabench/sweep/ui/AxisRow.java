@@ -7,11 +7,15 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chimerabench.sweep.OllamaOption;
 
 /** One axis of the editor: an Ollama option and its values ("60, 80, 120" or "10..30 step 10"). */
@@ -20,7 +24,7 @@ class AxisRow extends Composite<HorizontalLayout> {
     final Select<OllamaOption> option = new Select<>();
     final TextField values = new TextField("Values");
 
-    AxisRow(OllamaOption initial, String initialValues, Runnable onChange, java.util.function.Consumer<AxisRow> remove) {
+    AxisRow(OllamaOption initial, String initialValues, Runnable onChange, Consumer<AxisRow> remove) {
         option.setLabel("Option");
         option.setItems(OllamaOption.values());
         option.setItemLabelGenerator(o -> o.key() + (o.runner() ? " (reload)" : ""));
@@ -32,7 +36,7 @@ class AxisRow extends Composite<HorizontalLayout> {
         values.setValue(initialValues);
         values.setWidth("20rem");
         values.setHelperText(help(initial));
-        values.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        values.setValueChangeMode(ValueChangeMode.LAZY);
         values.addValueChangeListener(e -> onChange.run());
         Button delete = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> remove.accept(this));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -50,7 +54,7 @@ class AxisRow extends Composite<HorizontalLayout> {
     /** The values as the definition JSON takes them: a list, or a {min, max, step} range. */
     Object parsed() {
         String text = values.getValue().strip();
-        java.util.regex.Matcher range = java.util.regex.Pattern
+        Matcher range = Pattern
                 .compile("^(-?[\\d.]+)\\s*\\.\\.\\s*(-?[\\d.]+)\\s+step\\s+([\\d.]+)$").matcher(text);
         if (range.matches()) {
             Map<String, Object> r = new LinkedHashMap<>();

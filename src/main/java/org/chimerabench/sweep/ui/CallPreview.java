@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.chimerabench.base.Durations;
 import org.chimerabench.endpoint.EndpointView;
-import org.chimerabench.execution.CallService;
+import org.chimerabench.sweep.StoredCalls;
 import org.chimerabench.sweep.WorkloadType;
 
 /** The size of a sweep as it is being defined — configurations × arms × repetitions × calls — and its ETA. */
@@ -18,12 +18,12 @@ class CallPreview extends Composite<Div> {
 
     final Span calls = new Span();
     final Span eta = new Span();
-    private final CallService callService;
+    private final StoredCalls storedCalls;
     private Set<String> speedsOf = Set.of();
     private List<Double> speeds = List.of();
 
-    CallPreview(CallService callService) {
-        this.callService = callService;
+    CallPreview(StoredCalls storedCalls) {
+        this.storedCalls = storedCalls;
         calls.addClassName("call-preview");
         eta.addClassName("call-eta");
         getContent().add(calls, eta);
@@ -57,7 +57,7 @@ class CallPreview extends Composite<Div> {
     private List<Double> speeds(Collection<EndpointView> endpoints) {
         Set<String> names = endpoints.stream().map(EndpointView::name).collect(Collectors.toSet());
         if (!names.equals(speedsOf)) {
-            speeds = names.stream().map(callService::recentSecondsPerCall).filter(OptionalDouble::isPresent)
+            speeds = names.stream().map(storedCalls::recentSecondsPerCall).filter(OptionalDouble::isPresent)
                     .map(OptionalDouble::getAsDouble).toList();
             speedsOf = names;
         }

@@ -1,6 +1,7 @@
 package org.chimerabench.sweep.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -8,8 +9,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
 
@@ -26,7 +29,7 @@ class RunSettingsForm extends Composite<FormLayout> {
     final IntegerField warmups = number("Warm-up trials", 1);
     final IntegerField maxTokens = number("Max generated tokens", 64);
     final Checkbox coldStart = new Checkbox("Cold start per configuration (unload, wait until gone)");
-    final Select<String> order = new Select<>();
+    final Select<RunOrder> order = new Select<>();
     final BigDecimalField shuffleSeed = new BigDecimalField("Shuffle seed");
     final Checkbox promptVariation = new Checkbox("Vary the prompt per trial (defeats the prompt cache)");
     final TextField fixedOptions = new TextField("Chimera arm: fixed options");
@@ -40,12 +43,12 @@ class RunSettingsForm extends Composite<FormLayout> {
     RunSettingsForm(Runnable onChange) {
         maxTokens.setHelperText("Sent as num_predict to both arms");
         order.setLabel("Order");
-        order.setItems("AS_DEFINED", "SHUFFLED");
-        order.setItemLabelGenerator(o -> o.equals("AS_DEFINED") ? "As defined" : "Shuffled (seeded)");
-        order.setValue("AS_DEFINED");
+        order.setItems(RunOrder.values());
+        order.setItemLabelGenerator(RunOrder::label);
+        order.setValue(RunOrder.AS_DEFINED);
         shuffleSeed.setHelperText("Empty = a new seed, shown on the sweep");
         shuffleSeed.setVisible(false);
-        order.addValueChangeListener(e -> shuffleSeed.setVisible("SHUFFLED".equals(e.getValue())));
+        order.addValueChangeListener(e -> shuffleSeed.setVisible(e.getValue() == RunOrder.SHUFFLED));
         fixedOptions.setValue(OptionsText.format(SweepService.DEFAULT_FIXED_OPTIONS));
         fixedOptions.setHelperText("Sent with every chimera call, besides the axes; name=value, comma separated");
         baseline.setItems(DEFAULTS, CUSTOM);
@@ -92,8 +95,8 @@ class RunSettingsForm extends Composite<FormLayout> {
         setIfPresent(warmups, d.warmups());
         maxTokens.setValue(d.maxTokens());
         coldStart.setValue(Boolean.TRUE.equals(d.coldStart()));
-        order.setValue(d.order() == null ? "AS_DEFINED" : d.order());
-        shuffleSeed.setValue(d.shuffleSeed() == null ? null : java.math.BigDecimal.valueOf(d.shuffleSeed()));
+        order.setValue(RunOrder.named(d.order()).orElse(RunOrder.AS_DEFINED));
+        shuffleSeed.setValue(d.shuffleSeed() == null ? null : BigDecimal.valueOf(d.shuffleSeed()));
         promptVariation.setValue(Boolean.TRUE.equals(d.promptVariation()));
         if (d.fixedOptions() != null) {
             fixedOptions.setValue(OptionsText.format(d.fixedOptions()));
@@ -142,7 +145,7 @@ class RunSettingsForm extends Composite<FormLayout> {
                 .findFirst().orElse(null);
     }
 
-    private static void mark(com.vaadin.flow.component.HasValidation field, String error) {
+    private static void mark(HasValidation field, String error) {
         if (error != null) {
             field.setInvalid(true);
             field.setErrorMessage(error);

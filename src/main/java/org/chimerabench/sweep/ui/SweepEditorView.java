@@ -16,6 +16,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldBase;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -28,11 +29,11 @@ import java.util.Map;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
-import org.chimerabench.execution.CallService;
-import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.sweep.OllamaOption;
+import org.chimerabench.sweep.StoredCalls;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStarter;
 import org.chimerabench.sweep.SweepValidationException;
 import org.chimerabench.sweep.WorkloadType;
 
@@ -46,13 +47,13 @@ import org.chimerabench.sweep.WorkloadType;
 class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SweepService sweeps;
-    private final ExecutionService execution;
+    private final SweepStarter starter;
     private final EndpointService endpointService;
     final TextField name = new TextField("Name");
     final TextArea description = new TextArea("Description");
     final MultiSelectComboBox<EndpointView> endpoint = new MultiSelectComboBox<>("Endpoints");
     final ComboBox<String> model = new ComboBox<>("Model");
-    final RadioButtonGroup<String> workload = new RadioButtonGroup<>("Workload");
+    final RadioButtonGroup<WorkloadType> workload = new RadioButtonGroup<>("Workload");
     final Select<PromptPreset> preset = new Select<>();
     final TextArea prompt = new TextArea("Prompt");
     final RunSettingsForm settings = new RunSettingsForm(this::updatePreview);
@@ -61,9 +62,9 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
     final CallPreview preview;
     final Paragraph errors = new Paragraph();
 
-    SweepEditorView(SweepService sweeps, ExecutionService execution, EndpointService endpoints, CallService calls) {
+    SweepEditorView(SweepService sweeps, SweepStarter starter, EndpointService endpoints, StoredCalls calls) {
         this.sweeps = sweeps;
-        this.execution = execution;
+        this.starter = starter;
         this.preview = new CallPreview(calls);
         this.endpointService = endpoints;
         addClassName("sweep-editor");
@@ -83,12 +84,11 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         endpoints.list().stream().filter(EndpointView::simulated).findFirst().ifPresent(e -> endpoint.setValue(e));
         model.setAllowCustomValue(true);
         model.addCustomValueSetListener(e -> model.setValue(e.getDetail()));
-        workload.setItems("SINGLE_PROMPT", "AGENT_WORKFLOW");
-        workload.setItemLabelGenerator(w -> w.equals("SINGLE_PROMPT") ? "Single prompt"
-                : "Agent workflow (analysis call, then report call)");
-        workload.setValue("SINGLE_PROMPT");
+        workload.setItems(WorkloadType.SINGLE_PROMPT, WorkloadType.AGENT_WORKFLOW);
+        workload.setItemLabelGenerator(WorkloadType::label);
+        workload.setValue(WorkloadType.SINGLE_PROMPT);
         workload.addValueChangeListener(e -> {
-            prompt.setLabel(e.getValue().equals("SINGLE_PROMPT") ? "Prompt" : "Data summary for the analysis call");
+            prompt.setLabel(e.getValue() == WorkloadType.SINGLE_PROMPT ? "Prompt" : "Data summary for the analysis call");
             updatePreview();
         });
         preset.setLabel("Preset");
@@ -134,7 +134,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
                 && d.endpoints().contains(e.name())).toList());
         model.setValue(d.model());
         if (d.workload() != null) {
-            workload.setValue(d.workload().type());
+            WorkloadType.named(d.workload().type()).ifPresent(workload::setValue);
             preset.clear();
             prompt.setValue(d.workload().prompt() != null ? d.workload().prompt()
                     : d.workload().dataSummary() == null ? "" : d.workload().dataSummary());
@@ -166,7 +166,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         }
         preview.show(configurations, valueOrZero(settings.repetitions.getValue()),
                 valueOrZero(settings.warmups.getValue()), workload.getValue() == null ? WorkloadType.SINGLE_PROMPT
-                        : WorkloadType.valueOf(workload.getValue()),
+                        : workload.getValue(),
                 endpoint.getValue());
     }
 
@@ -181,14 +181,14 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
                 axisValues.put(row.option.getValue().key(), row.parsed());
             }
         }
-        boolean single = "SINGLE_PROMPT".equals(workload.getValue());
+        boolean single = workload.getValue() != WorkloadType.AGENT_WORKFLOW;
         RunSettingsForm s = settings;
         return new SweepDefinition(name.getValue(), description.getValue(),
                 endpoint.getValue().stream().map(EndpointView::name).sorted().toList(), model.getValue(),
-                new SweepDefinition.Workload(workload.getValue(), single ? prompt.getValue() : null,
+                new SweepDefinition.Workload(single ? WorkloadType.SINGLE_PROMPT.name() : WorkloadType.AGENT_WORKFLOW.name(), single ? prompt.getValue() : null,
                         single ? null : prompt.getValue()),
                 axisValues, s.fixed(), s.baselineOrDefaults(), s.repetitions.getValue(), s.warmups.getValue(),
-                s.coldStart.getValue(), s.order.getValue(), s.seed(), s.promptVariation.getValue(),
+                s.coldStart.getValue(), s.order.getValue().name(), s.seed(), s.promptVariation.getValue(),
                 s.maxTokens.getValue(), s.timeouts(), confirmLarge.getValue());
     }
 
@@ -197,7 +197,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         try {
             long id = sweeps.create(definition());
             if (andStart) {
-                execution.start(id);
+                starter.start(id);
             }
             getUI().ifPresent(ui -> ui.navigate("sweeps/" + id));
         } catch (SweepValidationException invalid) {
@@ -235,7 +235,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         errors.setVisible(true);
     }
 
-    private static void mark(com.vaadin.flow.component.textfield.TextFieldBase<?, String> field, String error) {
+    private static void mark(TextFieldBase<?, String> field, String error) {
         if (error != null) {
             field.setInvalid(true);
             field.setErrorMessage(error);

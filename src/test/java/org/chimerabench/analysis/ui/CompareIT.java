@@ -3,13 +3,13 @@ package org.chimerabench.analysis.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chimerabench.analysis.AnalysisService;
-import org.chimerabench.exchange.ImportService;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** Real Chromium: the seed's rust vs python comparison with its charts. */
@@ -18,13 +18,13 @@ import org.springframework.test.annotation.DirtiesContext;
 class CompareIT extends BrowserTest {
 
     @Autowired
-    ImportService imports;
+    ApplicationContext context;
     @Autowired
     AnalysisService analyses;
 
     @Test
     void rustVersusPythonWithCharts() throws Exception {
-        SeedSweeps seed = SeedSweeps.importSummaryCsv(imports, analyses);
+        SeedSweeps seed = SeedSweeps.importSummaryCsv(context);
         browser.get(url("/compare?a=" + seed.rust() + "&b=" + seed.python()));
         wait.until(driver -> driver.findElements(By.cssSelector(".apex-chart svg.apexcharts-svg")).size() >= 2);
         String page = browser.findElement(By.cssSelector(".compare-view")).getText();

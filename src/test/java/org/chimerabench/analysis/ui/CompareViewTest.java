@@ -4,15 +4,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.QueryParameters;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.base.ui.StatCard;
-import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +31,6 @@ class CompareViewTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    ImportService imports;
-    @Autowired
     AnalysisService analyses;
 
     long rust;
@@ -38,7 +38,7 @@ class CompareViewTest {
 
     @BeforeEach
     void setUp() {
-        SeedSweeps seed = SeedSweeps.importSummaryCsv(imports, analyses);
+        SeedSweeps seed = SeedSweeps.importSummaryCsv(context);
         rust = seed.rust();
         python = seed.python();
         KaribuViews.setUp(context);
@@ -69,13 +69,13 @@ class CompareViewTest {
     @Test
     void partlyDifferentAxesCompareOnWhatTheyShare() {
         // two Rust metrics files whose chimera options have num_batch instead of temperature
-        List<UploadedFile> files = SeedFiles.rustMetrics().stream()
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        SeedFiles.rustMetrics().stream()
                 .filter(f -> f.getFileName().toString().endsWith("temp0p6.metrics.json")).limit(2)
-                .map(f -> new UploadedFile("batch-" + f.getFileName(), new String(SeedFiles.read(f),
+                .forEach(f -> files.put("batch-" + f.getFileName(), new String(SeedFiles.read(f),
                         StandardCharsets.UTF_8).replace("\"temperature\": 0.6000000238418579", "\"num_batch\": 512")
-                        .getBytes(StandardCharsets.UTF_8)))
-                .toList();
-        long batch = imports.importFiles(files, "batch", null).get(0);
+                        .getBytes(StandardCharsets.UTF_8)));
+        long batch = SeedSweeps.importFiles(context, "batch", files).get(0);
         open(rust, batch);
 
         String leftOut = _get(Paragraph.class, spec -> spec.withClasses("left-out")).getText();
@@ -89,15 +89,15 @@ class CompareViewTest {
     }
 
     private static void open(long a, long b) {
-        UI.getCurrent().navigate("compare", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(
+        UI.getCurrent().navigate("compare", QueryParameters.simple(Map.of(
                 "a", String.valueOf(a), "b", String.valueOf(b))));
     }
 
     @Test
     void printableComparisonReport() {
-        UI.getCurrent().navigate("compare/report", com.vaadin.flow.router.QueryParameters.simple(java.util.Map.of(
+        UI.getCurrent().navigate("compare/report", QueryParameters.simple(Map.of(
                 "a", String.valueOf(rust), "b", String.valueOf(python))));
-        String html = _get(com.vaadin.flow.component.Html.class).getInnerHtml();
+        String html = _get(Html.class).getInnerHtml();
         assertThat(html).contains("<h1>Comparison: Imported rust sweep (A) vs Imported python sweep (B)</h1>")
                 .contains("<td>Success rate</td>").contains("72.2 %").contains("38.9 %")
                 .contains("<td>chimeraTokPerSec</td>");

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.support.FleetSweep;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class FleetResultsViewTest {
             new RestSweeps(mvc, json).awaitStatus(fleet.id, "FINISHED", 60);
             KaribuViews.setUp(context);
             UI.getCurrent().navigate("sweeps/" + fleet.id);
-            KaribuViews.completeResultsPage();
+            ResultsPage.complete();
             EndpointBreakdown breakdown = _get(EndpointBreakdown.class);
             assertThat(GridKt._size(breakdown)).isEqualTo(2);
             assertThat(GridKt._getFormattedRow(breakdown, 0).get(1)).isEqualTo("2");
@@ -56,7 +57,7 @@ class FleetResultsViewTest {
             Select<String> filter = _get(Select.class, spec -> spec.withClasses("endpoint-filter"));
             assertThat(filter.getListDataView().getItems()).containsExactly(EndpointFilter.ALL, "rack-a", "rack-b");
             filter.setValue("rack-b");
-            KaribuViews.completeResultsPage();
+            ResultsPage.complete();
             assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters())
                     .isEqualTo("sweeps/" + fleet.id + "?endpoint=rack-b");
             assertThat(card("kpi-success-rate").detail()).endsWith("of 2 configurations improved");

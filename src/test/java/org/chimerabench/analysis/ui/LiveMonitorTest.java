@@ -15,11 +15,19 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.execution.LiveMonitorService;
+import org.chimerabench.execution.LiveSnapshot;
 import org.chimerabench.execution.SweepEvents;
+import org.chimerabench.execution.ui.LiveMonitor;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.RestSweeps;
+import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +42,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * the page keeps its running state when left and re-entered, and when the sweep ends the same page shows the
  * verdict without a reload; the page stops listening when it goes away.
  */
-@SpringBootTest
+@SpringBootTest(properties = "chimera.results.live-refresh=300ms") // redraw the figures often
 @AutoConfigureMockMvc
 class LiveMonitorTest {
-
 
     @Autowired
     ApplicationContext context;
@@ -50,22 +57,14 @@ class LiveMonitorTest {
     @Autowired
     SweepEvents events;
     @Autowired
-    org.chimerabench.exchange.ImportService imports;
+    AnalysisService analyses;
     @Autowired
-    org.chimerabench.analysis.AnalysisService analyses;
+    LiveMonitorService monitorService;
     @Autowired
-    org.chimerabench.execution.LiveMonitorService monitorService;
-    @Autowired
-    org.chimerabench.execution.ExecutionService execution;
-
-    @org.junit.jupiter.api.BeforeEach
-    void redrawFiguresOften() {
-        SweepResultsView.verdictRefresh = Duration.ofMillis(300);
-    }
+    ExecutionService execution;
 
     @AfterEach
     void tearDown() {
-        SweepResultsView.verdictRefresh = Duration.ofSeconds(5);
         KaribuViews.tearDown();
     }
 
@@ -144,16 +143,16 @@ class LiveMonitorTest {
 
     @Test
     void aSweepThatEndedWhileThePageWasBuiltIsReportedOnAttachOnce() throws Exception {
-        long id = org.chimerabench.support.SeedSweeps.importSummaryCsv(imports, analyses).rust(); // not active
+        long id = SeedSweeps.importSummaryCsv(context).rust(); // not active
         KaribuViews.setUp(context);
-        java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
         LiveMonitor monitor = new LiveMonitor(id, monitorService, events, execution, new LiveMonitor.Listener() {
             @Override
             public void statusChanged() {
             }
 
             @Override
-            public void progressed(org.chimerabench.execution.LiveSnapshot snapshot) {
+            public void progressed(LiveSnapshot snapshot) {
             }
 
             @Override

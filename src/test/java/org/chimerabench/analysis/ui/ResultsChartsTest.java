@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.ChartOptions;
 import org.junit.jupiter.api.Test;
 
 /** The options the results charts produce from analysis figures. */
@@ -20,8 +21,9 @@ class ResultsChartsTest {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("num_gpu", gpu);
         options.put("num_ctx", ctx);
-        return new ConfigurationResult(id, options, 100, 100 + delta, delta, 900.0, 900.0, ttftReduction, 1, 1, null,
-                null, null, null, null, null, delta > 0, null, null);
+        return new ConfigurationResult(id, options, new ConfigurationResult.Throughput(100, 100 + delta, delta, null, null),
+                new ConfigurationResult.Ttft(900.0, 900.0, ttftReduction, null, null), new ConfigurationResult.Trials(1, 1),
+                new ConfigurationResult.Significance(null, null, delta > 0, null), null);
     }
 
     final List<ConfigurationResult> results = List.of(result(1, 60, 256, 0.5, 2.0), result(2, 80, 256, -0.25, -1.0),
@@ -31,9 +33,9 @@ class ResultsChartsTest {
     void barChartIsSortedAndColouredBySign() throws Exception {
         JsonNode data = json.readTree(new ApexChart(DeltaBarChart.options(results)).optionsJson()).at("/series/0/data");
         assertThat(data.findValuesAsText("x")).containsExactly("80/256", "80/512", "60/512", "60/256");
-        assertThat(data.get(0).get("fillColor").asText()).isEqualTo(DeltaBarChart.BAD);
-        assertThat(data.get(1).get("fillColor").asText()).as("Δ = 0 is not an improvement").isEqualTo(DeltaBarChart.BAD);
-        assertThat(data.get(3).get("fillColor").asText()).isEqualTo(DeltaBarChart.GOOD);
+        assertThat(data.get(0).get("fillColor").asText()).isEqualTo(ChartOptions.BAD);
+        assertThat(data.get(1).get("fillColor").asText()).as("Δ = 0 is not an improvement").isEqualTo(ChartOptions.BAD);
+        assertThat(data.get(3).get("fillColor").asText()).isEqualTo(ChartOptions.GOOD);
     }
 
     @Test

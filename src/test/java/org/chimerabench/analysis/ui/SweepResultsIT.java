@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.chimerabench.analysis.AnalysisService;
-import org.chimerabench.exchange.ImportService;
-import org.chimerabench.exchange.UploadedFile;
 import org.chimerabench.support.BrowserTest;
-import org.chimerabench.support.SeedFiles;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** Real Chromium: the results page of the imported `rust` sweep shows its verdict and draws its charts. */
@@ -22,13 +21,13 @@ import org.springframework.test.annotation.DirtiesContext;
 class SweepResultsIT extends BrowserTest {
 
     @Autowired
-    ImportService imports;
+    ApplicationContext context;
     @Autowired
     AnalysisService analyses;
 
     @Test
     void rustSweepShowsSuccessRateRecommendationsAndCharts() throws Exception {
-        long rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
+        long rust = SeedSweeps.importSummaryCsv(context).rust();
 
         browser.get(url("/sweeps/" + rust));
         WebElement successRate = wait.until(driver -> driver.findElements(By.cssSelector(".kpi-success-rate .stat-value"))
@@ -52,15 +51,15 @@ class SweepResultsIT extends BrowserTest {
         assertNoHorizontalOverflow();
         screenshot("sweep-results.png");
 
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080)); // a projector
-        Thread.sleep(500);
+        browser.manage().window().setSize(new Dimension(1920, 1080)); // a projector
+        wait.until(driver -> (Long) script("return document.documentElement.clientWidth;") > 1800);
         assertNoHorizontalOverflow();
         screenshot("sweep-results-1920.png");
     }
 
     @Test
     void printableReportShowsTheRecommendationMatrix() throws Exception {
-        long rust = SeedSweeps.importSummaryCsv(imports, analyses).rust();
+        long rust = SeedSweeps.importSummaryCsv(context).rust();
         browser.get(url("/sweeps/" + rust + "/report"));
         WebElement heading = wait.until(driver -> driver.findElements(By.cssSelector(".report-body h2")).stream()
                 .filter(h -> h.getText().equals("5. Recommendation matrix")).findFirst().orElse(null));
@@ -74,8 +73,7 @@ class SweepResultsIT extends BrowserTest {
 
     @Test
     void dashboardCardsDrawTheirSparklines() throws Exception {
-        imports.importFiles(List.of(new UploadedFile("rust_vs_python_sweep_summary.csv",
-                SeedFiles.read(SeedFiles.summaryCsv()))), null, null);
+        SeedSweeps.importSummaryCsv(context);
         browser.get(url("/"));
         wait.until(driver -> driver.findElements(By.cssSelector(".sweep-card .sparkline svg.apexcharts-svg")).size() >= 2);
         Long bars = wait.until(driver -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,7 +16,8 @@ import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.Recommendation;
 import org.chimerabench.analysis.UseCase;
 import org.chimerabench.base.ui.StatCard;
-import org.chimerabench.exchange.ImportService;
+import org.chimerabench.chart.ApexChart;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,19 +33,17 @@ class SweepResultsViewTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    ImportService imports;
-    @Autowired
     AnalysisService analyses;
 
     long rustId;
 
     @BeforeEach
     void openRustSweep() {
-        rustId = SeedSweeps.importSummaryCsv(imports, analyses).rust();
+        rustId = SeedSweeps.importSummaryCsv(context).rust();
         KaribuViews.setUp(context);
         UI.getCurrent().navigate("sweeps/" + rustId);
         assertThat(_find(Grid.class)).as("only the headline before the browser asks for the rest").isEmpty();
-        KaribuViews.completeResultsPage();
+        ResultsPage.complete();
     }
 
     @AfterEach
@@ -107,8 +107,8 @@ class SweepResultsViewTest {
         Grid<Object> grid = (Grid<Object>) grid("configurations-grid");
         assertThat(GridKt._size(grid)).isEqualTo(18);
         @SuppressWarnings("unchecked")
-        var filter = (com.vaadin.flow.component.combobox.MultiSelectComboBox<String>) _get(
-                com.vaadin.flow.component.combobox.MultiSelectComboBox.class, spec -> spec.withLabel("num_gpu"));
+        var filter = (MultiSelectComboBox<String>) _get(
+                MultiSelectComboBox.class, spec -> spec.withLabel("num_gpu"));
         filter.setValue(Set.of("60"));
         assertThat(GridKt._size(grid)).isEqualTo(6);
 
@@ -123,11 +123,11 @@ class SweepResultsViewTest {
     void heatmapSelectorUpdatesTheChartInPlace() {
         @SuppressWarnings("unchecked")
         Select<Object> selector = _get(Select.class, spec -> spec.withClasses("heatmap-selector"));
-        var chart = _get(org.chimerabench.chart.ApexChart.class, spec -> spec.withClasses("delta-heatmap-chart"));
+        var chart = _get(ApexChart.class, spec -> spec.withClasses("delta-heatmap-chart"));
         String before = chart.optionsJson();
         selector.setValue(0.8);
         assertThat(chart.optionsJson()).isNotEqualTo(before);
-        assertThat(_find(org.chimerabench.chart.ApexChart.class)).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(_find(ApexChart.class)).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test

@@ -9,13 +9,14 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
 import org.junit.jupiter.api.AfterEach;
@@ -127,7 +128,7 @@ class EndpointsViewTest {
     }
 
     private static List<String> rowNames(EndpointsView view) {
-        return java.util.stream.IntStream.range(0, GridKt._size(view.grid))
+        return IntStream.range(0, GridKt._size(view.grid))
                 .mapToObj(i -> GridKt._get(view.grid, i).name()).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.exchange.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,6 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class SweepsImportIT extends BrowserTest {
-
 
     @Autowired
     SweepService sweeps;

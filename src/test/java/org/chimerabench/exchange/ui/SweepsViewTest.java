@@ -1,7 +1,7 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.exchange.ui;
 
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
@@ -14,8 +14,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
-import org.chimerabench.sweep.SweepService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
+import org.chimerabench.sweep.SweepDefinition;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +62,7 @@ class SweepsViewTest {
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class, spec -> spec.withClasses("sweeps-grid"));
         assertThat(GridKt._size(grid)).isEqualTo((int) before + 2);
-        String rows = String.join("\n", java.util.stream.IntStream.range(0, 2)
+        String rows = String.join("\n", IntStream.range(0, 2)
                 .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(grid, i))).toList());
         assertThat(rows).contains("rust").contains("python").contains("72.2 % (13/18)").contains("38.9 % (7/18)");
         assertThat(_find(Dialog.class)).isEmpty();
@@ -66,7 +72,7 @@ class SweepsViewTest {
     void severalFilesAtOnceMakeOneSweep() {
         long before = sweeps.count();
         Upload upload = _get(Upload.class);
-        for (java.nio.file.Path file : SeedFiles.rustMetrics()) {
+        for (Path file : SeedFiles.rustMetrics()) {
             UploadKt._upload(upload, file.getFileName().toString(), SeedFiles.read(file));
         }
         ButtonKt._click(importButton("Import 18 files"));
@@ -95,10 +101,10 @@ class SweepsViewTest {
 
     @Test
     void aSweepStillToRunShowsItsCallsDoneOfPlanned() {
-        long id = sweeps.create(new org.chimerabench.sweep.SweepDefinition("to run", null,
-                java.util.List.of("Built-in simulator"), "llama3.2-sim:3b",
-                new org.chimerabench.sweep.SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
-                java.util.Map.of("num_ctx", java.util.List.of(2048, 4096)), null, null, 3, 1, false, null, null,
+        long id = sweeps.create(new SweepDefinition("to run", null,
+                List.of("Built-in simulator"), "llama3.2-sim:3b",
+                new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
+                Map.of("num_ctx", List.of(2048, 4096)), null, null, 3, 1, false, null, null,
                 false, 8, null, null));
         UI.getCurrent().navigate("sweeps/" + id);
         UI.getCurrent().navigate("sweeps");

@@ -1,16 +1,23 @@
-package org.chimerabench.analysis.ui;
+package org.chimerabench.home.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
+import java.util.Map;
+import org.chimerabench.chart.ApexChart;
 import org.chimerabench.exchange.ImportService;
 import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,15 +26,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
-/** Home page: an empty state that says how to start, then one card per recent sweep. Own, empty database. */
+/**
+ * Home page: an empty state that says how to start (and loads the published example in one click), then one card
+ * per recent sweep. Each test has its own, empty database.
+ */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:dashboard-${random.uuid};DB_CLOSE_DELAY=-1")
-@DirtiesContext
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class DashboardViewTest {
 
     @Autowired
     ApplicationContext context;
     @Autowired
     ImportService imports;
+    @Autowired
+    SweepService sweeps;
 
     @BeforeEach
     void setUp() {
@@ -37,6 +49,28 @@ class DashboardViewTest {
     @AfterEach
     void tearDown() {
         KaribuViews.tearDown();
+    }
+
+    @Test
+    void emptyStateOffersThePublishedExampleAndOpensItsComparison() {
+        UI.getCurrent().navigate("");
+        Button offer = _get(Button.class, spec -> spec.withText(DashboardView.LOAD_EXAMPLE));
+        _click(offer);
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("compare");
+        Map<String, List<String>> query = UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()
+                .getParameters();
+        long rust = Long.parseLong(query.get("a").get(0));
+        long python = Long.parseLong(query.get("b").get(0));
+        assertThat(sweeps.find(rust).orElseThrow().label()).isEqualTo("rust");
+        assertThat(sweeps.find(python).orElseThrow().label()).isEqualTo("python");
+        assertThat(_find(Grid.class, spec -> spec.withClasses("shared-grid"))).as("the comparison is shown").hasSize(1);
+        assertThat(sweeps.count()).isEqualTo(2);
+
+        UI.getCurrent().navigate("");
+        assertThat(_find(Button.class, spec -> spec.withText(DashboardView.LOAD_EXAMPLE)))
+                .as("with sweeps, the page shows their cards instead").isEmpty();
+        assertThat(_find(SweepCard.class)).hasSize(2);
     }
 
     @Test
@@ -57,6 +91,6 @@ class DashboardViewTest {
                 .toList();
         assertThat(rates).containsExactlyInAnyOrder("72.2 %", "38.9 %");
         assertThat(cards.get(0).getContent().getHref()).matches("sweeps/\\d+");
-        assertThat(_find(org.chimerabench.chart.ApexChart.class, spec -> spec.withClasses("sparkline"))).hasSize(2);
+        assertThat(_find(ApexChart.class, spec -> spec.withClasses("sparkline"))).hasSize(2);
     }
 }

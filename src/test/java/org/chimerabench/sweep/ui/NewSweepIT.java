@@ -3,6 +3,8 @@ package org.chimerabench.sweep.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chimerabench.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,7 +58,7 @@ class NewSweepIT extends BrowserTest {
     }
 
     private static int calls(String progressText) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("— (\\d+) of").matcher(progressText);
+        Matcher matcher = Pattern.compile("— (\\d+) of").matcher(progressText);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 }

@@ -4,16 +4,31 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.QueryParameters;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.chimerabench.base.Durations;
+import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
 import org.chimerabench.sweep.OllamaOption;
+import org.chimerabench.sweep.RunOrder;
+import org.chimerabench.sweep.StoredCalls;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStarter;
+import org.chimerabench.sweep.SweepStatus;
+import org.chimerabench.sweep.WorkloadType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +45,11 @@ class SweepEditorViewTest {
     @Autowired
     SweepService sweeps;
     @Autowired
-    org.chimerabench.endpoint.EndpointService endpoints;
+    EndpointService endpoints;
     @Autowired
-    org.chimerabench.execution.ExecutionService execution;
+    SweepStarter starter;
     @Autowired
-    org.chimerabench.execution.CallService calls;
+    StoredCalls calls;
 
     SweepEditorView editor;
 
@@ -43,7 +58,7 @@ class SweepEditorViewTest {
     void open() throws ClassNotFoundException {
         Routes routes = new Routes().autoDiscoverViews("org.chimerabench");
         routes.getRoutes().add(SweepEditorView.class);
-        routes.getRoutes().add((Class<? extends com.vaadin.flow.component.Component>)
+        routes.getRoutes().add((Class<? extends Component>)
                 Class.forName("org.chimerabench.analysis.ui.SweepResultsView")); // package-private elsewhere
         MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
         UI.getCurrent().navigate("sweeps/new");
@@ -60,7 +75,7 @@ class SweepEditorViewTest {
         assertThat(editor.preview.calls.getText())
                 .isEqualTo("4 configurations × 2 arms × (2 repetitions + 1 warm-ups) × 1 call = 24 calls");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Add axis")));
-        editor.workload.setValue("AGENT_WORKFLOW");
+        editor.workload.setValue(WorkloadType.AGENT_WORKFLOW);
         assertThat(editor.preview.calls.getText()).isEqualTo(
                 "8 configurations × 2 arms × (2 repetitions + 1 warm-ups) × 2 calls = 96 calls");
         AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
@@ -107,8 +122,8 @@ class SweepEditorViewTest {
         s.fixedOptions.setValue("top_p=0.95, top_k=20");
         s.baseline.setValue(RunSettingsForm.CUSTOM);
         s.baselineOptions.setValue("num_ctx=2048");
-        s.order.setValue("SHUFFLED");
-        s.shuffleSeed.setValue(java.math.BigDecimal.valueOf(7));
+        s.order.setValue(RunOrder.SHUFFLED);
+        s.shuffleSeed.setValue(BigDecimal.valueOf(7));
         s.promptVariation.setValue(true);
         s.coldStart.setValue(true);
         s.firstTokenTimeout.setValue(30);
@@ -124,9 +139,9 @@ class SweepEditorViewTest {
         assertThat(stored.timeouts().firstTokenSeconds()).isEqualTo(30);
         var details = sweeps.find(id).orElseThrow().definition();
         assertThat(details.baselineOptions()).containsEntry("num_ctx", 2048);
-        assertThat(details.order()).isEqualTo("SHUFFLED");
+        assertThat(details.order()).isEqualTo(RunOrder.SHUFFLED);
         assertThat(details.shuffleSeed()).isEqualTo(7L);
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Span.class,
+        assertThat(LocatorJ._find(Span.class,
                 spec -> spec.withText("Shuffled order, seed 7"))).as("the seed shown on the sweep's page").hasSize(1);
     }
 
@@ -153,20 +168,20 @@ class SweepEditorViewTest {
         gpu.values.setValue("10..30 step 10");
         editor.name.setValue("original");
         editor.description.setValue("Does offloading more layers pay off?");
-        editor.workload.setValue("AGENT_WORKFLOW");
+        editor.workload.setValue(WorkloadType.AGENT_WORKFLOW);
         editor.prompt.setValue("Total files analyzed: 3");
         editor.settings.repetitions.setValue(5);
         editor.settings.fixedOptions.setValue("top_k=30");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
         long id = sweeps.list().get(0).id();
 
-        UI.getCurrent().navigate("sweeps/new", com.vaadin.flow.router.QueryParameters.simple(
-                java.util.Map.of("from", Long.toString(id))));
+        UI.getCurrent().navigate("sweeps/new", QueryParameters.simple(
+                Map.of("from", Long.toString(id))));
         SweepEditorView copy = _get(SweepEditorView.class);
         assertThat(copy.name.getValue()).isEqualTo("Copy of original");
         assertThat(copy.description.getValue()).isEqualTo("Does offloading more layers pay off?");
         assertThat(sweeps.find(id).orElseThrow().description()).isEqualTo("Does offloading more layers pay off?");
-        assertThat(copy.workload.getValue()).isEqualTo("AGENT_WORKFLOW");
+        assertThat(copy.workload.getValue()).isEqualTo(WorkloadType.AGENT_WORKFLOW);
         assertThat(copy.prompt.getValue()).isEqualTo("Total files analyzed: 3");
         assertThat(copy.axes.getChildren().map(AxisRow.class::cast).map(r -> r.values.getValue()))
                 .containsExactly("10..30 step 10", "2048, 4096");
@@ -186,24 +201,24 @@ class SweepEditorViewTest {
     void etaFollowsTheEndpointsRecentSpeed() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
             fake.tags(FakeOllama.ONE_MODEL_TAGS)
-                    .whenIdle(() -> FakeScript.stream("m").after(java.time.Duration.ofMillis(150)).chunk("x").done());
+                    .whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(150)).chunk("x").done());
             endpoints.add("eta-box", fake.baseUrl(), null);
-            long id = sweeps.create(new SweepDefinition("history", null, java.util.List.of("eta-box"), "m",
+            long id = sweeps.create(new SweepDefinition("history", null, List.of("eta-box"), "m",
                     new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
-                    java.util.Map.of("temperature", java.util.List.of(0.5)), null, null, 2, 0, false, null, null,
+                    Map.of("temperature", List.of(0.5)), null, null, 2, 0, false, null, null,
                     false, 8, null, null));
-            execution.start(id);
+            starter.start(id);
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (sweeps.find(id).orElseThrow().status() != org.chimerabench.sweep.SweepStatus.FINISHED) {
+            while (sweeps.find(id).orElseThrow().status() != SweepStatus.FINISHED) {
                 assertThat(System.nanoTime()).as("history sweep finished").isLessThan(deadline);
                 Thread.sleep(50);
             }
-            double meanSeconds = calls.export(id).stream().mapToDouble(c -> c.e2eMs()).average().orElseThrow()
-                    / 1000;
+            double meanSeconds = calls.recentSecondsPerCall("eta-box").orElseThrow();
+            assertThat(meanSeconds).as("each call streams after 150 ms").isBetween(0.15, 5.0);
             editor.endpoint.setValue(endpoints.findByName("eta-box").orElseThrow());
             // 4 configurations × 2 arms × (2 + 1) = 24 calls at the 4 calls' mean end-to-end time
             assertThat(editor.preview.eta.getText()).isEqualTo(" · ETA ≈ "
-                    + org.chimerabench.base.Durations.human(24 * meanSeconds) + " at the endpoints' recent speed");
+                    + Durations.human(24 * meanSeconds) + " at the endpoints' recent speed");
         }
     }
 }

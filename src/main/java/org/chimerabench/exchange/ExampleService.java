@@ -1,0 +1,110 @@
+package org.chimerabench.exchange;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepRepository;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The published example the app ships (TR111, Chimeraforge, MIT; {@code classpath:examples/chimeraforge/}): the
+ * Rust and the Python agent sweep, each imported from its 18 {@code metrics.json} files — the agents' own output
+ * per configuration, with every run's durations and token counts, rather than the summary CSV derived from them.
+ * Loading it twice finds the sweeps of the first time (each carries its example key).
+ */
+@Service
+public class ExampleService {
+
+    /** The example's sweeps, in the order they are compared (A = Rust, B = Python). */
+    static final List<Part> CHIMERAFORGE = List.of(
+            new Part("chimeraforge:rust", "rust-agent-sweep", "TR111 example: the Rust agent"),
+            new Part("chimeraforge:python", "python-agent-sweep", "TR111 example: the Python agent"));
+
+    private static final String FOLDER = "classpath:examples/chimeraforge/";
+
+    private final ImportService imports;
+    private final SweepRepository sweeps;
+    private final TransactionTemplate tx;
+
+    ExampleService(ImportService imports, SweepRepository sweeps, TransactionTemplate tx) {
+        this.imports = imports;
+        this.sweeps = sweeps;
+        this.tx = tx;
+    }
+
+    /** What loading the example gave: the sweeps' ids (Rust, then Python) and whether any was imported now. */
+    public record Loaded(List<Long> sweepIds, boolean created) {
+
+        public long rust() {
+            return sweepIds.get(0);
+        }
+
+        public long python() {
+            return sweepIds.get(1);
+        }
+    }
+
+    /**
+     * Loads the published Rust vs Python agent sweeps, or finds them when they are already loaded (a sweep of the
+     * example that was deleted is imported again).
+     */
+    public synchronized Loaded loadChimeraforge() {
+        try {
+            return load();
+        } catch (DataIntegrityViolationException loadedMeanwhile) { // another app instance on the same database
+            return load();
+        }
+    }
+
+    private Loaded load() {
+        return tx.execute(status -> {
+            List<Long> ids = new ArrayList<>();
+            boolean created = false;
+            for (Part part : CHIMERAFORGE) {
+                var existing = sweeps.findByExampleKey(part.key());
+                if (existing.isPresent()) {
+                    ids.add(existing.get().getId());
+                    continue;
+                }
+                long id = imports.importFiles(files(part.folder()), null, null).get(0);
+                Sweep sweep = sweeps.findById(id).orElseThrow();
+                sweep.markExample(part.key(), part.description()
+                        + " (gemma3 on an RTX 4080 Laptop, Nov 2025; published by Chimeraforge, MIT licence)");
+                sweeps.flush();
+                ids.add(id);
+                created = true;
+            }
+            return new Loaded(List.copyOf(ids), created);
+        });
+    }
+
+    private static List<UploadedFile> files(String folder) {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver()
+                    .getResources(FOLDER + folder + "/*.metrics.json");
+            if (found.length == 0) {
+                throw new IllegalStateException("the example data is missing from the application: " + FOLDER
+                        + folder);
+            }
+            List<UploadedFile> files = new ArrayList<>();
+            for (Resource resource : Arrays.stream(found)
+                    .sorted(Comparator.comparing(Resource::getFilename)).toList()) {
+                files.add(new UploadedFile(resource.getFilename(), resource.getContentAsByteArray()));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the example data cannot be read", e);
+        }
+    }
+
+    record Part(String key, String folder, String description) {
+    }
+}
