@@ -25,8 +25,8 @@ public class ExampleService {
 
     /** The example's sweeps, in the order they are compared (A = Rust, B = Python). */
     static final List<Part> CHIMERAFORGE = List.of(
-            new Part("chimeraforge:rust", "rust-agent-sweep", "TR111 example: the Rust agent"),
-            new Part("chimeraforge:python", "python-agent-sweep", "TR111 example: the Python agent"));
+            new Part("chimeraforge:rust", "rust-agent-sweep", "TR111 example: Rust agent"),
+            new Part("chimeraforge:python", "python-agent-sweep", "TR111 example: Python agent"));
 
     private static final String FOLDER = "classpath:examples/chimeraforge/";
 
@@ -76,8 +76,8 @@ public class ExampleService {
                 }
                 long id = imports.importFiles(files(part.folder()), null, null).get(0);
                 Sweep sweep = sweeps.findById(id).orElseThrow();
-                sweep.markExample(part.key(), part.description()
-                        + " (gemma3 on an RTX 4080 Laptop, Nov 2025; published by Chimeraforge, MIT licence)");
+                sweep.markExample(part.key(), part.name(), "Published example TR111: gemma3 on an RTX 4080 Laptop,"
+                        + " Nov 2025, 18 configurations, one trial per arm; by Chimeraforge, MIT licence.");
                 sweeps.flush();
                 ids.add(id);
                 created = true;
@@ -105,6 +105,6 @@ public class ExampleService {
         }
     }
 
-    record Part(String key, String folder, String description) {
+    record Part(String key, String folder, String name) {
     }
 }

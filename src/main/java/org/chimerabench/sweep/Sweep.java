@@ -238,12 +238,13 @@ public class Sweep {
         return exampleKey;
     }
 
-    /** Marks an imported sweep as loaded from a bundled example, so loading it again finds it. */
-    public void markExample(String key, String description) {
+    /** Marks an imported sweep as loaded from a bundled example (so loading it again finds it), and names it. */
+    public void markExample(String key, String name, String description) {
         if (!imported) {
             throw new SweepStateException("Sweep " + id + " was measured here; only imported sweeps are examples.");
         }
         this.exampleKey = key;
+        this.name = name;
         this.description = description;
     }
 

@@ -42,6 +42,7 @@ class ExampleApiTest {
         long python = first.get("sweepIds").get(1).asLong();
         JsonNode rustSweep = json.readTree(body(get("/api/sweeps/" + rust), 200));
         assertThat(rustSweep.get("label").asText()).isEqualTo("rust");
+        assertThat(rustSweep.get("name").asText()).isEqualTo("TR111 example: Rust agent");
         assertThat(rustSweep.get("description").asText()).contains("TR111").contains("MIT");
         assertThat(json.readTree(body(get("/api/sweeps/" + python), 200)).get("label").asText()).isEqualTo("python");
 

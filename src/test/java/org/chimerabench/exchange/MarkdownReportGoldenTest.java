@@ -50,7 +50,7 @@ class MarkdownReportGoldenTest {
             Files.writeString(GOLDEN, report, StandardCharsets.UTF_8);
         }
         assertThat(report).as("the report differs from %s", GOLDEN).isEqualTo(Files.readString(GOLDEN));
-        assertThat(report).contains("# Technical report: Imported rust sweep")
+        assertThat(report).contains("# Technical report: TR111 example: Rust agent")
                 .contains("from 36 stored calls of sweep " + rust);
     }
 }
