@@ -41,11 +41,13 @@ public class EndpointService implements AutoCloseable {
     });
 
     private final ApplicationEventPublisher events;
+    private final EndpointAddressGuard guard;
 
-    EndpointService(EndpointRepository endpoints, ApplicationEventPublisher events,
+    EndpointService(EndpointRepository endpoints, ApplicationEventPublisher events, EndpointAddressGuard guard,
                     @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
         this.endpoints = endpoints;
         this.events = events;
+        this.guard = guard;
         this.probeTimeouts = OllamaTimeouts.DEFAULT.withConnect(connectTimeout).withFirstToken(connectTimeout);
     }
 
@@ -175,6 +177,10 @@ public class EndpointService implements AutoCloseable {
     }
 
     private EndpointStatus check(String baseUrl) {
+        String refused = guard.problem(baseUrl);
+        if (refused != null) {
+            return new EndpointStatus(false, null, List.of(), List.of(), OffsetDateTime.now(), "Not checked: " + refused);
+        }
         try (OllamaClient client = new OllamaClient(baseUrl, probeTimeouts)) {
             String version = client.version();
             var models = client.tags().stream().map(m -> new EndpointStatus.InstalledModel(m.name(), m.sizeBytes(),
@@ -200,7 +206,7 @@ public class EndpointService implements AutoCloseable {
             endpoints.findByName(name.strip()).filter(other -> !other.getId().equals(id))
                     .ifPresent(other -> errors.put("name", "An endpoint named \"" + name.strip() + "\" exists already"));
         }
-        String urlProblem = EndpointUrls.problem(baseUrl);
+        String urlProblem = guard.problem(baseUrl);
         if (urlProblem != null) {
             errors.put("baseUrl", urlProblem);
         }

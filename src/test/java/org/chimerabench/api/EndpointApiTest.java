@@ -5,7 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.chimerabench.endpoint.EndpointService;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -20,6 +25,8 @@ class EndpointApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EndpointService endpoints;
 
     @Test
     void listsTheSimulatorWithThePinnedFields() throws Exception {
@@ -41,6 +48,20 @@ class EndpointApiTest {
                 .andExpect(jsonPath("$.baseUrl").value("http://127.0.0.1:9"))
                 .andExpect(jsonPath("$.simulated").value(false));
         mvc.perform(get("/api/endpoints")).andExpect(jsonPath("$[*].name", Matchers.hasItem("gpu-9")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "file:///etc/passwd",
+            "http://user:pw@127.0.0.1:11434", "gopher://127.0.0.1:70/_x", "http://metadata.google.internal/",
+            "http://127.0.0.1:99999"})
+    void refusesUrlsTheServerMustNotFetchAndStoresNothing(String url) throws Exception {
+        int before = endpoints.list().size();
+        mvc.perform(post("/api/endpoints").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"evil\",\"baseUrl\":\"" + url + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.fields.baseUrl").value(Matchers.not(Matchers.emptyOrNullString())));
+        // not stored, so never checked: status checks only ever run for stored endpoints
+        assertThat(endpoints.list()).hasSize(before).noneMatch(e -> e.name().equals("evil"));
     }
 
     @Test
