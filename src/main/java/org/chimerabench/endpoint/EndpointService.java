@@ -163,6 +163,14 @@ public class EndpointService implements AutoCloseable {
         });
     }
 
+    /**
+     * Why the server must not connect to this endpoint now (its URL resolves to a refused address, e.g. after a DNS
+     * change), or empty when it may. Checked before a sweep starts calling it.
+     */
+    public Optional<String> refusal(EndpointView endpoint) {
+        return Optional.ofNullable(guard.problem(endpoint.baseUrl()));
+    }
+
     /** Re-checks every endpoint in the background. */
     @Scheduled(fixedDelayString = "${chimera.endpoints.refresh-interval:15s}", initialDelay = 0)
     public void refreshAll() {

@@ -96,6 +96,12 @@ class SweepRunner {
                 finish(sweepId, SweepStatus.FAILED, "An endpoint of the sweep was removed.");
                 return;
             }
+            Optional<String> refused = endpoints.refusal(endpoint.get());
+            if (refused.isPresent()) {
+                finish(sweepId, SweepStatus.FAILED, "Endpoint " + endpoint.get().name() + " is refused: "
+                        + refused.get());
+                return;
+            }
             fleet.add(endpoint.get());
         }
         if (fleet.isEmpty()) {

@@ -1,0 +1,42 @@
+package org.chimerabench.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A path under /api/ that does not exist answers a JSON 404 — over real HTTP, where Vaadin serves every path. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UnknownApiPathTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void unknownApiPathsAreJson404AndTheAppStillServesItsPages() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : new String[] {"/api/nope", "/api/sweeps/1/nothing-here", "/api"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).contains("application/json");
+            assertThat(response.body()).as(path).contains("\"status\":404").contains("There is no API path GET " + path);
+        }
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/sweeps/1/explode")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(404);
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/sweeps")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
+        HttpResponse<String> known = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/endpoints")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(known.statusCode()).isEqualTo(200);
+    }
+}
