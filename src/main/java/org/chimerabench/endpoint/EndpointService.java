@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.chimerabench.base.Access;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.ollama.OllamaTimeouts;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,6 +65,7 @@ public class EndpointService implements AutoCloseable {
     }
 
     @Transactional
+    @PreAuthorize(Access.ADMIN)
     public EndpointView add(String name, String baseUrl, String notes) {
         validate(null, name, baseUrl);
         Endpoint saved = endpoints.save(new Endpoint(name.strip(), EndpointUrls.normalise(baseUrl), blankToNull(notes),
@@ -72,6 +75,7 @@ public class EndpointService implements AutoCloseable {
     }
 
     @Transactional
+    @PreAuthorize(Access.ADMIN)
     public EndpointView update(long id, String name, String baseUrl, String notes) {
         Endpoint endpoint = endpoints.findById(id).orElseThrow(() -> new EndpointValidationException(
                 Map.of("id", "There is no endpoint " + id)));
@@ -94,6 +98,7 @@ public class EndpointService implements AutoCloseable {
      * @throws EndpointValidationException for the built-in simulator, or while a sweep uses the endpoint
      */
     @Transactional
+    @PreAuthorize(Access.ADMIN)
     public void remove(long id) {
         endpoints.findById(id).ifPresent(endpoint -> {
             if (endpoint.isSimulated()) {

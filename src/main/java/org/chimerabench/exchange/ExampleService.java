@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.chimerabench.base.Access;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +58,7 @@ public class ExampleService {
      * Loads the published Rust vs Python agent sweeps, or finds them when they are already loaded (a sweep of the
      * example that was deleted is imported again).
      */
+    @PreAuthorize(Access.OPERATOR)
     public synchronized Loaded loadChimeraforge() {
         try {
             return load();

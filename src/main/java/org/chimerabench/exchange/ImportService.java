@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.chimerabench.base.Access;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.exchange.ParsedSweep.ParsedCall;
 import org.chimerabench.exchange.ParsedSweep.ParsedConfiguration;
@@ -23,6 +24,7 @@ import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +60,7 @@ public class ImportService {
      * @throws ImportException for any bad file; nothing is stored then
      */
     @Transactional(rollbackFor = ImportException.class)
+    @PreAuthorize(Access.OPERATOR)
     public List<Long> importFiles(List<UploadedFile> files, String label, Long intoSweep) {
         if (files == null || files.isEmpty()) {
             throw new ImportException("no file uploaded");

@@ -4,10 +4,12 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
 import java.util.NoSuchElementException;
+import org.chimerabench.base.Access;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
 import org.chimerabench.sweep.SweepStarter;
 import org.chimerabench.sweep.SweepStateException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +43,7 @@ public class ExecutionService implements SweepStarter {
      */
     @Override
     @Transactional
+    @PreAuthorize(Access.OPERATOR)
     public void start(long sweepId) {
         find(sweepId).queue();
         scheduler.schedule(runSweepTask.instance("sweep-" + sweepId, sweepId), Instant.now());
@@ -52,6 +55,7 @@ public class ExecutionService implements SweepStarter {
      * @throws SweepStateException when the sweep is not queued or running
      * @throws NoSuchElementException when there is no such sweep
      */
+    @PreAuthorize(Access.OPERATOR)
     public void cancel(long sweepId) {
         tx.executeWithoutResult(s -> find(sweepId)
                 .cancel("Cancelled by the operator; the calls stored so far are kept."));

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chimerabench.base.Access;
 import org.chimerabench.endpoint.EndpointService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +57,7 @@ public class SweepService {
      *
      * @throws SweepValidationException with one message per wrong field
      */
+    @PreAuthorize(Access.OPERATOR)
     public long create(SweepDefinition definition) {
         ValidatedSweep valid = new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
         Sweep sweep = Sweep.defined(valid.identity().name(), valid.identity().description(), valid.target().model(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.chimerabench.execution.TrialMeasures;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Tag("bench")
 @SpringBootTest
+@AsAdmin
 class AnalysisBenchmarkTest {
 
     static final int GPU_VALUES = 10;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.Arm;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationContext;
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@AsAdmin
 class AnalysisReferenceTest {
 
     static final double REL = 1e-9;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 /** Every bad file gets HTTP 400 naming the problem, and stores nothing. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class BadImportApiTest {
 
     static final String HEADER = "language,gpu,ctx,temp,baseline_tok_s,chimera_tok_s,throughput_pct,baseline_ttft_ms,"

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.exchange.ImportService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class CompareApiTest {
 
     @Autowired

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:examples-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @DirtiesContext
+@AsAdmin
 class ExampleApiTest {
 
     @Autowired

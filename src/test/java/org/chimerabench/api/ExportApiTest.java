@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.exchange.ImportService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Exports: raw calls (JSON and CSV), configurations CSV, and the round trip export → import → same analysis. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class ExportApiTest {
 
     /** Identifiers differ between the original and the re-imported sweep; everything else must be equal. */

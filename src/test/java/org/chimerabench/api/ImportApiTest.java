@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedFiles;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 /** POST /api/imports with the three seed formats, through the REST API into the database and back. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class ImportApiTest {
 
     @Autowired

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The REST API describes itself (springdoc): the sweep endpoints and the definition schema a client must send. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class OpenApiTest {
 
     @Autowired

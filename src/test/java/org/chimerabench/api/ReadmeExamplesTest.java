@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * belongs to ({@code <!-- POST /api/sweeps -->}), is sent to the running app and answered with 2xx.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AsAdmin
 class ReadmeExamplesTest {
 
     private static final Pattern MARKED = Pattern.compile(
@@ -50,7 +53,7 @@ class ReadmeExamplesTest {
         for (Example example : examples) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + example.path()))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", TestUsers.adminBasic())
                     .method(example.method(), HttpRequest.BodyPublishers.ofString(example.body())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(example.method() + " " + example.path() + " → " + response.body())

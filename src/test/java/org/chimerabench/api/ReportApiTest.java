@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.exchange.ImportService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The Markdown report of the imported rust sweep: every section, and numbers parsed back equal the analysis API. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class ReportApiTest {
 
     @Autowired

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** POST /api/sweeps: a valid definition is stored as DRAFT with its grid; every invalid one is a 400 naming the field. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class SweepDefinitionApiTest {
 
     static final String VALID = """

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.chimerabench.ollama.FakeOllama;
+import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Endpoints: the simulator is registered, statuses come from background checks, bad input is refused. */
 @SpringBootTest
+@AsAdmin
 class EndpointServiceTest {
 
     @Autowired

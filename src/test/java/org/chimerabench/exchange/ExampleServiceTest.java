@@ -7,15 +7,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** Loading the bundled example: from the application's own resources, never twice. Own, empty database. */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:example-service-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext
+@AsAdmin
 class ExampleServiceTest {
 
     @Autowired
@@ -25,7 +29,8 @@ class ExampleServiceTest {
 
     @Test
     void twoClicksAtOnceLoadItOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(2),
+                SecurityContextHolder.getContext()); // both clicks by the signed-in operator
         try {
             Callable<ExampleService.Loaded> load = examples::loadChimeraforge;
             List<Future<ExampleService.Loaded>> both = pool.invokeAll(List.of(load, load));

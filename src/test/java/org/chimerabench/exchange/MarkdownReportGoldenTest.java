@@ -10,6 +10,7 @@ import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.CallStatus;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:golden-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext
+@AsAdmin
 class MarkdownReportGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden/chimeraforge-rust-report.md");

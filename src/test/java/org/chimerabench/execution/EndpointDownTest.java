@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = "chimera.execution.retries=6") // back-offs 0.2 + 0.4 + … + 1.2 s = 4.2 s of patience
 @AutoConfigureMockMvc
+@AsAdmin
 class EndpointDownTest {
 
     @Autowired

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointValidationException;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.FleetSweep;
 import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Removing an endpoint: refused while a sweep runs on it; afterwards its sweeps keep every call and figure. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class EndpointRemovalTest {
 
     @Autowired

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.chimerabench.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,7 @@ class KillAndResumeIT {
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
                         + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "--chimera.simulator.time-scale=0.2", "--chimera.endpoints.offer-local=false",
+                "--chimera.security.bootstrap-admin-password=" + TestUsers.ADMIN_PASSWORD,
                 "--db-scheduler.polling-interval=500ms")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await(() -> {
@@ -125,13 +127,15 @@ class KillAndResumeIT {
 
     private static String get(int port, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build(),
+                .header("Accept", "application/json").header("Authorization", TestUsers.adminBasic())
+                .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String post(int port, String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", TestUsers.adminBasic())
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -6,14 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.Set;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Sweeps run end to end on the built-in simulator, through REST. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class SweepExecutionTest {
 
     static final String GRID = """

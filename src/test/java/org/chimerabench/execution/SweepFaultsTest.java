@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Faults from the scriptable fake during a sweep: retries, FAILED calls with reasons, the failure threshold. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class SweepFaultsTest {
 
     @Autowired

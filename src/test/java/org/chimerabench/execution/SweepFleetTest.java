@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.FleetSweep;
 import org.chimerabench.support.RestSweeps;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class SweepFleetTest {
 
     @Autowired

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +27,28 @@ public abstract class BrowserTest {
     void openBrowser() {
         browser = Browser.start(1440, 900);
         wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    }
+
+    /** Logs in through the login page, as a person would; waits until the app's shell is shown. */
+    protected void logIn(String username, String password) {
+        browser.get(url("/login"));
+        WebElement user = wait.until(driver -> driver.findElements(
+                By.cssSelector("vaadin-login-form vaadin-text-field[name=username] input")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        user.sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-password-field[name=password] input"))
+                .sendKeys(password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[theme~=submit]")).click();
+        wait.until(driver -> !driver.getCurrentUrl().contains("/login")
+                && !driver.findElements(By.cssSelector("vaadin-app-layout")).isEmpty());
+    }
+
+    /** Logs out through the navbar's button; the login page is shown again. */
+    protected void logOut() {
+        wait.until(driver -> driver.findElements(By.cssSelector("vaadin-button.logout")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        wait.until(driver -> driver.getCurrentUrl().contains("/login"));
     }
 
     @AfterEach

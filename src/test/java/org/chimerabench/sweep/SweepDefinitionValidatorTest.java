@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * wrong field reported at once under its name. The endpoint is the built-in simulator the app starts.
  */
 @SpringBootTest
+@AsAdmin
 class SweepDefinitionValidatorTest {
 
     @Autowired

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 
 /**
  * Creating a sweep asks its endpoint for the installed models (network) before it opens a transaction: while
@@ -29,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * its transaction first, the connection of its endpoint lookups would be in use the whole time.
  */
 @SpringBootTest
+@AsAdmin
 class SweepServiceTransactionTest {
 
     private static final long TAGS_DELAY_MS = 600; // under the probe timeout of the tests (1 s)
@@ -73,7 +77,7 @@ class SweepServiceTransactionTest {
             CompletableFuture<Long> created = CompletableFuture.supplyAsync(() -> sweeps.create(new SweepDefinition(
                     "slow", null, List.of("slow-box"), "m", new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
                     Map.of("temperature", List.of(0.5)), null, null, null, null, null, null, null, null, null, null,
-                    null)));
+                    null)), new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool()));
             int idleSamples = 0;
             int samples = 0;
             while (!created.isDone()) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepSummary;
 
 /** Two sweeps side by side: metric tests, success rates, best configurations, shared configurations, charts. */
+@PermitAll
 @Route("compare")
 @PageTitle("Compare · Chimera Bench")
 @Menu(order = 15, icon = "vaadin:scale", title = "Compare")

@@ -9,6 +9,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import org.chimerabench.sweep.SweepStatus;
 import org.springframework.beans.factory.annotation.Value;
 
 /** The verdict of one sweep on one page: KPIs, charts, recommendations, tables, statistics, configurations. */
+@PermitAll
 @Route("sweeps/:sweepId")
 class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -36,6 +39,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final CallService calls;
     private final ExecutionService execution;
     private final LiveMonitorService monitor;
+    private final boolean operator;
     private final SweepEvents events;
     private String title = "Sweep · Chimera Bench";
     /** How often a running sweep's figures are redrawn at least ({@code chimera.results.live-refresh}). */
@@ -48,9 +52,10 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String endpoint;
 
     SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution,
-                     LiveMonitorService monitor, SweepEvents events,
+                     LiveMonitorService monitor, SweepEvents events, AuthenticationContext authentication,
                      @Value("${chimera.results.live-refresh:5s}") Duration verdictRefresh) {
         this.verdictRefresh = verdictRefresh;
+        this.operator = authentication.hasRole("OPERATOR"); // courtesy: the services check the role themselves
         this.execution = execution;
         this.monitor = monitor;
         this.events = events;
@@ -91,7 +96,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(new EndpointFilter(sweep.id(), fleet, endpoint));
         }
         if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
-            add(new LiveMonitor(sweep.id(), monitor, events, execution, new LiveMonitor.Listener() {
+            add(new LiveMonitor(sweep.id(), monitor, events, operator ? execution : null, new LiveMonitor.Listener() {
                 @Override
                 public void statusChanged() {
                     refreshHeader(sweep.id());
@@ -173,7 +178,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** Report, comparison and downloads of this sweep. */
-    private static Div exports(SweepDetails sweep) {
+    private Div exports(SweepDetails sweep) {
         long id = sweep.id();
         Div links = new Div(new Anchor("sweeps/" + id + "/report", "Technical report"),
                 new Anchor("compare?a=" + id, "Compare with…"),
@@ -181,7 +186,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 PrintableReport.download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"),
                 PrintableReport.download("api/sweeps/" + id + "/calls", "Calls (JSON)"),
                 PrintableReport.download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
-        if (!sweep.imported()) {
+        if (!sweep.imported() && operator) {
             links.addComponentAsFirst(new Anchor("sweeps/new?from=" + id, "Duplicate sweep"));
         }
         links.addClassName("export-links");

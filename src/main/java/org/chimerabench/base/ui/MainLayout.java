@@ -2,6 +2,8 @@ package org.chimerabench.base.ui;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
@@ -12,15 +14,40 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 
-/** The application shell: brand, and a side navigation listing the views that exist (from {@code @Menu}). */
+/**
+ * The application shell: brand, a side navigation listing the views the signed-in user may open (from
+ * {@code @Menu} and their access annotations), and who is signed in, with Log out.
+ */
 @Layout
+@PermitAll
 public final class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    public MainLayout(AuthenticationContext authentication) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
-        addToNavbar(new DrawerToggle());
+        addToNavbar(new DrawerToggle(), account(authentication));
+    }
+
+    private static Div account(AuthenticationContext authentication) {
+        Div account = new Div();
+        account.addClassName("account");
+        authentication.getPrincipalName().ifPresent(name -> {
+            Span who = new Span(name + " · " + role(authentication));
+            who.addClassName("account-name");
+            Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            logout.addClassName("logout");
+            account.add(who, logout);
+        });
+        return account;
+    }
+
+    private static String role(AuthenticationContext authentication) {
+        return authentication.hasRole("ADMIN") ? "administrator" : authentication.hasRole("OPERATOR") ? "operator"
+                : "viewer";
     }
 
     private static Div brand() {

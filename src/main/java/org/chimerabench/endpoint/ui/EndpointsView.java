@@ -18,6 +18,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.chimerabench.base.ui.ViewToolbar;
@@ -29,6 +31,7 @@ import org.chimerabench.endpoint.EndpointView;
  * Registered Ollama endpoints with reachability, version, installed and loaded models. Statuses are checked in
  * the background; the view re-reads them every 2 s (it never waits on a server).
  */
+@PermitAll
 @Route("endpoints")
 @PageTitle("Endpoints · Chimera Bench")
 @Menu(order = 20, icon = "vaadin:server", title = "Endpoints")
@@ -37,11 +40,13 @@ class EndpointsView extends VerticalLayout {
     static final int POLL_MILLIS = 2000;
 
     private final EndpointService endpoints;
+    private final boolean administrator;
     final Grid<EndpointView> grid = new Grid<>();
     private Registration polling;
 
-    EndpointsView(EndpointService endpoints) {
+    EndpointsView(EndpointService endpoints, AuthenticationContext authentication) {
         this.endpoints = endpoints;
+        this.administrator = authentication.hasRole("ADMIN"); // courtesy: EndpointService checks the role itself
         addClassName("endpoints-view");
         setSizeFull();
         Button add = new Button("Add endpoint", VaadinIcon.PLUS.create(), e -> new EndpointDialog(endpoints, null,
@@ -52,7 +57,8 @@ class EndpointsView extends VerticalLayout {
             endpoints.refreshAll();
             refresh();
         });
-        add(new ViewToolbar("Endpoints", refresh, add), configureGrid());
+        add(administrator ? new ViewToolbar("Endpoints", refresh, add) : new ViewToolbar("Endpoints", refresh),
+                configureGrid());
         refresh();
     }
 
@@ -100,7 +106,7 @@ class EndpointsView extends VerticalLayout {
 
     private HorizontalLayout actions(EndpointView v) {
         HorizontalLayout actions = new HorizontalLayout();
-        if (v.simulated()) {
+        if (v.simulated() || !administrator) {
             return actions;
         }
         Button edit = new Button(VaadinIcon.EDIT.create(), e -> new EndpointDialog(endpoints, v, this::refresh).open());

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.exchange.ReportService;
 
 /** The comparison report as a printable page: {@code /compare/report?a={id}&b={id}}. */
+@PermitAll
 @Route("compare/report")
 @PageTitle("Comparison report · Chimera Bench")
 class CompareReportView extends Div implements BeforeEnterObserver {

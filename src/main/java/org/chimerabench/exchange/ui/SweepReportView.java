@@ -7,6 +7,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
@@ -19,6 +20,7 @@ import org.chimerabench.exchange.ReportService;
  * The technical report as a printable page (A4, a page break before each section, charts as SVG): the same
  * Markdown as {@code GET /api/sweeps/{id}/report.md}, rendered, with the Δ chart on top.
  */
+@PermitAll
 @Route("sweeps/:sweepId/report")
 class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

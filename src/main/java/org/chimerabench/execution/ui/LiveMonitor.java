@@ -75,6 +75,7 @@ public class LiveMonitor extends Composite<Div> {
         eta.addClassName("progress-eta");
         current.addClassName("progress-current");
         failures.addClassName("failure-list");
+        cancel.setVisible(execution != null);
         Div head = new Div(text, eta, cancel);
         head.addClassName("live-head");
         Div charts = new Div(new Panel("Decode rate of the last calls", "Tokens per second while generating; "

@@ -12,6 +12,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.SweepOverview;
@@ -23,6 +25,7 @@ import org.chimerabench.exchange.ExampleService;
  * Home: the most recent sweeps as cards with their success rate and a sparkline of Δ %, or — on an empty
  * database — how to start, with the published example one click away.
  */
+@PermitAll
 @Route("")
 @PageTitle("Dashboard · Chimera Bench")
 @Menu(order = 0, icon = "vaadin:dashboard", title = "Dashboard")
@@ -31,13 +34,13 @@ class DashboardView extends VerticalLayout {
     static final int RECENT = 12;
     static final String LOAD_EXAMPLE = "Load the published example (TR111: Rust vs Python agents)";
 
-    DashboardView(SweepOverviewService overviews, ExampleService examples) {
+    DashboardView(SweepOverviewService overviews, ExampleService examples, AuthenticationContext authentication) {
         addClassName("dashboard-view");
         setWidthFull();
         List<SweepOverview> recent = overviews.recent(RECENT);
         add(new ViewToolbar("Dashboard"));
         if (recent.isEmpty()) {
-            add(emptyState(examples));
+            add(emptyState(examples, authentication.hasRole("OPERATOR")));
             return;
         }
         Div cards = new Div();
@@ -46,7 +49,7 @@ class DashboardView extends VerticalLayout {
         add(new Paragraph("Recent sweeps — open one for its full verdict."), cards);
     }
 
-    private static Div emptyState(ExampleService examples) {
+    private static Div emptyState(ExampleService examples, boolean operator) {
         Span title = new Span("Welcome to Chimera Bench");
         Paragraph how = new Paragraph("There are no sweeps yet. Look at real published results first: the"
                 + " Chimeraforge TR111 sweeps (gemma3 on an RTX 4080 Laptop, 18 configurations each, run by a Rust and"
@@ -66,7 +69,9 @@ class DashboardView extends VerticalLayout {
         define.addClassName("primary-link");
         Div links = new Div(importOwn, define);
         links.addClassName("empty-links");
-        Div empty = new Div(title, how, example, links);
+        Div empty = operator ? new Div(title, how, example, links) : new Div(title, new Paragraph("There are no"
+                + " sweeps yet. An operator can load the published example or import results; you will see them"
+                + " here."));
         empty.addClassName("empty-state");
         return empty;
     }

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.chimerabench.sweep.WorkloadType;
  * Defines a sweep: endpoint(s), model, workload (with prompt presets), axes, run settings; a live preview of the
  * calls and their ETA; create or create-and-start. {@code ?from=<id>} starts from a copy of a sweep's definition.
  */
+@RolesAllowed("OPERATOR")
 @Route("sweeps/new")
 @PageTitle("New sweep · Chimera Bench")
 @Menu(order = 5, icon = "vaadin:plus-circle-o", title = "New sweep")

@@ -3,6 +3,7 @@ package org.chimerabench.analysis.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Real Chromium: the seed's rust vs python comparison with its charts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@AsAdmin
 class CompareIT extends BrowserTest {
 
     @Autowired

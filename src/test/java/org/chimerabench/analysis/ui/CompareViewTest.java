@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.base.ui.StatCard;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.support.SeedSweeps;
@@ -26,6 +27,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The compare view without a browser: rust vs python, and two sweeps whose axes only partly match. */
 @SpringBootTest
+@AsAdmin
 class CompareViewTest {
 
     @Autowired

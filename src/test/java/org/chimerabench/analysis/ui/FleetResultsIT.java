@@ -8,6 +8,7 @@ import java.util.Map;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
@@ -24,6 +25,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@AsAdmin
 class FleetResultsIT extends BrowserTest {
 
     @Autowired

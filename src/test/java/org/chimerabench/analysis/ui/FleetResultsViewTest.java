@@ -10,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.FleetSweep;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.RestSweeps;
@@ -24,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The results page of a fleet sweep: a per-endpoint breakdown, and a filter that shows one endpoint's verdict. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@AsAdmin
 class FleetResultsViewTest {
 
     @Autowired

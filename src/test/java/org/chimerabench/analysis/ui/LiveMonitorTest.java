@@ -25,6 +25,7 @@ import org.chimerabench.execution.SweepEvents;
 import org.chimerabench.execution.ui.LiveMonitor;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.RestSweeps;
 import org.chimerabench.support.SeedSweeps;
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = "chimera.results.live-refresh=300ms") // redraw the figures often
 @AutoConfigureMockMvc
+@AsAdmin
 class LiveMonitorTest {
 
     @Autowired

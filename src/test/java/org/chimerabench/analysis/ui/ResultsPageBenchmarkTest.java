@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.Browser;
 import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.SweepRepository;
@@ -30,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("bench")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@AsAdmin
 class ResultsPageBenchmarkTest {
 
     static final int RUNS = 5;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Real Chromium: the results page of the imported `rust` sweep shows its verdict and draws its charts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@AsAdmin
 class SweepResultsIT extends BrowserTest {
 
     @Autowired

@@ -17,6 +17,7 @@ import org.chimerabench.analysis.Recommendation;
 import org.chimerabench.analysis.UseCase;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedSweeps;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The results page of the imported `rust` sweep, without a browser: KPIs, tables, recommendations, calls. */
 @SpringBootTest
+@AsAdmin
 class SweepResultsViewTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package org.chimerabench.endpoint.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,6 +12,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Real Chromium: the built-in simulator shows as a reachable endpoint with its models. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@AsAdmin
 class EndpointsIT extends BrowserTest {
 
     @Test

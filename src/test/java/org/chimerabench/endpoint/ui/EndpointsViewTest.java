@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.UI;
@@ -19,6 +16,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.KaribuViews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The Endpoints view without a browser: list, add with validation, and a dead server that never blocks the page. */
 @SpringBootTest
+@AsAdmin
 class EndpointsViewTest {
 
     @Autowired
@@ -37,14 +37,12 @@ class EndpointsViewTest {
 
     @BeforeEach
     void open() {
-        Routes routes = new Routes().autoDiscoverViews("org.chimerabench");
-        routes.getRoutes().add(EndpointsView.class);
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+        KaribuViews.setUp(context);
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.sweep.SweepService;
@@ -19,6 +20,7 @@ import org.springframework.test.annotation.DirtiesContext;
 /** Real Chromium against the running app: upload the seed CSV through the UI and see two sweeps. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
+@AsAdmin
 class SweepsImportIT extends BrowserTest {
 
     @Autowired

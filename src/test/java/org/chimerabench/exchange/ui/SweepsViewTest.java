@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.sweep.SweepDefinition;
@@ -31,6 +32,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The Sweeps view without a browser (Karibu-Testing): upload → Import → rows appear; a bad file → error dialog. */
 @SpringBootTest
+@AsAdmin
 class SweepsViewTest {
 
     @Autowired

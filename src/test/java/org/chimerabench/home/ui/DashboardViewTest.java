@@ -15,6 +15,7 @@ import java.util.Map;
 import org.chimerabench.chart.ApexChart;
 import org.chimerabench.exchange.ImportService;
 import org.chimerabench.exchange.UploadedFile;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.sweep.SweepService;
@@ -32,6 +33,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:dashboard-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@AsAdmin
 class DashboardViewTest {
 
     @Autowired

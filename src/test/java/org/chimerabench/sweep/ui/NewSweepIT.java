@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,6 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "chimera.simulator.time-scale=0.2")
 @DirtiesContext
+@AsAdmin
 class NewSweepIT extends BrowserTest {
 
     @Test

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -21,6 +17,8 @@ import org.chimerabench.base.Durations;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.KaribuViews;
 import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.StoredCalls;
@@ -38,6 +36,7 @@ import org.springframework.context.ApplicationContext;
 
 /** The sweep editor without a browser: live preview, the validation rules on the fields, creating a sweep. */
 @SpringBootTest
+@AsAdmin
 class SweepEditorViewTest {
 
     @Autowired
@@ -54,20 +53,15 @@ class SweepEditorViewTest {
     SweepEditorView editor;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
-    void open() throws ClassNotFoundException {
-        Routes routes = new Routes().autoDiscoverViews("org.chimerabench");
-        routes.getRoutes().add(SweepEditorView.class);
-        routes.getRoutes().add((Class<? extends Component>)
-                Class.forName("org.chimerabench.analysis.ui.SweepResultsView")); // package-private elsewhere
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
+    void open() {
+        KaribuViews.setUp(context);
         UI.getCurrent().navigate("sweeps/new");
         editor = _get(SweepEditorView.class);
     }
 
     @AfterEach
     void tearDown() {
-        MockVaadin.tearDown();
+        KaribuViews.tearDown();
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.chimerabench.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+
+/** The REST API's 401 and 403 answers, in its one JSON error shape {@code {"status":…,"error":"…"}}. */
+@Component
+class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Chimera Bench\", charset=\"UTF-8\"");
+        write(response, 401, "Log in first: HTTP Basic with your user name and password, or"
+                + " Authorization: Bearer <API token>");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (e instanceof CsrfException) {
+            write(response, 403, "A state-changing request signed in by the browser session alone is refused;"
+                    + " send HTTP Basic or an API token");
+            return;
+        }
+        write(response, 403, "Your role may not do this: " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    static void write(HttpServletResponse response, int status, String message) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", message);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+}

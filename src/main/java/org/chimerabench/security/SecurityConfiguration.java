@@ -1,0 +1,71 @@
+package org.chimerabench.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what, checked on the server. Two filter chains:
+ * <ul>
+ * <li>the REST API ({@code /api/**}, OpenAPI, Swagger UI): HTTP Basic or a personal API token
+ * ({@code Authorization: Bearer …}), no session created; anonymous → 401, wrong role → 403, as JSON. A browser
+ * session is read (the results page's download links), but a state-changing request signed in by that session
+ * alone needs the CSRF token — so a cross-site form or {@code text/plain} POST changes nothing;</li>
+ * <li>the views ({@code security.ui.ViewSecurity}, VaadinWebSecurity): a login page, every view behind a login
+ * ({@code @PermitAll} or {@code @RolesAllowed}), Vaadin's own CSRF protection.</li>
+ * </ul>
+ * The services check the role again ({@code @PreAuthorize}), whoever calls them.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_OPERATOR\\nROLE_OPERATOR > ROLE_VIEWER");
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain restApi(HttpSecurity http, ApiErrors errors, ApiTokenService tokens) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                        .requestMatchers("/api/users/**", "/api/endpoints/**").hasRole("ADMIN")
+                        .requestMatchers("/api/tokens/**").authenticated()
+                        .anyRequest().hasRole("OPERATOR"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SIGNED_IN_BY_SESSION_ALONE));
+        return http.build();
+    }
+
+    /** A state-changing request without credentials of its own, from a client that has a session. */
+    static final RequestMatcher SIGNED_IN_BY_SESSION_ALONE = (HttpServletRequest request) ->
+            !isSafe(request.getMethod()) && request.getHeader("Authorization") == null
+                    && request.getSession(false) != null;
+
+    private static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    }
+}
