@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -23,6 +24,11 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LockedException) {
+            response.setHeader("Retry-After", "60");
+            write(response, 429, "Too many failed logins for this user or from this address; wait a minute");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Chimera Bench\", charset=\"UTF-8\"");
         write(response, 401, "Log in first: HTTP Basic with your user name and password, or"
                 + " Authorization: Bearer <API token>");
