@@ -1,0 +1,90 @@
+package org.chimerabench.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.upload.Upload;
+import java.util.List;
+import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.AsOperator;
+import org.chimerabench.support.AsViewer;
+import org.chimerabench.support.KaribuViews;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * What each role sees (courtesy only — the services refuse on their own, see StateChangeAuthorizationTest): a viewer
+ * gets no New sweep, no import, no endpoint editing; an operator gets sweeps and imports; only an admin gets Users
+ * and endpoint editing.
+ */
+@SpringBootTest
+class RoleViewsTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void signIn() {
+        KaribuViews.setUp(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        KaribuViews.tearDown();
+    }
+
+    @Test
+    @AsViewer
+    void aViewerReadsButChangesNothing() {
+        UI.getCurrent().navigate("sweeps");
+        assertThat(menu()).contains("Dashboard", "Sweeps", "Compare", "Endpoints", "My account")
+                .doesNotContain("New sweep", "Users");
+        assertThat(_find(Upload.class)).as("no import").isEmpty();
+        UI.getCurrent().navigate("endpoints");
+        assertThat(_find(Button.class, spec -> spec.withClasses("add-endpoint"))).isEmpty();
+        assertDenied("sweeps/new");
+        assertDenied("users");
+    }
+
+    @Test
+    @AsOperator
+    void anOperatorRunsSweepsButDoesNotAdminister() {
+        UI.getCurrent().navigate("sweeps");
+        assertThat(menu()).contains("New sweep").doesNotContain("Users");
+        assertThat(_find(Upload.class)).as("import").hasSize(1);
+        UI.getCurrent().navigate("endpoints");
+        assertThat(_find(Button.class, spec -> spec.withClasses("add-endpoint"))).isEmpty();
+        assertDenied("users");
+    }
+
+    @Test
+    @AsAdmin
+    void onlyAnAdminSeesUsersAndEditsEndpoints() {
+        UI.getCurrent().navigate("endpoints");
+        assertThat(menu()).contains("New sweep", "Users");
+        assertThat(_find(Button.class, spec -> spec.withClasses("add-endpoint"))).hasSize(1);
+        UI.getCurrent().navigate("users");
+        UsersView users = _get(UsersView.class);
+        assertThat(users.grid.getGenericDataView().getItems().map(u -> u.username()).toList()).contains("admin");
+    }
+
+    /** Vaadin refuses the navigation (in the browser: the access-denied page instead of the view). */
+    private static void assertDenied(String route) {
+        UI.getCurrent().navigate(route);
+        assertThatThrownBy(() -> _find(Button.class)).as(route).hasMessageContaining(route)
+                .hasMessageContaining("AccessDeniedException");
+    }
+
+    private static List<String> menu() {
+        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+}
