@@ -11,7 +11,9 @@ import org.chimerabench.execution.TrialMeasures;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
+import org.chimerabench.sweep.SweepDeleted;
 import org.chimerabench.sweep.SweepRepository;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +63,11 @@ public class AnalysisService {
     @Transactional(readOnly = true)
     public List<String> endpoints(long sweepId) {
         return measures.endpoints(sweepId);
+    }
+
+    @EventListener
+    void deleted(SweepDeleted deleted) {
+        evict(deleted.sweepId());
     }
 
     /** Forgets cached analyses of sweeps that were deleted. */

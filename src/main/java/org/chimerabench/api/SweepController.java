@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -105,6 +106,14 @@ class SweepController {
     @org.springframework.web.bind.annotation.ExceptionHandler(SweepStateException.class)
     ResponseEntity<ApiError> conflict(SweepStateException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, e.getMessage()));
+    }
+
+    /** Deletes a sweep with its trials and calls → 204; 403 someone else's (unless admin); 409 while active. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        sweeps.find(id).orElseThrow(() -> notFound(id));
+        sweeps.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}")

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.CurrentUser;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.exchange.ParsedSweep.ParsedCall;
 import org.chimerabench.exchange.ParsedSweep.ParsedConfiguration;
@@ -23,8 +24,10 @@ import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +43,12 @@ public class ImportService {
     private final TrialRepository trials;
     private final CallRecordRepository calls;
     private final long maxFileBytes;
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
     ImportService(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls,
+                  ObjectProvider<SecurityContextHolderStrategy> strategy,
                   @Value("${chimera.import.max-file-bytes:20971520}") long maxFileBytes) {
+        this.strategy = strategy;
         this.sweeps = sweeps;
         this.trials = trials;
         this.calls = calls;
@@ -110,6 +116,7 @@ public class ImportService {
         checkDuplicates(configurations, Set.of());
         checkSameOptions(configurations, null);
         Sweep sweep = Sweep.imported("Imported " + label + " sweep", label, sources);
+        sweep.setCreatedBy(CurrentUser.name(strategy.getIfAvailable()).orElse(null));
         sweep.setModel(parsed.model());
         sweep.setFixedOptions(parsed.fixedOptions());
         sweep.setRepetitions(maxRepetitions(configurations));

@@ -90,6 +90,8 @@ public class Sweep {
     private String sourceFile;
     @Column(name = "example_key")
     private String exampleKey;
+    @Column(name = "created_by")
+    private String createdBy;
     @Column(nullable = false)
     private boolean simulated;
 
@@ -231,6 +233,15 @@ public class Sweep {
         if (SweepStatus.ends().contains(next)) {
             finishedAt = OffsetDateTime.now();
         }
+    }
+
+    /** Who created or imported the sweep; null for sweeps from before owners were recorded. */
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public void setCreatedBy(String createdBy) {
+        this.createdBy = createdBy;
     }
 
     /** The key of the bundled example this sweep was loaded from (e.g. chimeraforge:rust); null otherwise. */

@@ -3,7 +3,9 @@ package org.chimerabench.sweep;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface SweepRepository extends JpaRepository<Sweep, Long> {
 
@@ -14,4 +16,9 @@ public interface SweepRepository extends JpaRepository<Sweep, Long> {
     List<Object[]> countConfigurationsBySweep();
 
     Optional<Sweep> findByExampleKey(String exampleKey);
+
+    /** Deletes the sweep row; the database deletes its axes, configurations, trials and calls with it. */
+    @Modifying
+    @Query("DELETE FROM Sweep s WHERE s.id = :id")
+    int deleteSweep(@Param("id") long id);
 }

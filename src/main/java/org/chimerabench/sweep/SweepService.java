@@ -9,11 +9,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.CurrentUser;
 import org.chimerabench.endpoint.EndpointService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +38,15 @@ public class SweepService {
     private final EndpointService endpoints;
     private final long confirmAbove;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
     SweepService(SweepRepository sweeps, StoredCalls calls, EndpointService endpoints, TransactionTemplate tx,
+                 ApplicationEventPublisher events, ObjectProvider<SecurityContextHolderStrategy> strategy,
                  @Value("${chimera.sweeps.confirm-above:5000}") long confirmAbove) {
         this.tx = tx;
+        this.events = events;
+        this.strategy = strategy;
         this.sweeps = sweeps;
         this.calls = calls;
         this.endpoints = endpoints;
@@ -67,11 +78,48 @@ public class SweepService {
         sweep.setFixedOptions(valid.grid().fixedOptions());
         sweep.setBaselineOptions(valid.grid().baselineOptions());
         sweep.setDefinition(json(definition));
+        sweep.setCreatedBy(CurrentUser.name(strategy.getIfAvailable()).orElse(null));
         valid.grid().axes().forEach(sweep::addAxis);
         for (Map<String, Object> options : expand(valid.grid().axes())) {
             sweep.addConfiguration(options);
         }
         return tx.execute(status -> sweeps.save(sweep).getId());
+    }
+
+    /**
+     * Deletes a sweep with its configurations, trials and calls; nothing else changes. An operator deletes their own
+     * sweeps, an admin any.
+     *
+     * @throws NoSuchElementException when there is no such sweep
+     * @throws AccessDeniedException when the sweep is someone else's and the caller is not an admin
+     * @throws SweepStateException while the sweep is queued or running (cancel it first)
+     */
+    @PreAuthorize(Access.OPERATOR)
+    @Transactional
+    public void delete(long id) {
+        Sweep sweep = sweeps.findById(id).orElseThrow(() -> new NoSuchElementException("there is no sweep " + id));
+        if (!mayDelete(sweep)) {
+            throw new AccessDeniedException("Sweep " + id + " is " + (sweep.getCreatedBy() == null
+                    ? "from before owners were recorded" : sweep.getCreatedBy() + "'s") + "; only an admin may delete it");
+        }
+        if (sweep.getStatus().active()) {
+            throw new SweepStateException("Sweep " + id + " is " + sweep.getStatus().label()
+                    + "; cancel it before deleting it");
+        }
+        sweeps.deleteSweep(id);
+        events.publishEvent(new SweepDeleted(id));
+    }
+
+    /** Whether the signed-in user may delete the sweep (for the UI; {@link #delete} checks again). */
+    @Transactional(readOnly = true)
+    public boolean mayDelete(long id) {
+        return sweeps.findById(id).map(this::mayDelete).orElse(false);
+    }
+
+    private boolean mayDelete(Sweep sweep) {
+        SecurityContextHolderStrategy holder = strategy.getIfAvailable();
+        return CurrentUser.isAdmin(holder) || (sweep.getCreatedBy() != null
+                && CurrentUser.name(holder).filter(sweep.getCreatedBy()::equals).isPresent());
     }
 
     /** Every combination of the axis values, the first axis varying slowest. */

@@ -12,8 +12,8 @@ import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 
 /** Loading the bundled example: from the application's own resources, never twice. Own, empty database. */
@@ -26,13 +26,22 @@ class ExampleServiceTest {
     ExampleService examples;
     @Autowired
     SweepService sweeps;
+    @Autowired
+    SecurityContextHolderStrategy strategy;
 
     @Test
     void twoClicksAtOnceLoadItOnce() throws Exception {
-        ExecutorService pool = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(2),
-                SecurityContextHolder.getContext()); // both clicks by the signed-in operator
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        SecurityContext admin = strategy.getContext(); // both clicks by the test's signed-in user
         try {
-            Callable<ExampleService.Loaded> load = examples::loadChimeraforge;
+            Callable<ExampleService.Loaded> load = () -> {
+                strategy.setContext(admin);
+                try {
+                    return examples.loadChimeraforge();
+                } finally {
+                    strategy.clearContext();
+                }
+            };
             List<Future<ExampleService.Loaded>> both = pool.invokeAll(List.of(load, load));
             ExampleService.Loaded a = both.get(0).get();
             ExampleService.Loaded b = both.get(1).get();

@@ -16,7 +16,6 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.util.ClassUtils;
 
@@ -53,7 +52,7 @@ public final class KaribuViews {
     public static void setUp(ApplicationContext context) {
         SecurityContextHolderStrategy strategy = context.getBean(SecurityContextHolderStrategy.class);
         SecurityContext signedIn = strategy.getContext().getAuthentication() != null ? strategy.getContext()
-                : TestSecurityContextHolder.getContext();
+                : TestUser.current() != null ? TestUser.current() : strategy.createEmptyContext();
         Authentication user = signedIn.getAuthentication();
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
         if (user != null) {

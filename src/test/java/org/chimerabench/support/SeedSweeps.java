@@ -29,6 +29,6 @@ public record SeedSweeps(long rust, long python) {
     public static List<Long> importFiles(ApplicationContext context, String label, Map<String, byte[]> files) {
         List<UploadedFile> uploads = new LinkedHashMap<>(files).entrySet().stream()
                 .map(file -> new UploadedFile(file.getKey(), file.getValue())).toList();
-        return SignedIn.asAdmin(context, () -> context.getBean(ImportService.class).importFiles(uploads, label, null));
+        return SignedIn.asCurrentOrAdmin(context, () -> context.getBean(ImportService.class).importFiles(uploads, label, null));
     }
 }

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.ConfigurableMockMvcBuilder;
@@ -19,8 +18,6 @@ import org.springframework.test.web.servlet.setup.ConfigurableMockMvcBuilder;
 @Component
 class SignedInMockMvc implements MockMvcBuilderCustomizer {
 
-    private static final ThreadLocal<SecurityContext> SIGNED_IN = new ThreadLocal<>();
-
     private final SecurityContextHolderStrategy strategy;
 
     SignedInMockMvc(SecurityContextHolderStrategy strategy) {
@@ -29,19 +26,20 @@ class SignedInMockMvc implements MockMvcBuilderCustomizer {
 
     @Override
     public void customize(ConfigurableMockMvcBuilder<?> builder) {
-        RequestPostProcessor remember = request -> {
-            SecurityContext current = strategy.getContext().getAuthentication() != null ? strategy.getContext()
-                    : TestSecurityContextHolder.getContext();
-            if (current.getAuthentication() != null) {
-                SIGNED_IN.set(current);
-                strategy.setContext(current);
-            }
+        RequestPostProcessor asTheTest = request -> {
+            signInAsTheTest();
             return request;
         };
-        builder.defaultRequest(get("/").with(remember)).alwaysDo(result -> {
-            if (SIGNED_IN.get() != null) {
-                strategy.setContext(SIGNED_IN.get());
-            }
-        });
+        builder.defaultRequest(get("/").with(asTheTest)).alwaysDo(result -> signInAsTheTest());
+    }
+
+    /** The test's own user ({@code @AsAdmin}, …) or nobody — never a user left over from an earlier test. */
+    private void signInAsTheTest() {
+        SecurityContext intended = TestUser.current();
+        if (intended != null) {
+            strategy.setContext(intended);
+        } else {
+            strategy.clearContext();
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +22,8 @@ import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Creating a sweep asks its endpoint for the installed models (network) before it opens a transaction: while
@@ -43,6 +43,8 @@ class SweepServiceTransactionTest {
     EndpointService endpoints;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    SecurityContextHolderStrategy strategy;
 
     @Test
     void noConnectionIsHeldWhileTheEndpointIsAsked() throws Exception {
@@ -74,10 +76,18 @@ class SweepServiceTransactionTest {
             up.set(true);
             var pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
             long started = System.nanoTime();
-            CompletableFuture<Long> created = CompletableFuture.supplyAsync(() -> sweeps.create(new SweepDefinition(
-                    "slow", null, List.of("slow-box"), "m", new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
-                    Map.of("temperature", List.of(0.5)), null, null, null, null, null, null, null, null, null, null,
-                    null)), new DelegatingSecurityContextExecutor(ForkJoinPool.commonPool()));
+            SecurityContext admin = strategy.getContext(); // the test's admin, on the creating thread too
+            CompletableFuture<Long> created = CompletableFuture.supplyAsync(() -> {
+                strategy.setContext(admin);
+                try {
+                    return sweeps.create(new SweepDefinition("slow", null, List.of("slow-box"), "m",
+                            new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
+                            Map.of("temperature", List.of(0.5)), null, null, null, null, null, null, null, null, null,
+                            null, null));
+                } finally {
+                    strategy.clearContext();
+                }
+            });
             int idleSamples = 0;
             int samples = 0;
             while (!created.isDone()) {

@@ -189,6 +189,9 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (!sweep.imported() && operator) {
             links.addComponentAsFirst(new Anchor("sweeps/new?from=" + id, "Duplicate sweep"));
         }
+        if (sweeps.mayDelete(id)) { // courtesy: SweepService.delete checks owner and role itself
+            links.add(new DeleteSweepButton(sweeps, sweep));
+        }
         links.addClassName("export-links");
         return links;
     }

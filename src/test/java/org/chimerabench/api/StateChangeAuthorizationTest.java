@@ -1,4 +1,4 @@
-package org.chimerabench.security;
+package org.chimerabench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.chimerabench.security.ApiTokenService;
+import org.chimerabench.security.Role;
+import org.chimerabench.security.UserService;
 import org.chimerabench.support.SignedIn;
 import org.chimerabench.support.TestUsers;
 import org.chimerabench.sweep.SweepDefinition;
@@ -64,6 +67,7 @@ class StateChangeAuthorizationTest {
     SweepService sweeps;
 
     long draft;
+    long operatorsSweep;
     long viewerId;
     long viewerToken;
     long operatorToken;
@@ -81,6 +85,10 @@ class StateChangeAuthorizationTest {
                     null, 4, null, null));
             return null;
         });
+        operatorsSweep = SignedIn.asOperator(context, "operator", () -> sweeps.create(new SweepDefinition("mine",
+                null, List.of("Built-in simulator"), "llama3.2-sim:3b", new SweepDefinition.Workload("SINGLE_PROMPT",
+                "hi", null), Map.<String, Object>of("temperature", List.of(0.7)), null, null, null, null, null, null,
+                null, null, 4, null, null)));
     }
 
     /** A state-changing request, who may make it, and the answer that role gets. */
@@ -99,6 +107,7 @@ class StateChangeAuthorizationTest {
                         202),
                 new Case("POST /api/sweeps/{id}/cancel", () -> post("/api/sweeps/" + draft + "/cancel"), "operator",
                         202),
+                new Case("DELETE /api/sweeps/{id}", () -> delete("/api/sweeps/" + operatorsSweep), "operator", 204),
                 new Case("POST /api/imports", () -> post("/api/imports?filename=s.csv").contentType("text/csv")
                         .content("language,gpu,ctx,temp,baseline_tok_s,chimera_tok_s,baseline_ttft_ms,chimera_ttft_ms\n"
                                 + "rust,60,256,0.6,99.0,99.5,900,880\n"), "operator", 201),
