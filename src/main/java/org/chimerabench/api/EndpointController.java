@@ -2,20 +2,24 @@ package org.chimerabench.api;
 
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointValidationException;
 import org.chimerabench.endpoint.EndpointView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Ollama endpoints (docs/architecture.md §7). Registering will be admin-only once login exists. */
+/** Ollama endpoints (docs/architecture.md §7). Registering and removing are for administrators. */
 @RestController
 @RequestMapping("/api/endpoints")
 class EndpointController {
@@ -41,6 +45,20 @@ class EndpointController {
     @ResponseStatus(HttpStatus.CREATED)
     EndpointView add(@RequestBody NewEndpoint request) {
         return endpoints.add(request.name(), request.baseUrl(), request.notes());
+    }
+
+    /** Removes an endpoint → 204; 404 unknown; 409 while a sweep is queued or running on it. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(@PathVariable long id) {
+        if (!endpoints.remove(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no endpoint " + id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(EndpointInUseException.class)
+    ResponseEntity<FieldErrors> inUse(EndpointInUseException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new FieldErrors(409, e.getMessage(), e.fieldErrors()));
     }
 
     @ExceptionHandler(EndpointValidationException.class)

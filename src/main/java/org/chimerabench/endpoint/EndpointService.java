@@ -95,19 +95,22 @@ public class EndpointService implements AutoCloseable {
      * Removes an endpoint. Sweeps measured on it keep their calls (each call names its endpoint); a sweep that is
      * queued or running on it blocks the removal.
      *
-     * @throws EndpointValidationException for the built-in simulator, or while a sweep uses the endpoint
+     * @return false when there is no such endpoint
+     * @throws EndpointValidationException for the built-in simulator
+     * @throws EndpointInUseException while a sweep is queued or running on the endpoint
      */
     @Transactional
     @PreAuthorize(Access.ADMIN)
-    public void remove(long id) {
-        endpoints.findById(id).ifPresent(endpoint -> {
+    public boolean remove(long id) {
+        return endpoints.findById(id).map(endpoint -> {
             if (endpoint.isSimulated()) {
                 throw new EndpointValidationException(Map.of("id", "The built-in simulator cannot be removed"));
             }
             events.publishEvent(new EndpointRemoving(id, endpoint.getName())); // sweeps let go of it, or veto
             endpoints.delete(endpoint);
             statuses.remove(id);
-        });
+            return true;
+        }).orElse(false);
     }
 
     /** The endpoint with this id. */

@@ -1,9 +1,8 @@
 package org.chimerabench.sweep;
 
 import java.util.List;
-import java.util.Map;
+import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointRemoving;
-import org.chimerabench.endpoint.EndpointValidationException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,9 @@ class SweepEndpointRelease {
                         ORDER BY s.name""")
                 .param("id", removing.endpointId()).query(String.class).list();
         if (!active.isEmpty()) {
-            throw new EndpointValidationException(Map.of("id", removing.name() + " is in use by "
+            throw new EndpointInUseException(removing.name() + " is in use by "
                     + (active.size() == 1 ? "the sweep " : "the sweeps ") + String.join(", ", active)
-                    + "; cancel or finish " + (active.size() == 1 ? "it" : "them") + " first"));
+                    + "; cancel or finish " + (active.size() == 1 ? "it" : "them") + " first");
         }
         jdbc.sql("DELETE FROM sweep_endpoint WHERE endpoint_id = ?").param(removing.endpointId()).update();
         jdbc.sql("UPDATE sweep SET endpoint_id = NULL WHERE endpoint_id = ?").param(removing.endpointId()).update();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.security.ApiTokenService;
 import org.chimerabench.security.Role;
 import org.chimerabench.security.UserService;
@@ -65,9 +66,12 @@ class StateChangeAuthorizationTest {
     ApiTokenService tokens;
     @Autowired
     SweepService sweeps;
+    @Autowired
+    EndpointService endpoints;
 
     long draft;
     long operatorsSweep;
+    long spareEndpoint;
     long viewerId;
     long viewerToken;
     long operatorToken;
@@ -78,6 +82,7 @@ class StateChangeAuthorizationTest {
             viewerId = users.create("viewer", PASSWORD, Role.VIEWER).id();
             users.create("operator", PASSWORD, Role.OPERATOR);
             viewerToken = tokens.create("viewer", "laptop").id();
+            spareEndpoint = endpoints.add("spare", "http://127.0.0.1:8", null).id();
             operatorToken = tokens.create("operator", "ci").id();
             draft = sweeps.create(new SweepDefinition("draft", null, List.of("Built-in simulator"),
                     "llama3.2-sim:3b", new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
@@ -114,6 +119,8 @@ class StateChangeAuthorizationTest {
                 new Case("POST /api/examples/chimeraforge", () -> post("/api/examples/chimeraforge"), "operator", 201),
                 new Case("POST /api/endpoints", () -> post("/api/endpoints").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"gpu-9\",\"baseUrl\":\"http://127.0.0.1:9\"}"), TestUsers.ADMIN, 201),
+                new Case("DELETE /api/endpoints/{id}", () -> delete("/api/endpoints/" + spareEndpoint),
+                        TestUsers.ADMIN, 204),
                 new Case("POST /api/users", () -> post("/api/users").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"newbie\",\"password\":\"" + PASSWORD + "\",\"role\":\"VIEWER\"}"),
                         TestUsers.ADMIN, 201),
