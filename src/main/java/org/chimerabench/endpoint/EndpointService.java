@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.ollama.OllamaTimeouts;
@@ -44,9 +46,11 @@ public class EndpointService implements AutoCloseable {
 
     private final ApplicationEventPublisher events;
     private final EndpointAddressGuard guard;
+    private final AuditTrail audit;
 
     EndpointService(EndpointRepository endpoints, ApplicationEventPublisher events, EndpointAddressGuard guard,
-                    @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
+                    AuditTrail audit, @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.events = events;
         this.guard = guard;
@@ -71,6 +75,7 @@ public class EndpointService implements AutoCloseable {
         Endpoint saved = endpoints.save(new Endpoint(name.strip(), EndpointUrls.normalise(baseUrl), blankToNull(notes),
                 false));
         checkLater(saved);
+        audit.record(AuditAction.ENDPOINT_ADDED, "endpoint " + saved.getId(), saved.getName() + " " + saved.getBaseUrl());
         return EndpointView.of(saved, EndpointStatus.checking());
     }
 
@@ -88,6 +93,7 @@ public class EndpointService implements AutoCloseable {
         endpoint.setNotes(blankToNull(notes));
         statuses.put(id, EndpointStatus.checking());
         checkLater(endpoint);
+        audit.record(AuditAction.ENDPOINT_CHANGED, "endpoint " + id, endpoint.getName() + " " + endpoint.getBaseUrl());
         return EndpointView.of(endpoint, EndpointStatus.checking());
     }
 
@@ -109,6 +115,7 @@ public class EndpointService implements AutoCloseable {
             events.publishEvent(new EndpointRemoving(id, endpoint.getName())); // sweeps let go of it, or veto
             endpoints.delete(endpoint);
             statuses.remove(id);
+            audit.record(AuditAction.ENDPOINT_REMOVED, "endpoint " + id, endpoint.getName());
             return true;
         }).orElse(false);
     }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
 import org.springframework.core.io.Resource;
@@ -35,8 +37,10 @@ public class ExampleService {
     private final ImportService imports;
     private final SweepRepository sweeps;
     private final TransactionTemplate tx;
+    private final AuditTrail audit;
 
-    ExampleService(ImportService imports, SweepRepository sweeps, TransactionTemplate tx) {
+    ExampleService(ImportService imports, SweepRepository sweeps, TransactionTemplate tx, AuditTrail audit) {
+        this.audit = audit;
         this.imports = imports;
         this.sweeps = sweeps;
         this.tx = tx;
@@ -84,6 +88,9 @@ public class ExampleService {
                 sweeps.flush();
                 ids.add(id);
                 created = true;
+            }
+            if (created) {
+                audit.record(AuditAction.EXAMPLE_LOADED, "sweeps " + ids, "Chimeraforge TR111");
             }
             return new Loaded(List.copyOf(ids), created);
         });

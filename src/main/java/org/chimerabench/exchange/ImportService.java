@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.chimerabench.base.CurrentUser;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.exchange.ParsedSweep.ParsedCall;
@@ -43,11 +45,13 @@ public class ImportService {
     private final TrialRepository trials;
     private final CallRecordRepository calls;
     private final long maxFileBytes;
+    private final AuditTrail audit;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
     ImportService(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls,
-                  ObjectProvider<SecurityContextHolderStrategy> strategy,
+                  ObjectProvider<SecurityContextHolderStrategy> strategy, AuditTrail audit,
                   @Value("${chimera.import.max-file-bytes:20971520}") long maxFileBytes) {
+        this.audit = audit;
         this.strategy = strategy;
         this.sweeps = sweeps;
         this.trials = trials;
@@ -84,7 +88,9 @@ public class ImportService {
                 throw new ImportException("the files hold " + merged.size() + " sweeps (" + String.join(", ",
                         merged.keySet()) + "); only one can be appended to sweep " + intoSweep);
             }
-            return List.of(append(intoSweep, merged.values().iterator().next(), sources));
+            long appended = append(intoSweep, merged.values().iterator().next(), sources);
+            audit.record(AuditAction.IMPORTED, "sweep " + appended, "appended " + sources);
+            return List.of(appended);
         }
         if (label != null && !label.isBlank() && merged.size() > 1) {
             throw new ImportException("a label names one sweep, but the files hold " + merged.size() + " ("
@@ -95,6 +101,7 @@ public class ImportService {
             String sweepLabel = label == null || label.isBlank() ? parsed.label() : label.strip();
             ids.add(create(parsed, sweepLabel, sources));
         }
+        audit.record(AuditAction.IMPORTED, "sweeps " + ids, sources);
         return ids;
     }
 

@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
 import org.chimerabench.sweep.SweepStarter;
@@ -24,9 +26,11 @@ public class ExecutionService implements SweepStarter {
     private final SweepRunner runner;
     private final SweepEvents events;
     private final TransactionTemplate tx;
+    private final AuditTrail audit;
 
     ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, OneTimeTask<Long> runSweepTask,
-                     SweepRunner runner, SweepEvents events, TransactionTemplate tx) {
+                     SweepRunner runner, SweepEvents events, TransactionTemplate tx, AuditTrail audit) {
+        this.audit = audit;
         this.sweeps = sweeps;
         this.scheduler = scheduler;
         this.runSweepTask = runSweepTask;
@@ -46,6 +50,7 @@ public class ExecutionService implements SweepStarter {
     @PreAuthorize(Access.OPERATOR)
     public void start(long sweepId) {
         find(sweepId).queue();
+        audit.record(AuditAction.SWEEP_STARTED, "sweep " + sweepId, null);
         scheduler.schedule(runSweepTask.instance("sweep-" + sweepId, sweepId), Instant.now());
     }
 
@@ -57,8 +62,10 @@ public class ExecutionService implements SweepStarter {
      */
     @PreAuthorize(Access.OPERATOR)
     public void cancel(long sweepId) {
-        tx.executeWithoutResult(s -> find(sweepId)
-                .cancel("Cancelled by the operator; the calls stored so far are kept."));
+        tx.executeWithoutResult(s -> {
+            find(sweepId).cancel("Cancelled by the operator; the calls stored so far are kept.");
+            audit.record(AuditAction.SWEEP_CANCELLED, "sweep " + sweepId, null);
+        });
         runner.abort(sweepId);
         events.changed(sweepId);
     }

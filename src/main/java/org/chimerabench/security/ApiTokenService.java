@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +29,10 @@ public class ApiTokenService {
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
+    private final AuditTrail audit;
 
-    ApiTokenService(ApiTokenRepository tokens, UserRepository users) {
+    ApiTokenService(ApiTokenRepository tokens, UserRepository users, AuditTrail audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.users = users;
     }
@@ -54,6 +58,7 @@ public class ApiTokenService {
         RANDOM.nextBytes(secret);
         String token = "cbt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken saved = tokens.save(new ApiToken(user, label, hash(token)));
+        audit.record(AuditAction.TOKEN_CREATED, "token " + saved.getId(), label);
         return new Created(saved.getId(), token);
     }
 
@@ -73,7 +78,10 @@ public class ApiTokenService {
     @Transactional
     public boolean revoke(String owner, long id) {
         Optional<ApiToken> token = tokens.findById(id).filter(t -> t.getOwner().getUsername().equals(owner));
-        token.ifPresent(tokens::delete);
+        token.ifPresent(t -> {
+            tokens.delete(t);
+            audit.record(AuditAction.TOKEN_REVOKED, "token " + id, t.getName());
+        });
         return token.isPresent();
     }
 

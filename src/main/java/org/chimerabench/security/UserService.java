@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -28,8 +30,10 @@ public class UserService implements UserDetailsService {
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
+    private final AuditTrail audit;
 
-    UserService(UserRepository users, PasswordEncoder passwords) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.passwords = passwords;
     }
@@ -65,7 +69,9 @@ public class UserService implements UserDetailsService {
         if (!errors.isEmpty()) {
             throw new UserValidationException(errors);
         }
-        return UserView.of(users.save(new AppUser(username, passwords.encode(password), role)));
+        AppUser created = users.save(new AppUser(username, passwords.encode(password), role));
+        audit.record(AuditAction.USER_CREATED, "user " + username, role.label());
+        return UserView.of(created);
     }
 
     /**
@@ -100,6 +106,8 @@ public class UserService implements UserDetailsService {
         if (password != null) {
             user.setPasswordHash(passwords.encode(password));
         }
+        audit.record(AuditAction.USER_CHANGED, "user " + user.getUsername(), (role == null ? "" : "role " + role.label())
+                + (enabled == null ? "" : (enabled ? " enabled" : " disabled")) + (password == null ? "" : " password reset"));
         return UserView.of(user);
     }
 
@@ -118,6 +126,7 @@ public class UserService implements UserDetailsService {
             throw new UserValidationException(errors);
         }
         user.setPasswordHash(passwords.encode(next));
+        audit.record(AuditAction.PASSWORD_CHANGED, "user " + username, null);
     }
 
     /** The user's id and role, for the REST layer and the UI (empty when unknown). */

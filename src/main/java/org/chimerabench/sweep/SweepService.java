@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.chimerabench.base.Access;
+import org.chimerabench.base.AuditAction;
+import org.chimerabench.base.AuditTrail;
 import org.chimerabench.base.CurrentUser;
 import org.chimerabench.endpoint.EndpointService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,12 +40,14 @@ public class SweepService {
     private final EndpointService endpoints;
     private final long confirmAbove;
     private final TransactionTemplate tx;
+    private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
     SweepService(SweepRepository sweeps, StoredCalls calls, EndpointService endpoints, TransactionTemplate tx,
                  ApplicationEventPublisher events, ObjectProvider<SecurityContextHolderStrategy> strategy,
-                 @Value("${chimera.sweeps.confirm-above:5000}") long confirmAbove) {
+                 AuditTrail audit, @Value("${chimera.sweeps.confirm-above:5000}") long confirmAbove) {
+        this.audit = audit;
         this.tx = tx;
         this.events = events;
         this.strategy = strategy;
@@ -83,7 +87,11 @@ public class SweepService {
         for (Map<String, Object> options : expand(valid.grid().axes())) {
             sweep.addConfiguration(options);
         }
-        return tx.execute(status -> sweeps.save(sweep).getId());
+        return tx.execute(status -> {
+            long id = sweeps.save(sweep).getId();
+            audit.record(AuditAction.SWEEP_CREATED, "sweep " + id, sweep.getName());
+            return id;
+        });
     }
 
     /**
@@ -107,6 +115,7 @@ public class SweepService {
                     + "; cancel it before deleting it");
         }
         sweeps.deleteSweep(id);
+        audit.record(AuditAction.SWEEP_DELETED, "sweep " + id, sweep.getName());
         events.publishEvent(new SweepDeleted(id));
     }
 

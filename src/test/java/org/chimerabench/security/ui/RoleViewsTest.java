@@ -47,7 +47,7 @@ class RoleViewsTest {
     void aViewerReadsButChangesNothing() {
         UI.getCurrent().navigate("sweeps");
         assertThat(menu()).contains("Dashboard", "Sweeps", "Compare", "Endpoints", "My account")
-                .doesNotContain("New sweep", "Users");
+                .doesNotContain("New sweep", "Users", "Audit log");
         assertThat(_find(Upload.class)).as("no import").isEmpty();
         UI.getCurrent().navigate("endpoints");
         assertThat(_find(Button.class, spec -> spec.withClasses("add-endpoint"))).isEmpty();
@@ -59,7 +59,7 @@ class RoleViewsTest {
     @AsOperator
     void anOperatorRunsSweepsButDoesNotAdminister() {
         UI.getCurrent().navigate("sweeps");
-        assertThat(menu()).contains("New sweep").doesNotContain("Users");
+        assertThat(menu()).contains("New sweep").doesNotContain("Users", "Audit log");
         assertThat(_find(Upload.class)).as("import").hasSize(1);
         UI.getCurrent().navigate("endpoints");
         assertThat(_find(Button.class, spec -> spec.withClasses("add-endpoint"))).isEmpty();
@@ -70,7 +70,7 @@ class RoleViewsTest {
     @AsAdmin
     void onlyAnAdminSeesUsersAndEditsEndpoints() {
         UI.getCurrent().navigate("endpoints");
-        assertThat(menu()).contains("New sweep", "Users");
+        assertThat(menu()).contains("New sweep", "Users", "Audit log");
         assertThat(_find(Button.class, spec -> spec.withClasses("add-endpoint"))).hasSize(1);
         UI.getCurrent().navigate("users");
         UsersView users = _get(UsersView.class);

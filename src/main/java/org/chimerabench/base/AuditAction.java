@@ -1,0 +1,25 @@
+package org.chimerabench.base;
+
+
+
+/** What the audit log records. */
+public enum AuditAction {
+    LOGIN("Logged in"), LOGIN_FAILED("Login failed"),
+    SWEEP_CREATED("Created a sweep"), SWEEP_STARTED("Started a sweep"), SWEEP_CANCELLED("Cancelled a sweep"),
+    SWEEP_DELETED("Deleted a sweep"), IMPORTED("Imported results"), EXAMPLE_LOADED("Loaded the example"),
+    ENDPOINT_ADDED("Added an endpoint"), ENDPOINT_CHANGED("Changed an endpoint"),
+    ENDPOINT_REMOVED("Removed an endpoint"), USER_CREATED("Created a user"), USER_CHANGED("Changed a user"),
+    PASSWORD_CHANGED("Changed own password"), TOKEN_CREATED("Created an API token"),
+    TOKEN_REVOKED("Revoked an API token");
+
+    private final String label;
+
+    AuditAction(String label) {
+        this.label = label;
+    }
+
+    /** How a person reads it. */
+    public String label() {
+        return label;
+    }
+}
