@@ -29,7 +29,9 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
             write(response, 429, "Too many failed logins for this user or from this address; wait a minute");
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Chimera Bench\", charset=\"UTF-8\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) { // scripts in a page get no login prompt
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Chimera Bench\", charset=\"UTF-8\"");
+        }
         write(response, 401, "Log in first: HTTP Basic with your user name and password, or"
                 + " Authorization: Bearer <API token>");
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.security.ApiTokenService;
 import org.chimerabench.security.Role;
+import org.chimerabench.security.ShareLinkService;
 import org.chimerabench.security.UserService;
 import org.chimerabench.support.SignedIn;
 import org.chimerabench.support.TestUsers;
@@ -68,10 +69,13 @@ class StateChangeAuthorizationTest {
     SweepService sweeps;
     @Autowired
     EndpointService endpoints;
+    @Autowired
+    ShareLinkService shares;
 
     long draft;
     long operatorsSweep;
     long spareEndpoint;
+    long operatorsShare;
     long viewerId;
     long viewerToken;
     long operatorToken;
@@ -94,6 +98,7 @@ class StateChangeAuthorizationTest {
                 null, List.of("Built-in simulator"), "llama3.2-sim:3b", new SweepDefinition.Workload("SINGLE_PROMPT",
                 "hi", null), Map.<String, Object>of("temperature", List.of(0.7)), null, null, null, null, null, null,
                 null, null, 4, null, null)));
+        operatorsShare = SignedIn.asOperator(context, "operator", () -> shares.create(draft, null, null)).id();
     }
 
     /** A state-changing request, who may make it, and the answer that role gets. */
@@ -112,6 +117,11 @@ class StateChangeAuthorizationTest {
                         202),
                 new Case("POST /api/sweeps/{id}/cancel", () -> post("/api/sweeps/" + draft + "/cancel"), "operator",
                         202),
+                new Case("POST /api/sweeps/{id}/shares", () -> post("/api/sweeps/" + draft + "/shares"), "operator",
+                        201),
+                new Case("POST /api/compare/shares", () -> post("/api/compare/shares?a=" + draft + "&b="
+                        + operatorsSweep), "operator", 201),
+                new Case("DELETE /api/shares/{id}", () -> delete("/api/shares/" + operatorsShare), "operator", 204),
                 new Case("DELETE /api/sweeps/{id}", () -> delete("/api/sweeps/" + operatorsSweep), "operator", 204),
                 new Case("POST /api/imports", () -> post("/api/imports?filename=s.csv").contentType("text/csv")
                         .content("language,gpu,ctx,temp,baseline_tok_s,chimera_tok_s,baseline_ttft_ms,chimera_ttft_ms\n"

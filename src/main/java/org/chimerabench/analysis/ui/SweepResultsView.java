@@ -1,9 +1,12 @@
 package org.chimerabench.analysis.ui;
 
 import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -24,6 +27,7 @@ import org.chimerabench.execution.LiveMonitorService;
 import org.chimerabench.execution.LiveSnapshot;
 import org.chimerabench.execution.SweepEvents;
 import org.chimerabench.execution.ui.LiveMonitor;
+import org.chimerabench.security.ShareLinkService;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
@@ -40,6 +44,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final ExecutionService execution;
     private final LiveMonitorService monitor;
     private final boolean operator;
+    private final ShareLinkService shares;
     private final SweepEvents events;
     private String title = "Sweep · Chimera Bench";
     /** How often a running sweep's figures are redrawn at least ({@code chimera.results.live-refresh}). */
@@ -53,8 +58,10 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     SweepResultsView(SweepService sweeps, AnalysisService analyses, CallService calls, ExecutionService execution,
                      LiveMonitorService monitor, SweepEvents events, AuthenticationContext authentication,
+                     ShareLinkService shares,
                      @Value("${chimera.results.live-refresh:5s}") Duration verdictRefresh) {
         this.verdictRefresh = verdictRefresh;
+        this.shares = shares;
         this.operator = authentication.hasRole("OPERATOR"); // courtesy: the services check the role themselves
         this.execution = execution;
         this.monitor = monitor;
@@ -188,6 +195,12 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 PrintableReport.download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
         if (!sweep.imported() && operator) {
             links.addComponentAsFirst(new Anchor("sweeps/new?from=" + id, "Duplicate sweep"));
+        }
+        if (operator) { // courtesy: ShareLinkService checks the role itself
+            Button share = new Button("Share…", VaadinIcon.SHARE.create(), e -> new ShareDialog(shares, id).open());
+            share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            share.addClassName("share-sweep");
+            links.add(share);
         }
         if (sweeps.mayDelete(id)) { // courtesy: SweepService.delete checks owner and role itself
             links.add(new DeleteSweepButton(sweeps, sweep));
