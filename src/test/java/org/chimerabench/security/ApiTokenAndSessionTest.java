@@ -68,6 +68,17 @@ class ApiTokenAndSessionTest {
     }
 
     @Test
+    void theApiDescriptionAndSwaggerUiNeedALoginAndAnswersCarryTheSecurityHeaders() throws Exception {
+        assertThat(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/swagger-ui.html")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        var answer = mvc.perform(get("/v3/api-docs").with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andReturn().getResponse();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
     void aCrossSitePostWithTheSessionCookieAloneChangesNothing() throws Exception {
         MockHttpSession session = new MockHttpSession();
         session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
