@@ -1,5 +1,7 @@
 package org.chimerabench.analysis.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -7,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -14,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import org.chimerabench.base.ui.PrintableReport;
 import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.base.ui.ViewToolbar;
+import org.chimerabench.security.ShareLinkService;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepSummary;
 
@@ -41,11 +46,16 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ComparisonService comparisons;
     private final AnalysisService analyses;
+    private final ShareLinkService shares;
+    private final boolean operator;
     final ComboBox<SweepSummary> pickA = new ComboBox<>("Sweep A");
     final ComboBox<SweepSummary> pickB = new ComboBox<>("Sweep B");
     private final Div body = new Div();
 
-    CompareView(ComparisonService comparisons, AnalysisService analyses, SweepService sweeps) {
+    CompareView(ComparisonService comparisons, AnalysisService analyses, SweepService sweeps,
+                ShareLinkService shares, AuthenticationContext authentication) {
+        this.shares = shares;
+        this.operator = authentication.hasRole("OPERATOR"); // courtesy: ShareLinkService checks the role itself
         this.comparisons = comparisons;
         this.analyses = analyses;
         addClassName("compare-view");
@@ -106,6 +116,13 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 "api/compare/report.md?a=" + c.a().id() + "&b=" + c.b().id(), "Comparison report (Markdown)");
         Div links = new Div(new Anchor("compare/report?a=" + c.a().id() + "&b="
                 + c.b().id(), "Printable comparison report"), report);
+        if (operator && c.a().id() != c.b().id()) {
+            Button share = new Button("Share…", VaadinIcon.SHARE.create(),
+                    e -> new ShareDialog(shares, c.a().id(), c.b().id()).open());
+            share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            share.addClassName("share-comparison");
+            links.add(share);
+        }
         links.addClassName("export-links");
         body.add(links, cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
                         + " two-sided p, Cohen's d with the pooled SD.", new CompareMetricsGrid(c)).wide(), charts,

@@ -17,7 +17,12 @@ class ShareDialog extends Dialog {
     final TextField link = new TextField("Link");
 
     ShareDialog(ShareLinkService shares, long sweepId) {
-        setHeaderTitle("Share these results");
+        this(shares, sweepId, null);
+    }
+
+    /** {@code other}: the second sweep of a shared comparison, or null for one sweep's results. */
+    ShareDialog(ShareLinkService shares, long sweepId, Long other) {
+        setHeaderTitle(other == null ? "Share these results" : "Share this comparison");
         days.setHelperText("Empty = until revoked");
         days.setMin(1);
         days.setMax(3650);
@@ -25,11 +30,12 @@ class ShareDialog extends Dialog {
         link.setVisible(false);
         link.setWidthFull();
         link.addClassName("share-link");
-        Paragraph what = new Paragraph("Anyone with the link sees this sweep's results and its printable report —"
-                + " nothing else, and they cannot change anything. Revoke it with DELETE /api/shares/{id}.");
+        Paragraph what = new Paragraph("Anyone with the link sees " + (other == null ? "this sweep's results"
+                : "both sweeps' results") + " and the printable report — nothing else, and they cannot change"
+                + " anything. Revoke it with DELETE /api/shares/{id}.");
         Button create = new Button("Create link", e -> {
             try {
-                ShareLinkService.Created created = shares.create(sweepId, null, days.getValue());
+                ShareLinkService.Created created = shares.create(sweepId, other, days.getValue());
                 link.setValue(created.url());
                 link.setVisible(true);
                 if (created.url().startsWith("/")) { // no chimera.public-url: the browser knows the address

@@ -10,10 +10,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.upload.Upload;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.AsOperator;
 import org.chimerabench.support.AsViewer;
 import org.chimerabench.support.KaribuViews;
+import org.chimerabench.support.SeedFiles;
+import org.chimerabench.support.SeedSweeps;
+import org.chimerabench.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,28 @@ class RoleViewsTest {
     @AfterEach
     void tearDown() {
         KaribuViews.tearDown();
+    }
+
+    @Test
+    @AsViewer
+    void aViewerSeesNoShareDeleteOrDuplicateOnAResultsPage() {
+        long imported = outsideTheUi(() -> SignedIn.asAdmin(context, () -> SeedSweeps.importSummaryCsv(context).rust()));
+        UI.getCurrent().navigate("sweeps/" + imported);
+        assertThat(_find(Button.class, spec -> spec.withClasses("delete-sweep"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withClasses("share-sweep"))).isEmpty();
+    }
+
+    @Test
+    @AsOperator
+    void anOperatorSharesAnyResultsButDeletesOnlyOwnSweeps() {
+        long admins = outsideTheUi(() -> SignedIn.asAdmin(context, () -> SeedSweeps.importSummaryCsv(context).rust()));
+        long own = SeedSweeps.importFiles(context, "mine", Map.of("a.json", SeedFiles.read(SeedFiles.rustMetrics()
+                .get(0)))).get(0);
+        UI.getCurrent().navigate("sweeps/" + admins);
+        assertThat(_find(Button.class, spec -> spec.withClasses("share-sweep"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withClasses("delete-sweep"))).as("not theirs").isEmpty();
+        UI.getCurrent().navigate("sweeps/" + own);
+        assertThat(_find(Button.class, spec -> spec.withClasses("delete-sweep"))).as("their own").hasSize(1);
     }
 
     @Test
@@ -82,6 +109,16 @@ class RoleViewsTest {
         UI.getCurrent().navigate(route);
         assertThatThrownBy(() -> _find(Button.class)).as(route).hasMessageContaining(route)
                 .hasMessageContaining("AccessDeniedException");
+    }
+
+    /** Test data made by someone else: outside the mocked UI, whose session holds the test's own user. */
+    private long outsideTheUi(Supplier<Long> work) {
+        KaribuViews.tearDown();
+        try {
+            return work.get();
+        } finally {
+            KaribuViews.setUp(context);
+        }
     }
 
     private static List<String> menu() {
