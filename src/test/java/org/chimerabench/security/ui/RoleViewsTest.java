@@ -9,9 +9,15 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.upload.Upload;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.execution.ExecutionService;
+import org.chimerabench.execution.ui.LiveMonitor;
+import org.chimerabench.ollama.FakeOllama;
+import org.chimerabench.ollama.FakeScript;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.AsOperator;
 import org.chimerabench.support.AsViewer;
@@ -19,6 +25,9 @@ import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.support.SeedSweeps;
 import org.chimerabench.support.SignedIn;
+import org.chimerabench.sweep.SweepDefinition;
+import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStarter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +76,46 @@ class RoleViewsTest {
         assertThat(_find(Button.class, spec -> spec.withClasses("delete-sweep"))).as("not theirs").isEmpty();
         UI.getCurrent().navigate("sweeps/" + own);
         assertThat(_find(Button.class, spec -> spec.withClasses("delete-sweep"))).as("their own").hasSize(1);
+    }
+
+    @Test
+    @AsViewer
+    void aViewerWatchesARunningSweepWithoutCancel() throws Exception {
+        assertThat(cancelButtonsOnARunningSweep()).as("no Cancel for a viewer").isZero();
+    }
+
+    @Test
+    @AsOperator
+    void anOperatorCanCancelARunningSweep() throws Exception {
+        assertThat(cancelButtonsOnARunningSweep()).isEqualTo(1);
+    }
+
+    /** Opens the page of a sweep that stays running (its endpoint answers after 30 s); counts visible Cancels. */
+    private long cancelButtonsOnARunningSweep() throws Exception {
+        try (FakeOllama slow = FakeOllama.start()) {
+            slow.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofSeconds(30))
+                    .chunk("late").done());
+            String endpoint = "slow-" + System.nanoTime();
+            long running = outsideTheUi(() -> SignedIn.asAdmin(context, () -> {
+                context.getBean(EndpointService.class).add(endpoint, slow.baseUrl(), null);
+                long id = context.getBean(SweepService.class).create(new SweepDefinition("watched", null,
+                        List.of(endpoint), "m", new SweepDefinition.Workload("SINGLE_PROMPT", "hi", null),
+                        Map.<String, Object>of("temperature", List.of(0.5)), null, null, null, null, null, null, null,
+                        null, 4, null, null));
+                context.getBean(SweepStarter.class).start(id);
+                return id;
+            }));
+            try {
+                UI.getCurrent().navigate("sweeps/" + running);
+                assertThat(_find(LiveMonitor.class)).as("the live monitor").hasSize(1);
+                return _find(Button.class, spec -> spec.withText("Cancel sweep")).size();
+            } finally {
+                outsideTheUi(() -> SignedIn.asAdmin(context, () -> {
+                    context.getBean(ExecutionService.class).cancel(running);
+                    return running;
+                }));
+            }
+        }
     }
 
     @Test
