@@ -71,6 +71,6 @@ public class ExecutionService implements SweepStarter {
     }
 
     private Sweep find(long sweepId) {
-        return sweeps.findById(sweepId).orElseThrow(() -> new NoSuchElementException("there is no sweep " + sweepId));
+        return sweeps.lockById(sweepId).orElseThrow(() -> new NoSuchElementException("there is no sweep " + sweepId));
     }
 }

@@ -173,8 +173,9 @@ class SweepRunner {
         if (fleet.size() > 1) {
             environment.put("fleet", captured);
         }
+        // the status change alone holds the sweep's lock (short); the plan is written after it
         boolean begun = Boolean.TRUE.equals(tx.execute(s -> {
-            Sweep sweep = sweeps.findById(sweepId).orElseThrow();
+            Sweep sweep = sweeps.lockById(sweepId).orElseThrow();
             if (!sweep.getStatus().active()) {
                 return false;
             }
@@ -182,7 +183,14 @@ class SweepRunner {
                 sweep.setEnvironment(write(environment));
             }
             sweep.begin();
-            if (trials.findPlan(sweepId).isEmpty()) {
+            return true;
+        }));
+        if (begun) {
+            tx.executeWithoutResult(s -> {
+                if (!trials.findPlan(sweepId).isEmpty()) {
+                    return;
+                }
+                Sweep sweep = sweeps.findById(sweepId).orElseThrow();
                 List<Configuration> configurations = sweep.getConfigurations();
                 Long seed = sweep.getRunOrder() == RunOrder.SHUFFLED ? sweep.getShuffleSeed() : null;
                 int position = 0;
@@ -192,9 +200,8 @@ class SweepRunner {
                     trials.save(Trial.planned(configurations.get(item.configuration()), item.arm(), item.repetition(),
                             item.warmup(), position++, endpointId));
                 }
-            }
-            return true;
-        }));
+            });
+        }
         events.changed(sweepId);
         return begun;
     }
@@ -251,7 +258,7 @@ class SweepRunner {
     }
 
     private void finish(long sweepId, SweepStatus status, String message) {
-        tx.executeWithoutResult(s -> sweeps.findById(sweepId).ifPresent(sweep -> {
+        tx.executeWithoutResult(s -> sweeps.lockById(sweepId).ifPresent(sweep -> {
             if (sweep.getStatus().canMoveTo(status)) {
                 sweep.end(status, message);
             }

@@ -1,8 +1,10 @@
 package org.chimerabench.sweep;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,6 +18,14 @@ public interface SweepRepository extends JpaRepository<Sweep, Long> {
     List<Object[]> countConfigurationsBySweep();
 
     Optional<Sweep> findByExampleKey(String exampleKey);
+
+    /**
+     * The sweep, locked until the transaction ends: every status change reads it this way, so two of them (a cancel
+     * and the runner's start, say) take turns instead of one overwriting the other.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT s FROM Sweep s WHERE s.id = :id")
+    Optional<Sweep> lockById(@Param("id") long id);
 
     /** Deletes the sweep row; the database deletes its axes, configurations, trials and calls with it. */
     @Modifying

@@ -105,7 +105,7 @@ public class SweepService {
     @PreAuthorize(Access.OPERATOR)
     @Transactional
     public void delete(long id) {
-        Sweep sweep = sweeps.findById(id).orElseThrow(() -> new NoSuchElementException("there is no sweep " + id));
+        Sweep sweep = sweeps.lockById(id).orElseThrow(() -> new NoSuchElementException("there is no sweep " + id));
         if (!mayDelete(sweep)) {
             throw new AccessDeniedException("Sweep " + id + " is " + (sweep.getCreatedBy() == null
                     ? "from before owners were recorded" : sweep.getCreatedBy() + "'s") + "; only an admin may delete it");
