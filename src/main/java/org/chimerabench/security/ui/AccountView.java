@@ -21,6 +21,7 @@ import org.chimerabench.base.Numbers;
 import org.chimerabench.base.ui.Panel;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.security.ApiTokenService;
+import org.chimerabench.security.ShareLinkService;
 import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserValidationException;
 
@@ -36,13 +37,41 @@ class AccountView extends VerticalLayout {
     private final ApiTokenService tokens;
     private final String me;
     final Grid<ApiTokenService.TokenView> tokenGrid = new Grid<>();
+    final Grid<ShareLinkService.ShareView> shareGrid = new Grid<>();
+    private final ShareLinkService shares;
 
-    AccountView(UserService users, ApiTokenService tokens, AuthenticationContext authentication) {
+    AccountView(UserService users, ApiTokenService tokens, ShareLinkService shares,
+                AuthenticationContext authentication) {
         this.tokens = tokens;
+        this.shares = shares;
         this.me = authentication.getPrincipalName().orElseThrow();
         addClassName("account-view");
         add(new ViewToolbar("My account"), passwordPanel(users), tokenPanel());
+        if (authentication.hasRole("OPERATOR")) { // courtesy: ShareLinkService checks the role itself
+            add(sharePanel());
+        }
         refresh();
+    }
+
+    private Panel sharePanel() {
+        shareGrid.addClassName("share-grid");
+        shareGrid.setAllRowsVisible(true);
+        shareGrid.addColumn(l -> l.sweepB() == null ? "Sweep " + l.sweepA()
+                : "Sweeps " + l.sweepA() + " and " + l.sweepB()).setHeader("Opens");
+        shareGrid.addColumn(l -> l.createdBy()).setHeader("By");
+        shareGrid.addColumn(l -> WHEN.format(l.createdAt())).setHeader("Created");
+        shareGrid.addColumn(l -> l.expiresAt() == null ? "never" : WHEN.format(l.expiresAt())).setHeader("Expires");
+        shareGrid.addComponentColumn(l -> {
+            Button revoke = new Button("Revoke", e -> {
+                shares.revoke(l.id());
+                refresh();
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            revoke.addClassName("revoke-share");
+            return revoke;
+        }).setKey("revoke");
+        return new Panel("Share links", "Read-only links you created (an administrator sees everyone's). A revoked"
+                + " link answers “not found” at once.", shareGrid);
     }
 
     private Panel passwordPanel(UserService users) {
@@ -115,5 +144,8 @@ class AccountView extends VerticalLayout {
 
     private void refresh() {
         tokenGrid.setItems(tokens.list(me));
+        if (shareGrid.getParent().isPresent()) {
+            shareGrid.setItems(shares.list());
+        }
     }
 }

@@ -5,6 +5,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -18,6 +20,7 @@ import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.ui.LiveMonitor;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.ollama.FakeScript;
+import org.chimerabench.security.ShareLinkService;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.AsOperator;
 import org.chimerabench.support.AsViewer;
@@ -116,6 +119,20 @@ class RoleViewsTest {
                 }));
             }
         }
+    }
+
+    @Test
+    @AsOperator
+    void anOperatorRevokesOwnShareLinksUnderMyAccount() {
+        long sweep = outsideTheUi(() -> SignedIn.asAdmin(context, () -> SeedSweeps.importSummaryCsv(context).rust()));
+        ShareLinkService shares = context.getBean(ShareLinkService.class);
+        String token = shares.create(sweep, null, 30).url().substring("/shared/".length());
+        UI.getCurrent().navigate("account");
+        AccountView account = _get(AccountView.class);
+        assertThat(account.shareGrid.getGenericDataView().getItems().toList()).hasSize(1);
+        ButtonKt._click((Button) GridKt._getCellComponent(account.shareGrid, 0, "revoke"));
+        assertThat(account.shareGrid.getGenericDataView().getItems().toList()).isEmpty();
+        assertThat(shares.open(token)).as("revoked: the link opens nothing").isEmpty();
     }
 
     @Test
