@@ -2,6 +2,7 @@ package org.chimerabench.api;
 
 import org.chimerabench.endpoint.EndpointUnavailableException;
 import org.chimerabench.exchange.ImportException;
+import org.chimerabench.security.UserValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +22,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return error(HttpStatus.BAD_REQUEST, "the upload is over the size limit of 20 MB per file");
+    }
+
+    /** A user, token or share link that cannot be made as asked (one message per field). */
+    @ExceptionHandler(UserValidationException.class)
+    ResponseEntity<FieldErrors> invalidUserChange(UserValidationException e) {
+        return ResponseEntity.badRequest().body(new FieldErrors(400, e.getMessage(), e.fieldErrors()));
     }
 
     @ExceptionHandler(EndpointUnavailableException.class)

@@ -1,7 +1,6 @@
 package org.chimerabench.api;
 
 import java.util.List;
-import java.util.Map;
 import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointValidationException;
@@ -31,9 +30,6 @@ class EndpointController {
     }
 
     record NewEndpoint(String name, String baseUrl, String notes) {
-    }
-
-    record FieldErrors(int status, String error, Map<String, String> fields) {
     }
 
     @GetMapping

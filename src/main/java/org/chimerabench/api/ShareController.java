@@ -1,14 +1,11 @@
 package org.chimerabench.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.chimerabench.security.ShareLinkService;
-import org.chimerabench.security.UserValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +30,6 @@ class ShareController {
     }
 
     record ShareRequest(Integer expiresInDays) {
-    }
-
-    record FieldErrors(int status, String error, Map<String, String> fields) {
     }
 
     @PostMapping("/api/sweeps/{id}/shares")
@@ -70,10 +64,5 @@ class ShareController {
         } catch (NoSuchElementException unknown) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
-    }
-
-    @ExceptionHandler(UserValidationException.class)
-    ResponseEntity<FieldErrors> invalid(UserValidationException e) {
-        return ResponseEntity.badRequest().body(new FieldErrors(400, e.getMessage(), e.fieldErrors()));
     }
 }

@@ -59,9 +59,6 @@ class SweepController {
     record Created(long id) {
     }
 
-    record FieldErrors(int status, String error, Map<String, String> fields) {
-    }
-
     /** Creates a sweep from a definition → 201 {"id":…}; 400 with one message per wrong field. */
     @org.springframework.web.bind.annotation.PostMapping
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)

@@ -7,8 +7,6 @@ import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserValidationException;
 import org.chimerabench.security.UserView;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,9 +36,6 @@ class UserController {
     record Created(long id) {
     }
 
-    record FieldErrors(int status, String error, Map<String, String> fields) {
-    }
-
     @GetMapping
     List<UserView> list() {
         return users.list();
@@ -55,11 +50,6 @@ class UserController {
     @PatchMapping("/{id}")
     UserView change(@PathVariable long id, @RequestBody UserChange change) {
         return users.update(id, role(change.role()), change.enabled(), change.password());
-    }
-
-    @ExceptionHandler(UserValidationException.class)
-    ResponseEntity<FieldErrors> invalid(UserValidationException e) {
-        return ResponseEntity.badRequest().body(new FieldErrors(400, e.getMessage(), e.fieldErrors()));
     }
 
     private static Role role(String name) {

@@ -11,8 +11,6 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
-import org.chimerabench.analysis.ui.DeltaBarChart;
-import org.chimerabench.base.ui.PrintableReport;
 import org.chimerabench.exchange.ReportService;
 import org.chimerabench.security.ShareLinkService;
 
@@ -45,10 +43,8 @@ class SharedReportView extends Div implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         title = "Shared report · Chimera Bench";
-        Div actions = PrintableReport.actions(this, new Anchor("shared/" + token, "Back to the results"));
-        Div chart = new Div(new DeltaBarChart(analysis.get().configurationResults()));
-        chart.addClassName("report-chart");
-        add(actions, PrintableReport.body(html.get()), chart);
+        SweepReportView.showReport(this, html.get(), analysis.get(), new Anchor("shared/" + token,
+                "Back to the results"));
     }
 
     @Override

@@ -45,12 +45,9 @@ class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitl
             return;
         }
         title = "Report of sweep " + id.get() + " · Chimera Bench";
-        Div actions = PrintableReport.actions(this,
+        showReport(this, html.get(), analysis.get(),
                 PrintableReport.download("api/sweeps/" + id.get() + "/report.md", "Markdown"),
                 new Anchor("sweeps/" + id.get(), "Back to the results"));
-        Div chart = new Div(new DeltaBarChart(analysis.get().configurationResults()));
-        chart.addClassName("report-chart");
-        add(actions, PrintableReport.body(html.get()), chart);
     }
 
     @Override
@@ -58,4 +55,11 @@ class SweepReportView extends Div implements BeforeEnterObserver, HasDynamicTitl
         return title;
     }
 
+
+    /** A sweep's printable report on a page: print bar with the given links, the report, the Δ chart. */
+    static void showReport(Div page, String html, SweepAnalysis analysis, Anchor... links) {
+        Div chart = new Div(new DeltaBarChart(analysis.configurationResults()));
+        chart.addClassName("report-chart");
+        page.add(PrintableReport.actions(page, links), PrintableReport.body(html), chart);
+    }
 }

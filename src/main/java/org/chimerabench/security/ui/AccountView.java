@@ -39,6 +39,7 @@ class AccountView extends VerticalLayout {
     final Grid<ApiTokenService.TokenView> tokenGrid = new Grid<>();
     final Grid<ShareLinkService.ShareView> shareGrid = new Grid<>();
     private final ShareLinkService shares;
+    private final boolean operator;
 
     AccountView(UserService users, ApiTokenService tokens, ShareLinkService shares,
                 AuthenticationContext authentication) {
@@ -47,7 +48,8 @@ class AccountView extends VerticalLayout {
         this.me = authentication.getPrincipalName().orElseThrow();
         addClassName("account-view");
         add(new ViewToolbar("My account"), passwordPanel(users), tokenPanel());
-        if (authentication.hasRole("OPERATOR")) { // courtesy: ShareLinkService checks the role itself
+        this.operator = authentication.hasRole("OPERATOR"); // courtesy: ShareLinkService checks the role itself
+        if (operator) {
             add(sharePanel());
         }
         refresh();
@@ -144,7 +146,7 @@ class AccountView extends VerticalLayout {
 
     private void refresh() {
         tokenGrid.setItems(tokens.list(me));
-        if (shareGrid.getParent().isPresent()) {
+        if (operator) {
             shareGrid.setItems(shares.list());
         }
     }
