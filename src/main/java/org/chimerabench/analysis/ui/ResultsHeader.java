@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.SweepDetails;
@@ -64,7 +66,7 @@ class ResultsHeader extends Composite<Div> {
         }
         facts.add("Ollama: " + orNone(sweep.ollamaVersion()));
         if (sweep.imported()) {
-            facts.add("Source: " + orNone(sweep.sourceFile()));
+            facts.add("Source: " + source(sweep.sourceFile()));
         }
         facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
         facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
@@ -74,6 +76,17 @@ class ResultsHeader extends Composite<Div> {
         }
         return facts;
     }
+
+    /** "a.csv", or "18 files" instead of a list of 18 names (the list stays in the report and the API). */
+    static String source(String sourceFile) {
+        if (sourceFile == null || sourceFile.isBlank()) {
+            return Numbers.NONE;
+        }
+        Matcher files = MANY_FILES.matcher(sourceFile);
+        return files.lookingAt() ? files.group(1) + " files" : sourceFile;
+    }
+
+    private static final Pattern MANY_FILES = Pattern.compile("(\\d+) files: ");
 
     private static Span tag(String text, String kind) {
         Span tag = new Span(text);
