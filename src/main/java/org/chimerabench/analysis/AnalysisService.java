@@ -49,11 +49,13 @@ public class AnalysisService {
             String stamp = measures.stamp(sweepId);
             Key key = new Key(sweepId, endpoint);
             Cached cached = cache.get(key);
-            if (cached != null && cached.stamp.equals(stamp)) {
+            double margin = sweep.getEquivalenceMarginPct();
+            if (cached != null && cached.stamp.equals(stamp) && cached.analysis.verdict().throughputDeltaPct()
+                    .marginPct() == margin) {
                 return cached.analysis;
             }
             SweepAnalysis analysis = SweepAnalyzer.analyse(sweepId, sweep.getLabel(), axes(sweep),
-                    measured(sweep, measures.byConfiguration(sweepId, endpoint)));
+                    measured(sweep, measures.byConfiguration(sweepId, endpoint)), margin);
             cache.put(key, new Cached(stamp, analysis));
             return analysis;
         });

@@ -8,6 +8,7 @@ import org.chimerabench.execution.Arm;
  * Everything the dashboard shows about one sweep, computed from its stored OK, non-warm-up calls
  * (docs/architecture.md §6). Field names are the REST contract of {@code GET /api/sweeps/{id}/analysis}.
  *
+ * @param verdict                    the sweep's verdict on throughput and TTFT, with its sentence (§6.5)
  * @param configurations             configurations with at least one measured trial in both arms
  * @param incompleteConfigurations   configurations left out because an arm has no successful trial
  * @param minTrialsPerArm            the smallest number of trials of any arm (1 → no per-configuration tests)
@@ -15,7 +16,7 @@ import org.chimerabench.execution.Arm;
  * @param throughput                 distribution of the per-(configuration, arm) mean decode tok/s, both arms
  * @param ttftMs                     the same for TTFT
  */
-public record SweepAnalysis(long sweepId, String label, int configurations, int improvedConfigurations,
+public record SweepAnalysis(long sweepId, String label, Verdict verdict, int configurations, int improvedConfigurations,
                             double successRatePct, Integer significantlyImprovedConfigurations,
                             int incompleteConfigurations, int minTrialsPerArm,
                             MeanTest throughputDeltaPct, MeanTest ttftReductionPct,

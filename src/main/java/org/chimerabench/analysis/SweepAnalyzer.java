@@ -9,6 +9,7 @@ import org.chimerabench.execution.Arm;
 import org.chimerabench.stats.MultipleTesting;
 import org.chimerabench.stats.Summary;
 import org.chimerabench.stats.WelchTest;
+import org.chimerabench.sweep.Sweep;
 
 /**
  * Turns measured configurations into a {@link SweepAnalysis} (docs/architecture.md §6). Plain computation,
@@ -28,6 +29,16 @@ public final class SweepAnalyzer {
      */
     public static SweepAnalysis analyse(long sweepId, String label, Map<String, List<Object>> axes,
                                         List<MeasuredConfiguration> configurations) {
+        return analyse(sweepId, label, axes, configurations, Sweep.DEFAULT_EQUIVALENCE_MARGIN_PCT);
+    }
+
+    /**
+     * @param axes                  the sweep's axes (option name → values in display order)
+     * @param configurations        measured configurations in the sweep's order
+     * @param equivalenceMarginPct  the margin within which an effect counts as no practical difference
+     */
+    public static SweepAnalysis analyse(long sweepId, String label, Map<String, List<Object>> axes,
+                                        List<MeasuredConfiguration> configurations, double equivalenceMarginPct) {
         List<MeasuredConfiguration> complete = configurations.stream().filter(MeasuredConfiguration::complete).toList();
         List<ConfigurationResult> results = adjustPValues(complete.stream().map(SweepAnalyzer::result).toList());
 
@@ -50,7 +61,8 @@ public final class SweepAnalyzer {
         double[] chimeraTtft = results.stream().filter(r -> r.ttft().chimeraTtftMs() != null)
                 .mapToDouble(r -> r.ttft().chimeraTtftMs()).toArray();
 
-        return new SweepAnalysis(sweepId, label, results.size(), improved, successRate, significant,
+        return new SweepAnalysis(sweepId, label, Verdict.of(deltas, ttftReductions, equivalenceMarginPct),
+                results.size(), improved, successRate, significant,
                 configurations.size() - complete.size(), minTrials,
                 MeanTest.of(deltas), MeanTest.of(ttftReductions),
                 Distribution.ofOrNull(concat(baselineTok, chimeraTok)),

@@ -63,7 +63,7 @@ class SweepController {
     @org.springframework.web.bind.annotation.PostMapping
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @io.swagger.v3.oas.annotations.Operation(summary = "Create a sweep (DRAFT) from a definition",
-            description = "201 {\"id\":…}; 400 with fieldErrors (one message per wrong field), nothing stored",
+            description = "201 {\"id\":…}; 400 with fields (one message per wrong field), nothing stored",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
                             schema = @io.swagger.v3.oas.annotations.media.Schema(
@@ -111,6 +111,25 @@ class SweepController {
         sweeps.find(id).orElseThrow(() -> notFound(id));
         sweeps.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Sets the margin of "no practical difference" → 200 with the sweep; 400 unless a number in (0, 50];
+     * operators only.
+     */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/equivalence-margin")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Set the sweep's equivalence margin (%)",
+            description = "Body {\"equivalenceMarginPct\": 1}; 0 < margin ≤ 50. Changes the verdict, not the calls.")
+    SweepDetails setEquivalenceMargin(@PathVariable long id,
+                                      @org.springframework.web.bind.annotation.RequestBody JsonNode body) {
+        sweeps.find(id).orElseThrow(() -> notFound(id));
+        JsonNode margin = body == null ? null : body.get("equivalenceMarginPct");
+        if (margin == null || !margin.isNumber()) {
+            throw new SweepValidationException(Map.of("equivalenceMarginPct",
+                    "Give the margin as a number of %, e.g. {\"equivalenceMarginPct\": 1}"));
+        }
+        sweeps.setEquivalenceMargin(id, margin.doubleValue());
+        return sweeps.find(id).orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/{id}")

@@ -6,7 +6,8 @@ package org.chimerabench.base;
 public enum AuditAction {
     LOGIN("Logged in"), LOGIN_FAILED("Login failed"),
     SWEEP_CREATED("Created a sweep"), SWEEP_STARTED("Started a sweep"), SWEEP_CANCELLED("Cancelled a sweep"),
-    SWEEP_DELETED("Deleted a sweep"), IMPORTED("Imported results"), EXAMPLE_LOADED("Loaded the example"),
+    SWEEP_DELETED("Deleted a sweep"),
+    MARGIN_CHANGED("Changed a sweep's equivalence margin"), IMPORTED("Imported results"), EXAMPLE_LOADED("Loaded the example"),
     ENDPOINT_ADDED("Added an endpoint"), ENDPOINT_CHANGED("Changed an endpoint"),
     ENDPOINT_REMOVED("Removed an endpoint"), USER_CREATED("Created a user"), USER_CHANGED("Changed a user"),
     PASSWORD_CHANGED("Changed own password"), TOKEN_CREATED("Created an API token"),

@@ -50,6 +50,40 @@ public final class Numbers {
         return value < 0.001 ? "< 0.001" : fixed(value, 3);
     }
 
+    /** A p-value with its name: "p = 0.077", "p < 0.001" (never "p = < 0.001"). */
+    public static String pEquals(String name, Double value) {
+        if (value == null) {
+            return name + " " + NONE;
+        }
+        return value < 0.001 ? name + " < 0.001" : name + " = " + fixed(value, 3);
+    }
+
+    /**
+     * How many decimals a value deserves given its uncertainty (e.g. the half-width of its 95 % CI): two
+     * significant digits of the uncertainty, between 0 and 3 decimals; 1 when the uncertainty is unknown.
+     * ±0.154 → 2 (+0.14), ±2.08 → 1 (+2.1), ±19.9 → 0 (−9).
+     */
+    public static int decimalsFor(Double uncertainty) {
+        if (uncertainty == null || !Double.isFinite(uncertainty)) {
+            return 1;
+        }
+        if (uncertainty <= 0) {
+            return 3;
+        }
+        int decimals = 1 - (int) Math.floor(Math.log10(uncertainty));
+        return Math.max(0, Math.min(3, decimals));
+    }
+
+    /** A signed percentage with the digits its uncertainty allows: +0.14 % for +0.1376 ± 0.154. */
+    public static String signedPctWithin(Double value, Double uncertainty) {
+        return signedPct(value, decimalsFor(uncertainty));
+    }
+
+    /** A percentage magnitude without sign, with the digits its uncertainty allows: 2.1 % for −2.117 ± 2.08. */
+    public static String magnitudePct(double value, Double uncertainty) {
+        return fixed(Math.abs(value), decimalsFor(uncertainty)) + " %";
+    }
+
     /** A limit or a setting as typed: whole numbers without decimals (999, not 999.0), others as they are. */
     public static String plain(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)

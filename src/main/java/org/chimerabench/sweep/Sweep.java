@@ -94,6 +94,8 @@ public class Sweep {
     private String createdBy;
     @Column(nullable = false)
     private boolean simulated;
+    @Column(name = "equivalence_margin_pct", nullable = false)
+    private double equivalenceMarginPct = DEFAULT_EQUIVALENCE_MARGIN_PCT;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
@@ -109,6 +111,11 @@ public class Sweep {
     @OneToMany(mappedBy = "sweep", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<Configuration> configurations = new ArrayList<>();
+
+    /** The equivalence margin a sweep starts with, imported ones included: ±1 %. */
+    public static final double DEFAULT_EQUIVALENCE_MARGIN_PCT = 1.0;
+    /** The largest margin accepted: beyond ±50 % "no practical difference" would mean nothing. */
+    public static final double MAX_EQUIVALENCE_MARGIN_PCT = 50.0;
 
     protected Sweep() {
     }
@@ -382,6 +389,21 @@ public class Sweep {
 
     public boolean isSimulated() {
         return simulated;
+    }
+
+    public double getEquivalenceMarginPct() {
+        return equivalenceMarginPct;
+    }
+
+    /**
+     * @throws SweepValidationException unless 0 &lt; margin ≤ {@link #MAX_EQUIVALENCE_MARGIN_PCT}
+     */
+    public void setEquivalenceMarginPct(double marginPct) {
+        if (!(marginPct > 0 && marginPct <= MAX_EQUIVALENCE_MARGIN_PCT)) {
+            throw new SweepValidationException(Map.of("equivalenceMarginPct", "The equivalence margin must be more than 0 %"
+                    + " and at most " + (int) MAX_EQUIVALENCE_MARGIN_PCT + " %"));
+        }
+        this.equivalenceMarginPct = marginPct;
     }
 
     public OffsetDateTime getCreatedAt() {

@@ -15,6 +15,7 @@ import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
 import org.chimerabench.base.CurrentUser;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.endpoint.EndpointService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -119,6 +120,23 @@ public class SweepService {
         events.publishEvent(new SweepDeleted(id));
     }
 
+    /**
+     * Sets the margin within which the sweep's mean effect counts as "no practical difference" (§6.5); an
+     * operator's setting, for any sweep (it changes how the stored calls are judged, not the calls).
+     *
+     * @throws NoSuchElementException   when there is no such sweep
+     * @throws SweepValidationException unless 0 &lt; margin ≤ 50 %
+     */
+    @PreAuthorize(Access.OPERATOR)
+    @Transactional
+    public void setEquivalenceMargin(long id, double marginPct) {
+        Sweep sweep = sweeps.lockById(id).orElseThrow(() -> new NoSuchElementException("there is no sweep " + id));
+        double before = sweep.getEquivalenceMarginPct();
+        sweep.setEquivalenceMarginPct(marginPct);
+        audit.record(AuditAction.MARGIN_CHANGED, "sweep " + id, "±" + Numbers.plain(before) + " % → ±"
+                + Numbers.plain(marginPct) + " %");
+    }
+
     /** Whether the signed-in user may delete the sweep (for the UI; {@link #delete} checks again). */
     @Transactional(readOnly = true)
     public boolean mayDelete(long id) {
@@ -200,7 +218,8 @@ public class SweepService {
                 progress(sweep, sweep.getConfigurations().size(), callCount(sweep.getId())),
                 definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
                 environmentValue(sweep, "ollamaVersion"), environmentValue(sweep, "digest"),
-                environmentValue(sweep, "quantization"), endpointNames(sweep)));
+                environmentValue(sweep, "quantization"), endpointNames(sweep),
+                sweep.getEquivalenceMarginPct()));
     }
 
     private List<String> endpointNames(Sweep sweep) {

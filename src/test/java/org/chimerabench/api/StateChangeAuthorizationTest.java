@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Every state-changing REST path, through the real login (HTTP Basic against the users in the database):
- * anonymous → 401 and a viewer → 403, with every table's row count unchanged; then the role that may do it
- * succeeds. Own database.
+ * anonymous → 401 and a viewer → 403, with every table's row count (and every sweep's margin) unchanged;
+ * then the role that may do it succeeds. Own database.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:authz-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
@@ -117,6 +118,9 @@ class StateChangeAuthorizationTest {
                         202),
                 new Case("POST /api/sweeps/{id}/cancel", () -> post("/api/sweeps/" + draft + "/cancel"), "operator",
                         202),
+                new Case("PUT /api/sweeps/{id}/equivalence-margin", () -> put("/api/sweeps/" + draft
+                        + "/equivalence-margin").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"equivalenceMarginPct\":2.5}"), "operator", 200),
                 new Case("POST /api/sweeps/{id}/shares", () -> post("/api/sweeps/" + draft + "/shares"), "operator",
                         201),
                 new Case("POST /api/compare/shares", () -> post("/api/compare/shares?a=" + draft + "&b="
@@ -181,6 +185,9 @@ class StateChangeAuthorizationTest {
                 + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'", String.class)) {
             counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM \"" + table + "\"", Long.class));
         }
+        // a setting changes no row count: its values are part of what must stay unchanged
+        counts.put("sweep.equivalence_margin_pct (sum × 1000)", Math.round(1000 * jdbc.queryForObject(
+                "SELECT COALESCE(SUM(equivalence_margin_pct), 0) FROM sweep", Double.class)));
         assertThat(counts).containsKeys("SWEEP", "CALL_RECORD", "APP_USER", "API_TOKEN", "ENDPOINT");
         return counts;
     }

@@ -1,0 +1,24 @@
+package org.chimerabench.analysis;
+
+/**
+ * What the sweep says about one metric (docs/architecture.md §6.5): better or worse when the 95 % CI of the mean
+ * per-configuration effect excludes 0; equivalent when the 90 % CI lies inside ±margin (two one-sided tests at
+ * 5 %); inconclusive otherwise, and whenever the test is undefined.
+ */
+public enum Outcome {
+    BETTER("Better"),
+    WORSE("Worse"),
+    EQUIVALENT("No practical difference"),
+    INCONCLUSIVE("Inconclusive");
+
+    private final String label;
+
+    Outcome(String label) {
+        this.label = label;
+    }
+
+    /** The outcome as a person reads it. */
+    public String label() {
+        return label;
+    }
+}
