@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.stats.EffectSize;
 import org.chimerabench.stats.Summary;
@@ -17,6 +18,15 @@ public final class Comparisons {
 
     /** The compared metrics, in display order, and how each configuration contributes one value. */
     public static final Map<String, Function<ConfigurationResult, Double>> METRICS = metrics();
+
+    /** Each metric's name with its unit, for tables. */
+    public static final Map<String, String> NAMES = Map.of("baselineTokPerSec", "Baseline throughput (tok/s)",
+            "chimeraTokPerSec", "Chimera throughput (tok/s)", "throughputDeltaPct", "Throughput Δ (%)",
+            "ttftReductionPct", "TTFT reduction (%)", "ttftMs", "Chimera TTFT (ms)", "baselineTtftMs",
+            "Baseline TTFT (ms)");
+    /** Decimals of each metric's values: tok/s to 0.1, Δ % to 0.01, TTFT % to 0.1, ms to 1. */
+    public static final Map<String, Integer> DECIMALS = Map.of("baselineTokPerSec", 1, "chimeraTokPerSec", 1,
+            "throughputDeltaPct", 2, "ttftReductionPct", 1, "ttftMs", 0, "baselineTtftMs", 0);
 
     private Comparisons() {
     }
@@ -53,12 +63,59 @@ public final class Comparisons {
         List<String> onlyB = axesB.stream().filter(x -> !axesA.contains(x)).toList();
         int leftA = a.configurations() - both.size();
         int leftB = b.configurations() - both.size();
-        return new SweepComparison(
-                new SweepComparison.Side(a.sweepId(), a.label(), nameA, a.configurations()),
-                new SweepComparison.Side(b.sweepId(), b.label(), nameB, b.configurations()),
-                metrics, new SweepComparison.Pair(a.successRatePct(), b.successRatePct()),
+        SweepComparison.Side sideA = new SweepComparison.Side(a.sweepId(), a.label(), nameA, a.configurations(),
+                a.verdict().sentence());
+        SweepComparison.Side sideB = new SweepComparison.Side(b.sweepId(), b.label(), nameB, b.configurations(),
+                b.verdict().sentence());
+        Map<String, String> winners = new LinkedHashMap<>();
+        metrics.forEach((name, m) -> winners.put(name, winner(name, m, sideA.display(), sideB.display())));
+        return new SweepComparison(sideA, sideB, metrics, winners,
+                new SweepComparison.Pair(a.successRatePct(), b.successRatePct()),
                 best(a), best(b), both,
                 new SweepComparison.LeftOut(onlyA, onlyB, leftA, leftB, explain(onlyA, onlyB, leftA, leftB)));
+    }
+
+    /** What each metric is called in a sentence, its unit, and whether a higher value is better. */
+    private record Wording(String what, String unit, boolean higherIsBetter, int decimals) {
+    }
+
+    private static final Map<String, Wording> WORDING = Map.of(
+            "baselineTokPerSec", new Wording("Baseline throughput", " tok/s", true, 1),
+            "chimeraTokPerSec", new Wording("Tuned throughput", " tok/s", true, 1),
+            "throughputDeltaPct", new Wording("Throughput gain from tuning", " %", true, 2),
+            "ttftReductionPct", new Wording("First-token gain from tuning", " %", true, 1),
+            "ttftMs", new Wording("Tuned time to first token", " ms", false, 0),
+            "baselineTtftMs", new Wording("Baseline time to first token", " ms", false, 0));
+
+    /**
+     * "Tuned throughput: rust 98.9 tok/s vs python 99.0 tok/s — no significant difference (Welch p = 0.62,
+     * d = −0.17)", or "… — python better by 0.4 tok/s (Welch p = 0.01, d = 0.9, large)".
+     */
+    static String winner(String metric, SweepComparison.MetricComparison m, String a, String b) {
+        Wording w = WORDING.get(metric);
+        if (m.meanA() == null || m.meanB() == null) {
+            return w.what() + ": not measured in " + (m.meanA() == null ? a : b) + ".";
+        }
+        String values = w.what() + ": " + a + " " + Numbers.number(m.meanA(), w.decimals()) + w.unit() + " vs " + b
+                + " " + Numbers.number(m.meanB(), w.decimals()) + w.unit();
+        if (m.pValue() == null) {
+            return values + " — not testable (too few configurations or no variation).";
+        }
+        String test = " (" + Numbers.pEquals("Welch p", m.pValue()) + ", |d| = "
+                + Numbers.number(Math.abs(m.cohensD()), 2) + ", " + size(m.cohensD()) + ")";
+        if (m.pValue() >= 0.05) {
+            return values + " — no significant difference" + test + ".";
+        }
+        boolean aBetter = (m.difference() > 0) == w.higherIsBetter();
+        String gap = w.unit().equals(" %") ? " percentage points" : w.unit();
+        return values + " — " + (aBetter ? a : b) + " better by " + Numbers.number(Math.abs(m.difference()),
+                w.decimals()) + gap + test + ".";
+    }
+
+    /** Cohen's conventional words for |d|: negligible &lt; 0.2 ≤ small &lt; 0.5 ≤ medium &lt; 0.8 ≤ large. */
+    static String size(double d) {
+        double magnitude = Math.abs(d);
+        return magnitude < 0.2 ? "negligible" : magnitude < 0.5 ? "small" : magnitude < 0.8 ? "medium" : "large";
     }
 
     static SweepComparison.MetricComparison metric(double[] a, double[] b) {

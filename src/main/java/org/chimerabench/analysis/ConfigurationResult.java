@@ -2,6 +2,7 @@ package org.chimerabench.analysis;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
+import org.chimerabench.base.Numbers;
 
 /**
  * The verdict for one configuration, in named parts. In JSON the parts are unwrapped: the fields keep their
@@ -46,6 +47,25 @@ public record ConfigurationResult(long configurationId, Map<String, Object> opti
         Boolean significant = q == null ? null : significance.improved() && q < 0.05;
         return new ConfigurationResult(configurationId, options, throughput, ttft, trials,
                 new Significance(significance.pValue(), q, significance.improved(), significant), sizeVramBytes);
+    }
+
+    /**
+     * What may be claimed about this configuration alone, in words: "significant (q = 0.003)", "not significant
+     * (q = 0.41)", "single trial — not testable" (fewer than 2 trials in an arm), "not testable" (no variance).
+     */
+    public String claim() {
+        if (Math.min(trials.baselineTrials(), trials.chimeraTrials()) < 2) {
+            return "single trial — not testable";
+        }
+        Double q = significance.qValue();
+        if (q == null) {
+            return "not testable (no variation)";
+        }
+        String value = Numbers.pEquals("q", q);
+        if (q < 0.05) {
+            return (throughput.deltaPct() > 0 ? "significantly faster (" : "significantly slower (") + value + ")";
+        }
+        return "not significant (" + value + ")";
     }
 
     /** TTFT reduction for ranking; a configuration without TTFT ranks last. */

@@ -32,4 +32,11 @@ public final class Definitions {
 
     private Definitions() {
     }
+
+    public static final String VERDICT_RULE = "Per metric, over the configurations' effects: better when the 95 %"
+            + " CI of the mean lies above 0, worse when below 0; otherwise no practical difference when the 90 % CI"
+            + " lies inside ±margin (two one-sided tests at 5 %), else inconclusive. The sign test asks whether"
+            + " more configurations improved than not (exact binomial, two-sided).";
+    public static final String PROVISIONAL = "Provisional: not every configuration has a trial in both arms yet,"
+            + " so these figures can still swing.";
 }

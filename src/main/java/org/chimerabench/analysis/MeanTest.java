@@ -1,7 +1,7 @@
 package org.chimerabench.analysis;
 
 import java.math.BigDecimal;
-import java.util.Locale;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.stats.OneSampleTTest;
 
 /**
@@ -13,30 +13,20 @@ public record MeanTest(int n, Double mean, Double stdDev, Double ci95Low, Double
                        Double tStatistic, Double pValueTwoSided, Double pValueOneSided, String note) {
 
     /**
-     * The test in one sentence, e.g. "Mean +0.138 % (95 % CI −0.016 to +0.292), t(17) = 1.89, p = 0.077:
-     * not significant at α = 0.05."
+     * The test in one sentence, with digits suited to the interval, e.g. "Mean +0.14 % (95 % CI −0.02 to +0.29),
+     * t(17) = 1.89, p = 0.077 (two-sided): not significant at α = 0.05."
      */
     public String verdict(double alpha, String unit) {
         if (tStatistic == null) {
             return "No t-test: " + (note == null ? "not enough data" : note) + ".";
         }
         boolean significant = pValueTwoSided < alpha;
-        return String.format(Locale.ROOT, "Mean %s%s (95 %% CI %s to %s), t(%d) = %.2f, p = %s (two-sided):"
-                        + " %s at α = %s.", signed(mean), unit, signed(ci95Low), signed(ci95High), n - 1, tStatistic,
-                pValue(pValueTwoSided), significant ? (mean > 0 ? "significantly above 0" : "significantly below 0")
-                        : "not significant", stripZeros(alpha));
-    }
-
-    static String signed(double value) {
-        return (value >= 0 ? "+" : "−") + String.format(Locale.ROOT, "%.3f", Math.abs(value));
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    private static String stripZeros(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        int decimals = Numbers.decimalsFor((ci95High - ci95Low) / 2);
+        return "Mean " + Numbers.signed(mean, decimals) + unit + " (95 % CI " + Numbers.signed(ci95Low, decimals)
+                + " to " + Numbers.signed(ci95High, decimals) + "), t(" + (n - 1) + ") = "
+                + Numbers.number(tStatistic, 2) + ", " + Numbers.pEquals("p", pValueTwoSided) + " (two-sided): "
+                + (significant ? (mean > 0 ? "significantly above 0" : "significantly below 0") : "not significant")
+                + " at α = " + BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString() + ".";
     }
 
     static MeanTest of(double[] values) {

@@ -26,4 +26,9 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                             List<ConfigurationResult> topByThroughput, List<ConfigurationResult> topByTtft,
                             List<Recommendation> recommendations,
                             List<ConfigurationResult> configurationResults) {
+
+    /** True until every configuration has at least one successful trial in each arm: figures may still swing. */
+    public boolean provisional() {
+        return configurations == 0 || incompleteConfigurations > 0;
+    }
 }

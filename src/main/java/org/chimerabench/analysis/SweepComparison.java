@@ -5,13 +5,21 @@ import java.util.Map;
 
 /**
  * Two sweeps side by side (REST {@code GET /api/compare}; field names are the contract). Each metric is compared
- * over per-configuration values — one number per configuration: an arm mean or a Δ — with A − B signs.
+ * over per-configuration values — one number per configuration: an arm mean or a Δ — with A − B signs;
+ * {@code winners} says per metric in one sentence which sweep did better, by how much, and whether that is
+ * beyond noise (Welch p &lt; 0.05), with Cohen's d as the effect size.
  */
-public record SweepComparison(Side a, Side b, Map<String, MetricComparison> metrics, Pair successRatePct,
-                              Best bestA, Best bestB, List<SharedConfiguration> sharedConfigurations,
-                              LeftOut leftOut) {
+public record SweepComparison(Side a, Side b, Map<String, MetricComparison> metrics, Map<String, String> winners,
+                              Pair successRatePct, Best bestA, Best bestB,
+                              List<SharedConfiguration> sharedConfigurations, LeftOut leftOut) {
 
-    public record Side(long id, String label, String name, int configurations) {
+    /** One sweep; {@code verdict} is its own verdict sentence (tuned vs defaults). */
+    public record Side(long id, String label, String name, int configurations, String verdict) {
+
+        /** How the side is named in sentences: its label, else its name. */
+        public String display() {
+            return label == null || label.isBlank() ? name : label;
+        }
     }
 
     /**

@@ -30,8 +30,9 @@ public class SweepOverviewService {
         return summaries.stream().map(summary -> analysis.analyse(summary.id())
                 .map(a -> new SweepOverview(summary, a.configurations(), a.improvedConfigurations(),
                         a.configurations() == 0 ? null : a.successRatePct(),
-                        a.configurationResults().stream().map(r -> r.throughput().deltaPct()).sorted().toList()))
-                .orElseGet(() -> new SweepOverview(summary, 0, 0, null, List.of()))).toList();
+                        a.configurationResults().stream().map(r -> r.throughput().deltaPct()).sorted().toList(),
+                        a.configurations() == 0 ? null : a.verdict(), a.provisional()))
+                .orElseGet(() -> new SweepOverview(summary, 0, 0, null, List.of(), null, true))).toList();
     }
 
 }

@@ -11,6 +11,22 @@ package org.chimerabench.analysis;
  */
 public record Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence) {
 
+    /**
+     * The colour of the whole verdict: that of throughput, the headline metric, when it is better or worse and the
+     * first token does not point the other way; otherwise (no practical difference, inconclusive, mixed)
+     * {@link Outcome#INCONCLUSIVE}, shown neutral. A first-token gain alone colours only its own badge.
+     */
+    public Outcome overall() {
+        Outcome headline = throughputDeltaPct.outcome();
+        Outcome other = ttftReductionPct.outcome();
+        boolean opposite = (headline == Outcome.BETTER && other == Outcome.WORSE)
+                || (headline == Outcome.WORSE && other == Outcome.BETTER);
+        if ((headline == Outcome.BETTER || headline == Outcome.WORSE) && !opposite) {
+            return headline;
+        }
+        return Outcome.INCONCLUSIVE;
+    }
+
     static Verdict of(double[] throughputDeltas, double[] ttftReductions, double marginPct) {
         MetricVerdict throughput = MetricVerdict.of(throughputDeltas, marginPct);
         MetricVerdict ttft = MetricVerdict.of(ttftReductions, marginPct);

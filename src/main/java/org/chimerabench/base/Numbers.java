@@ -13,9 +13,9 @@ public final class Numbers {
     private Numbers() {
     }
 
-    /** +0.138 % / −0.016 % (three decimals). */
+    /** +0.14 % / −0.02 % (two decimals: per-configuration Δ of single runs are noisier than that). */
     public static String signedPct(Double value) {
-        return signedPct(value, 3);
+        return signedPct(value, 2);
     }
 
     /** +0.14 % / −0.02 %; a value that rounds to zero has no sign. */
@@ -29,7 +29,7 @@ public final class Numbers {
         if (Double.parseDouble(number) == 0) {
             return number;
         }
-        return (value > 0 ? "+" : "−") + number;
+        return (value > 0 ? "+" : MINUS) + number;
     }
 
     /** 72.2 % */
@@ -90,7 +90,15 @@ public final class Numbers {
                 : String.valueOf(value);
     }
 
+    /** Fixed decimals with the typographic minus; a value that rounds to zero has no sign ("0.00", not "−0.00"). */
     private static String fixed(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        if (text.startsWith("-")) {
+            return Double.parseDouble(text) == 0 ? text.substring(1) : MINUS + text.substring(1);
+        }
+        return text;
     }
+
+    /** The minus sign of every displayed number (U+2212); CSV and JSON keep the ASCII hyphen-minus. */
+    public static final String MINUS = "−";
 }

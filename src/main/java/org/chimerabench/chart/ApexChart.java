@@ -38,14 +38,27 @@ public class ApexChart extends Component implements HasSize, HasStyle {
               }
               return value;
             };
+            const minus = (text) => text.replace(/^-/, '\u2212');
             const withFormatters = (opts) => {
+              const names = opts.pointNames; delete opts.pointNames;
+              if (names) {
+                opts.tooltip = Object.assign({}, opts.tooltip, {x: {formatter: (v, o) =>
+                  (o && names[o.seriesIndex] && names[o.seriesIndex][o.dataPointIndex]) || v}});
+              }
               if (opts.valueDecimals == null) return opts;
               const d = opts.valueDecimals, suffix = opts.valueSuffix || '';
-              const format = (v) => (v == null || isNaN(v)) ? '' : Number(v).toFixed(d) + suffix;
-              delete opts.valueDecimals; delete opts.valueSuffix;
+              const axisD = opts.axisDecimals == null ? d : opts.axisDecimals;
+              const format = (v) => (v == null || isNaN(v)) ? '' : minus(Number(v).toFixed(d)) + suffix;
+              const formatAxis = (v) => (v == null || isNaN(v)) ? '' : minus(Number(v).toFixed(axisD)) + suffix;
+              delete opts.valueDecimals; delete opts.valueSuffix; delete opts.axisDecimals;
               if (!(opts.chart && opts.chart.type === 'heatmap')) {
                 opts.yaxis = Object.assign({}, opts.yaxis);
-                opts.yaxis.labels = Object.assign({}, opts.yaxis.labels, {formatter: format});
+                opts.yaxis.labels = Object.assign({}, opts.yaxis.labels, {formatter: formatAxis});
+              }
+              if (opts.xaxis && opts.xaxis.type === 'numeric') {
+                const xd = opts.xaxis.decimalsInFloat == null ? d : opts.xaxis.decimalsInFloat;
+                opts.xaxis.labels = Object.assign({}, opts.xaxis.labels, {formatter: (v) =>
+                  (v == null || isNaN(v)) ? '' : minus(Number(v).toFixed(xd)) + suffix});
               }
               if (opts.dataLabels && opts.dataLabels.enabled) {
                 opts.dataLabels = Object.assign({}, opts.dataLabels, {formatter: format});

@@ -12,17 +12,24 @@ import java.util.List;
  *                       decimals (ApexCharts formatters are JavaScript functions, which JSON cannot carry);
  *                       data labels too, when shown
  * @param valueSuffix    appended to values formatted by {@code valueDecimals}, e.g. {@code " %"}
+ * @param axisDecimals   not an ApexCharts option: decimals of the y-axis labels when they differ from the
+ *                       tooltip's (round ticks need fewer)
+ * @param pointNames     not an ApexCharts option: the tooltip title per series and data point
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis yaxis, List<String> colors,
-                           PlotOptions plotOptions, DataLabels dataLabels, Legend legend, Tooltip tooltip,
-                           Title title, Stroke stroke, Markers markers, GridLines grid, List<String> labels,
-                           Integer valueDecimals, String valueSuffix) {
+public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis yaxis,
+                           List<String> colors, PlotOptions plotOptions, DataLabels dataLabels, Legend legend,
+                           Tooltip tooltip, Title title, Stroke stroke, Markers markers,
+                           GridLines grid, List<String> labels, Annotations annotations, Integer valueDecimals,
+                           String valueSuffix, Integer axisDecimals, List<List<String>> pointNames) {
 
     /** Options with just a chart and its series; add the rest with the {@code with…} methods. */
     /** Colour of a result that is better for chimera (faster) and of one that is worse. */
     public static final String GOOD = "var(--lumo-success-color)";
     public static final String BAD = "var(--lumo-error-color)";
+    /** The colour pair of every comparison chart: sweep A and sweep B. */
+    public static final String SIDE_A = "hsl(214, 80%, 48%)";
+    public static final String SIDE_B = "hsl(32, 90%, 50%)";
 
     /** A value as sent to the chart: rounded to 6 decimals (the chart formats it for display). */
     public static double round(double value) {
@@ -31,62 +38,85 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
 
     public static ChartOptions of(Chart chart, List<Series> series) {
         return new ChartOptions(chart, series, null, null, null, null, new DataLabels(false), null, null, null, null,
-                null, new GridLines("var(--lumo-contrast-10pct)"), null, null, null);
+                null, GridLines.standard(), null, null, null, null, null, null);
     }
 
     public ChartOptions withXaxis(Axis axis) {
         return new ChartOptions(chart, series, axis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
-                stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals, pointNames);
     }
 
     public ChartOptions withYaxis(Axis axis) {
         return new ChartOptions(chart, series, xaxis, axis, colors, plotOptions, dataLabels, legend, tooltip, title,
-                stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals, pointNames);
     }
 
     public ChartOptions withColors(List<String> newColors) {
         return new ChartOptions(chart, series, xaxis, yaxis, newColors, plotOptions, dataLabels, legend, tooltip,
-                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
+                pointNames);
     }
 
     public ChartOptions withPlotOptions(PlotOptions newPlotOptions) {
         return new ChartOptions(chart, series, xaxis, yaxis, colors, newPlotOptions, dataLabels, legend, tooltip,
-                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
+                pointNames);
     }
 
     public ChartOptions withLegend(Legend newLegend) {
         return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, newLegend, tooltip,
-                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
+                pointNames);
     }
 
     public ChartOptions withTooltip(Tooltip newTooltip) {
         return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, newTooltip,
-                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
+                pointNames);
     }
 
     public ChartOptions withStroke(Stroke newStroke) {
-        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
-                title, newStroke, markers, grid, labels, valueDecimals, valueSuffix);
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                newStroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals, pointNames);
     }
 
     public ChartOptions withMarkers(Markers newMarkers) {
-        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
-                title, stroke, newMarkers, grid, labels, valueDecimals, valueSuffix);
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, newMarkers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals, pointNames);
     }
 
     public ChartOptions withDataLabels(DataLabels newDataLabels) {
         return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, newDataLabels, legend, tooltip,
-                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
-    }
-
-    public ChartOptions withValueFormat(int decimals, String suffix) {
-        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
-                title, stroke, markers, grid, labels, decimals, suffix);
+                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
+                pointNames);
     }
 
     public ChartOptions withSeries(List<Series> newSeries) {
         return new ChartOptions(chart, newSeries, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
-                title, stroke, markers, grid, labels, valueDecimals, valueSuffix);
+                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
+                pointNames);
+    }
+
+    public ChartOptions withAnnotations(Annotations newAnnotations) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, markers, grid, labels, newAnnotations, valueDecimals, valueSuffix, axisDecimals, pointNames);
+    }
+
+    public ChartOptions withValueFormat(int decimals, String suffix) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, markers, grid, labels, annotations, decimals, suffix, axisDecimals, pointNames);
+    }
+
+    /** Axis labels with their own decimals (e.g. those of a round {@link AxisScale} step); tooltips keep theirs. */
+    public ChartOptions withAxisDecimals(int decimals) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, decimals, pointNames);
+    }
+
+    /** Names shown as the tooltip title, per series and data point (e.g. the full configuration). */
+    public ChartOptions withPointNames(List<List<String>> names) {
+        return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
+                stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals, names);
     }
 
     /** {@code chart}: type, size, toolbar, animation, theme-aware text colour. */
@@ -139,7 +169,7 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
                        Integer tickAmount, Integer decimalsInFloat) {
 
         public static Axis titled(String title) {
-            return new Axis(null, null, new AxisTitle(title), null, null, null, null, null);
+            return new Axis(null, null, new AxisTitle(title, 6), null, null, null, null, null);
         }
 
         public static Axis categories(List<String> categories, String title) {
@@ -151,13 +181,34 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
             return new Axis("numeric", null, new AxisTitle(title), null, null, null, 8, 2);
         }
 
+        /** A value axis with round ticks from {@code scale}. */
+        public static Axis scaled(String title, AxisScale scale) {
+            return new Axis(null, null, new AxisTitle(title, 6), null, scale.min(), scale.max(), scale.tickAmount(),
+                    scale.decimals());
+        }
+
+        /** A numeric x axis (scatter) with round ticks from {@code scale}. */
+        public static Axis numericScaled(String title, AxisScale scale) {
+            return new Axis("numeric", null, new AxisTitle(title), null, scale.min(), scale.max(), scale.tickAmount(),
+                    scale.decimals());
+        }
+
         public Axis hideLabels() {
             return new Axis(type, categories, title, new Labels(false, null, null, null), min, max, tickAmount,
                     decimalsInFloat);
         }
     }
 
-    public record AxisTitle(String text) {
+    /**
+     * An axis title; {@code offsetX} moves a y title right, inside the drawing area, so that the rotated text is
+     * never clipped at the chart's left edge.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AxisTitle(String text, Integer offsetX) {
+
+        public AxisTitle(String text) {
+            this(text, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -222,6 +273,30 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
     public record Markers(int size) {
     }
 
-    public record GridLines(String borderColor) {
+    /** Grid lines and the padding that keeps axis titles inside the chart. */
+    public record GridLines(String borderColor, Padding padding) {
+
+        static GridLines standard() {
+            return new GridLines("var(--lumo-contrast-10pct)", new Padding(8, 12, 4, 24));
+        }
+    }
+
+    public record Padding(int top, int right, int bottom, int left) {
+    }
+
+    /** Reference lines, e.g. the zero line of a Δ axis. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Annotations(List<Line> yaxis, List<Line> xaxis) {
+
+        /** A solid line at y = 0 (and at x = 0 too when {@code alsoX}). */
+        public static Annotations zero(boolean alsoX) {
+            Line zero = new Line(0.0, null, "var(--lumo-contrast-60pct)", 0, 1.5);
+            return new Annotations(List.of(zero), alsoX ? List.of(new Line(null, 0.0, zero.borderColor(), 0, 1.5))
+                    : null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(Double y, Double x, String borderColor, int strokeDashArray, double borderWidth) {
     }
 }

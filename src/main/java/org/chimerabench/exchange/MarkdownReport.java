@@ -15,6 +15,7 @@ import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.analysis.MeanTest;
+import org.chimerabench.analysis.MetricVerdict;
 import org.chimerabench.analysis.ParameterRow;
 import org.chimerabench.analysis.Recommendation;
 import org.chimerabench.analysis.SweepAnalysis;
@@ -65,16 +66,37 @@ public final class MarkdownReport {
 
     private void summary(SweepAnalysis a) {
         section("1. Executive summary");
-        line("- **Success rate: " + Numbers.pct(a.successRatePct(), 1) + "** — " + a.improvedConfigurations() + " of "
-                + a.configurations() + " configurations improved throughput (Δ > 0).");
-        line("- **Mean throughput Δ: " + Numbers.signedPct(a.throughputDeltaPct().mean()) + "** — "
-                + a.throughputDeltaPct().verdict(0.05, " %"));
+        line("**Verdict" + (a.provisional() ? " (provisional: not every configuration has a trial in both arms)" : "")
+                + ":** " + a.verdict().sentence() + ".");
+        line("");
+        line("| Metric | Outcome | Mean | 95 % CI | 90 % CI | p | Improved (sign test) |");
+        line("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        verdictRow("Throughput Δ (%)", a.verdict().throughputDeltaPct());
+        verdictRow("TTFT reduction (%)", a.verdict().ttftReductionPct());
+        line("");
+        line("Rule: " + Definitions.VERDICT_RULE + " Margin: ±"
+                + Numbers.plain(a.verdict().throughputDeltaPct().marginPct()) + " %.");
+        line("");
+        line("- **Success rate (share of configurations with throughput Δ > 0): " + Numbers.pct(a.successRatePct(), 0)
+                + "** — " + a.improvedConfigurations() + " of " + a.configurations() + " configurations, "
+                + Numbers.pEquals("sign test p", a.verdict().throughputDeltaPct().signTestP()) + ".");
         ConfigurationResult best = a.topByThroughput().isEmpty() ? null : a.topByThroughput().get(0);
         line("- **Best configuration:** " + (best == null ? "none" : "`" + OptionsJson.describe(best.options())
-                + "` (" + Numbers.signedPct(best.throughput().deltaPct()) + ")") + ".");
-        line("- **Mean TTFT reduction: " + Numbers.signedPct(a.ttftReductionPct().mean()) + "** — "
-                + a.ttftReductionPct().verdict(0.05, " %"));
-        line("- **Significance:** " + significance(a));
+                + "` (" + Numbers.signedPct(best.throughput().deltaPct(), 2) + ", " + best.claim() + ")") + ".");
+        line("- **Significance per configuration:** " + significance(a));
+    }
+
+    private void verdictRow(String metric, MetricVerdict v) {
+        int decimals = Numbers.decimalsFor(v.halfWidth());
+        line("| " + metric + " | " + (v.configurations() == 0 ? "not measured" : v.outcome().label()) + " | "
+                + (v.meanPct() == null ? Numbers.NONE : Numbers.signed(v.meanPct(), decimals)) + " | "
+                + range(v.ci95Low(), v.ci95High(), decimals) + " | " + range(v.ci90Low(), v.ci90High(), decimals)
+                + " | " + Numbers.p(v.pValue()) + " | " + v.improved() + " of " + v.configurations() + " ("
+                + Numbers.pEquals("p", v.signTestP()) + ") |");
+    }
+
+    private static String range(Double low, Double high, int decimals) {
+        return low == null ? Numbers.NONE : Numbers.signed(low, decimals) + " to " + Numbers.signed(high, decimals);
     }
 
     private void methodology(SweepDetails sweep, SweepAnalysis a, String prompt) {
@@ -88,7 +110,7 @@ public final class MarkdownReport {
         row("Ollama version", orNone(sweep.ollamaVersion()));
         row("Source", sweep.imported() ? "imported from " + orNone(sweep.sourceFile())
                 : sweep.simulated() ? "built-in simulator (simulated)" : "measured");
-        row("Workload", sweep.definition().workload().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        row("Workload", sweep.definition().workload().label());
         row("Prompt hash (SHA-256)", prompt == null ? "—" : sha256(prompt));
         row("Axes", sweep.definition().axes().stream().map(x -> x.option() + ": " + x.values().stream()
                 .map(OptionsJson::format).collect(Collectors.joining(", "))).collect(Collectors.joining("; ")));
@@ -107,7 +129,7 @@ public final class MarkdownReport {
         line("");
         for (String definition : List.of(Definitions.THROUGHPUT, Definitions.THROUGHPUT_DELTA, Definitions.TTFT,
                 Definitions.TTFT_REDUCTION, Definitions.SUCCESS_RATE, Definitions.MEAN_DELTA_TEST,
-                Definitions.DISTRIBUTION, Definitions.CV, Definitions.SIGNIFICANCE)) {
+                Definitions.DISTRIBUTION, Definitions.CV, Definitions.SIGNIFICANCE, Definitions.VERDICT_RULE)) {
             line("- " + definition);
         }
     }
@@ -127,66 +149,77 @@ public final class MarkdownReport {
             line("");
             line("#### " + table.getKey());
             line("");
-            line("| Value | Configurations | Improved | Positive rate | Mean Δ | Best configuration |");
+            line("| Value | Configurations | Improved | Positive rate (%) | Mean Δ (%) | Best configuration (Δ %) |");
             line("| --- | ---: | ---: | ---: | ---: | --- |");
             for (ParameterRow r : table.getValue()) {
                 line("| " + r.value() + " | " + r.configurations() + " | " + r.improved() + " | "
-                        + Numbers.pct(r.positiveRatePct(), 1) + " | " + Numbers.signedPct(r.meanDeltaPct()) + " | `"
-                        + OptionsJson.describe(r.best().options()) + "` (" + Numbers.signedPct(r.best().deltaPct()) + ") |");
+                        + Numbers.number(r.positiveRatePct(), 0) + " | " + Numbers.signed(r.meanDeltaPct(), 2) + " | `"
+                        + OptionsJson.describe(r.best().options()) + "` (" + Numbers.signed(r.best().deltaPct(), 2) + ") |");
             }
         }
     }
 
     private void ranking(List<ConfigurationResult> ranked) {
-        line("| # | Configuration | Baseline tok/s | Chimera tok/s | Δ | TTFT reduction |");
-        line("| ---: | --- | ---: | ---: | ---: | ---: |");
+        line("| # | Configuration | Baseline (tok/s) | Chimera (tok/s) | Δ (%) | TTFT reduction (%) | Significance |");
+        line("| ---: | --- | ---: | ---: | ---: | ---: | --- |");
         for (int i = 0; i < ranked.size(); i++) {
             ConfigurationResult r = ranked.get(i);
-            line("| " + (i + 1) + " | `" + OptionsJson.describe(r.options()) + "` | " + Numbers.number(r.throughput().baselineTokPerSec(), 2)
-                    + " | " + Numbers.number(r.throughput().chimeraTokPerSec(), 2) + " | " + Numbers.signedPct(r.throughput().deltaPct()) + " | "
-                    + Numbers.signedPct(r.ttft().ttftReductionPct()) + " |");
+            line("| " + (i + 1) + " | `" + OptionsJson.describe(r.options()) + "` | "
+                    + Numbers.number(r.throughput().baselineTokPerSec(), 1) + " | "
+                    + Numbers.number(r.throughput().chimeraTokPerSec(), 1) + " | "
+                    + Numbers.signed(r.throughput().deltaPct(), 2) + " | " + signedOrNone(r.ttft().ttftReductionPct(), 1)
+                    + " | " + r.claim() + " |");
         }
     }
 
     private void statistics(SweepAnalysis a) {
         section("4. Statistical validation");
-        line("| Per-(configuration, arm) means | n | Min | Q1 | Median | Q3 | Max | Mean | SD | CV |");
+        line("| Per-(configuration, arm) means | n | Min | Q1 | Median | Q3 | Max | Mean | SD | CV (%) |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        distribution("Throughput tok/s, both arms", a.throughput());
-        distribution("Throughput tok/s, baseline", a.throughputByArm().get(Arm.BASELINE));
-        distribution("Throughput tok/s, chimera", a.throughputByArm().get(Arm.CHIMERA));
-        distribution("TTFT ms, both arms", a.ttftMs());
-        distribution("TTFT ms, baseline", a.ttftMsByArm().get(Arm.BASELINE));
-        distribution("TTFT ms, chimera", a.ttftMsByArm().get(Arm.CHIMERA));
+        distribution("Throughput (tok/s), both arms", a.throughput(), 2);
+        distribution("Throughput (tok/s), baseline", a.throughputByArm().get(Arm.BASELINE), 2);
+        distribution("Throughput (tok/s), chimera", a.throughputByArm().get(Arm.CHIMERA), 2);
+        distribution("TTFT (ms), both arms", a.ttftMs(), 0);
+        distribution("TTFT (ms), baseline", a.ttftMsByArm().get(Arm.BASELINE), 0);
+        distribution("TTFT (ms), chimera", a.ttftMsByArm().get(Arm.CHIMERA), 0);
         line("");
         test("Throughput Δ %", a.throughputDeltaPct());
         test("TTFT reduction %", a.ttftReductionPct());
     }
 
-    private void distribution(String what, Distribution d) {
+    private void distribution(String what, Distribution d, int decimals) {
         if (d == null) {
             return;
         }
-        line("| " + what + " | " + d.n() + " | " + Numbers.number(d.min(), 3) + " | " + Numbers.number(d.q1(), 3) + " | "
-                + Numbers.number(d.median(), 3) + " | " + Numbers.number(d.q3(), 3) + " | " + Numbers.number(d.max(), 3) + " | " + Numbers.number(d.mean(), 3)
-                + " | " + Numbers.number(d.stdDev(), 3) + " | " + Numbers.pct(d.cvPct(), 2) + " |");
+        line("| " + what + " | " + d.n() + " | " + Numbers.number(d.min(), decimals) + " | "
+                + Numbers.number(d.q1(), decimals) + " | " + Numbers.number(d.median(), decimals) + " | "
+                + Numbers.number(d.q3(), decimals) + " | " + Numbers.number(d.max(), decimals) + " | "
+                + Numbers.number(d.mean(), decimals) + " | " + Numbers.number(d.stdDev(), decimals) + " | "
+                + Numbers.number(d.cvPct(), 2) + " |");
     }
 
     private void test(String what, MeanTest t) {
-        line("- " + what + ": n = " + t.n() + ", mean " + Numbers.signedPct(t.mean()) + ", SD " + Numbers.number(t.stdDev(), 4)
-                + ", 95 % CI [" + Numbers.signedPct(t.ci95Low()) + ", " + Numbers.signedPct(t.ci95High()) + "], t = " + Numbers.number(t.tStatistic(), 4)
-                + ", p (two-sided) = " + Numbers.number(t.pValueTwoSided(), 4) + ", p (one-sided, > 0) = "
-                + Numbers.number(t.pValueOneSided(), 4) + ".");
+        if (t.tStatistic() == null) {
+            line("- " + what + ": n = " + t.n() + ", no t-test (" + t.note() + ").");
+            return;
+        }
+        int decimals = Numbers.decimalsFor((t.ci95High() - t.ci95Low()) / 2);
+        line("- " + what + ": n = " + t.n() + ", mean " + Numbers.signedPct(t.mean(), decimals) + ", SD "
+                + Numbers.number(t.stdDev(), decimals) + ", 95 % CI " + Numbers.signed(t.ci95Low(), decimals) + " to "
+                + Numbers.signedPct(t.ci95High(), decimals) + ", t(" + (t.n() - 1) + ") = "
+                + Numbers.number(t.tStatistic(), 2) + ", " + Numbers.pEquals("p (two-sided)", t.pValueTwoSided())
+                + ", " + Numbers.pEquals("p (one-sided, > 0)", t.pValueOneSided()) + ".");
     }
 
     private void recommendations(SweepAnalysis a) {
         section("5. Recommendation matrix");
-        line("| Use case | Configuration | Expected Δ | TTFT reduction | Rule |");
-        line("| --- | --- | ---: | ---: | --- |");
+        line("| Use case | Configuration | Expected Δ (%) | TTFT reduction (%) | Significance | Rule |");
+        line("| --- | --- | ---: | ---: | --- | --- |");
         for (Recommendation r : a.recommendations()) {
-            line("| " + r.useCase().name() + " | " + (r.options() == null ? "_" + r.note() + "_"
-                    : "`" + OptionsJson.describe(r.options()) + "`") + " | " + Numbers.signedPct(r.deltaPct()) + " | "
-                    + Numbers.signedPct(r.ttftReductionPct()) + " | " + r.rule() + " |");
+            line("| " + r.useCase().label() + " | " + (r.options() == null ? "_" + r.note() + "_"
+                    : "`" + OptionsJson.describe(r.options()) + "`") + " | " + signedOrNone(r.deltaPct(), 2) + " | "
+                    + signedOrNone(r.ttftReductionPct(), 1) + " | " + (r.significance() == null ? Numbers.NONE
+                    : r.significance()) + " | " + r.rule() + " |");
         }
     }
 
@@ -215,16 +248,18 @@ public final class MarkdownReport {
     private void appendix(SweepDetails sweep, SweepAnalysis a) {
         section("Appendix: every configuration");
         List<String> axes = sweep.definition().axes().stream().map(SweepDetails.AxisDefinition::option).toList();
-        line("| # | " + String.join(" | ", axes) + " | Baseline tok/s | Chimera tok/s | Δ % | Baseline TTFT ms"
-                + " | Chimera TTFT ms | TTFT reduction % | Trials B/C |");
+        line("| # | " + String.join(" | ", axes) + " | Baseline (tok/s) | Chimera (tok/s) | Δ (%) | Baseline TTFT (ms)"
+                + " | Chimera TTFT (ms) | TTFT reduction (%) | Trials B/C |");
         line("| ---: | " + axes.stream().map(x -> "---:").collect(Collectors.joining(" | "))
                 + " | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         int i = 1;
         for (ConfigurationResult r : a.configurationResults()) {
             line("| " + i++ + " | " + axes.stream().map(x -> OptionsJson.format(r.options().get(x)))
-                    .collect(Collectors.joining(" | ")) + " | " + Numbers.number(r.throughput().baselineTokPerSec(), 6) + " | "
-                    + Numbers.number(r.throughput().chimeraTokPerSec(), 6) + " | " + Numbers.number(r.throughput().deltaPct(), 6) + " | " + Numbers.number(r.ttft().baselineTtftMs(), 3)
-                    + " | " + Numbers.number(r.ttft().chimeraTtftMs(), 3) + " | " + Numbers.number(r.ttft().ttftReductionPct(), 6) + " | "
+                    .collect(Collectors.joining(" | ")) + " | " + Numbers.number(r.throughput().baselineTokPerSec(), 2)
+                    + " | " + Numbers.number(r.throughput().chimeraTokPerSec(), 2) + " | "
+                    + Numbers.signed(r.throughput().deltaPct(), 2) + " | " + Numbers.number(r.ttft().baselineTtftMs(), 0)
+                    + " | " + Numbers.number(r.ttft().chimeraTtftMs(), 0) + " | "
+                    + signedOrNone(r.ttft().ttftReductionPct(), 1) + " | "
                     + r.trials().baselineTrials() + "/" + r.trials().chimeraTrials() + " |");
         }
     }
@@ -238,6 +273,10 @@ public final class MarkdownReport {
                 : a.significantlyImprovedConfigurations() + " configuration(s) improved significantly"
                 + " (Welch, Benjamini–Hochberg q < 0.05)";
         return mean + " at α = 0.05; " + perConfiguration + ".";
+    }
+
+    private static String signedOrNone(Double value, int decimals) {
+        return value == null ? Numbers.NONE : Numbers.signed(value, decimals);
     }
 
     private void section(String title) {

@@ -43,7 +43,7 @@ public class ReportService {
 
     /** The comparison report as an HTML fragment. */
     public Optional<String> comparisonHtml(long a, long b) {
-        return comparisonMarkdown(a, b).map(md -> HTML.render(PARSER.parse(md)));
+        return comparisonMarkdown(a, b).map(ReportService::toHtml);
     }
 
     @Transactional(readOnly = true)
@@ -58,6 +58,17 @@ public class ReportService {
 
     /** The report as an HTML fragment (tables, headings, lists); text is escaped. */
     public Optional<String> html(long sweepId) {
-        return markdown(sweepId).map(md -> HTML.render(PARSER.parse(md)));
+        return markdown(sweepId).map(ReportService::toHtml);
+    }
+
+    /**
+     * The report as HTML; each table sits in a box that scrolls sideways on a narrow screen and says so
+     * (CSS {@code .scroll-cue}), so the page itself never gets wider than the screen.
+     */
+    static String toHtml(String markdown) {
+        return HTML.render(PARSER.parse(markdown))
+                .replace("<table>", "<div class=\"scroll-cue\"><span class=\"scroll-hint\">Swipe sideways for more"
+                        + " columns →</span><div class=\"table-scroll\"><table>")
+                .replace("</table>", "</table></div></div>");
     }
 }

@@ -84,8 +84,16 @@ class CompareApiTest {
 
         String md = mvc.perform(get("/api/compare/report.md").param("a", "" + rust).param("b", "" + python))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(md).contains("| Success rate | 72.2 % | 38.9 % |")
-                .contains("| chimeraTokPerSec | 98.8978 | 99.1356 | -0.2378 | -1.4747 | 0.1497 | -0.4916 |");
+        assertThat(md).contains("| Success rate (Δ > 0) | 72 % | 39 % |")
+                .contains("| Chimera throughput (tok/s) | 98.9 | 99.1 | −0.2 | −1.47 | 0.150 | −0.49 |")
+                .contains("- Tuned throughput: rust 98.9 tok/s vs python 99.1 tok/s — no significant difference"
+                        + " (Welch p = 0.150, |d| = 0.49, small).")
+                .contains("- Tuned time to first token: rust 3749 ms vs python 1559 ms — python better by 2190 ms"
+                        + " (Welch p < 0.001, |d| = 9.63, large).");
+        assertThat(compare.at("/winners/ttftReductionPct").asText()).isEqualTo("First-token gain from tuning: rust"
+                + " 2.1 % vs python −9.4 % — rust better by 11.5 percentage points (Welch p = 0.028, |d| = 0.80,"
+                + " medium).");
+        assertThat(compare.at("/a/verdict").asText()).startsWith("Tuned options: no practical throughput difference");
     }
 
     @Test

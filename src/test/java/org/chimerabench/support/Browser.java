@@ -38,6 +38,10 @@ public final class Browser {
         }
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        if (width < 500) { // headless Chromium's window is at least 500 px wide: emulate a phone's viewport instead
+            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                    "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
         return browser;
     }
 }

@@ -23,16 +23,25 @@ class CompareBoxPlotChart extends ApexChart {
 
     static ChartOptions options(SweepAnalysis a, SweepAnalysis b) {
         List<Point> boxes = new ArrayList<>();
-        box(boxes, "A · " + a.label(), a.throughputByArm().get(Arm.CHIMERA));
-        box(boxes, "B · " + b.label(), b.throughputByArm().get(Arm.CHIMERA));
+        box(boxes, "A · " + display(a), a.throughputByArm().get(Arm.CHIMERA), ChartOptions.SIDE_A);
+        box(boxes, "B · " + display(b), b.throughputByArm().get(Arm.CHIMERA), ChartOptions.SIDE_B);
         return ChartOptions.of(Chart.of(ChartType.BOX_PLOT, 320), List.of(new Series("Chimera tok/s", "boxPlot", boxes)))
-                .withYaxis(Axis.titled("tok/s"))
+                .withYaxis(Axis.titled("chimera throughput (tok/s)"))
                 .withValueFormat(2, "");
     }
 
-    private static void box(List<Point> boxes, String name, Distribution d) {
+    private static void box(List<Point> boxes, String name, Distribution d, String colour) {
         if (d != null) {
-            boxes.add(Point.of(name, List.of(d.min(), d.q1(), d.median(), d.q3(), d.max())));
+            boxes.add(new Point(name, List.of(d.min(), d.q1(), d.median(), d.q3(), d.max()), colour));
         }
     }
+
+    private static String display(SweepAnalysis analysis) {
+        return analysis.label() == null || analysis.label().isBlank() ? "sweep " + analysis.sweepId()
+                : analysis.label();
+    }
+
+    /** What the reader must know about the axis: it does not start at 0. */
+    static final String AXIS_NOTE = "Boxes: minimum, quartiles, maximum of the chimera arm's per-configuration means. The axis does not"
+                + " start at 0 tok/s, so small differences look large.";
 }

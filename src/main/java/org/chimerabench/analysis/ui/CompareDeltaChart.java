@@ -1,9 +1,13 @@
 package org.chimerabench.analysis.ui;
 
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import org.chimerabench.analysis.SweepComparison;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.AxisScale;
+import org.chimerabench.chart.ChartOptions.Annotations;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.Legend;
@@ -25,12 +29,21 @@ class CompareDeltaChart extends ApexChart {
                 .map(s -> Point.of(OptionsJson.shortLabel(s.options()), ChartOptions.round(s.deltaPctA()))).toList();
         List<Point> b = c.sharedConfigurations().stream()
                 .map(s -> Point.of(OptionsJson.shortLabel(s.options()), ChartOptions.round(s.deltaPctB()))).toList();
+        DoubleSummaryStatistics range = c.sharedConfigurations().stream()
+                .flatMapToDouble(s -> DoubleStream.of(s.deltaPctA(), s.deltaPctB())).summaryStatistics();
+        AxisScale scale = AxisScale.withZero(range.getCount() == 0 ? 0 : range.getMin(),
+                range.getCount() == 0 ? 0 : range.getMax(), 6);
+        List<String> names = c.sharedConfigurations().stream().map(s -> OptionsJson.describeOrNone(s.options()))
+                .toList();
         return ChartOptions.of(Chart.of(ChartType.BAR, 320),
-                        List.of(Series.of("A · " + c.a().label(), a), Series.of("B · " + c.b().label(), b)))
+                        List.of(Series.of("A · " + c.a().display(), a), Series.of("B · " + c.b().display(), b)))
                 .withXaxis(Axis.categories(null, "configuration"))
-                .withYaxis(Axis.titled("throughput Δ %"))
-                .withColors(List.of("var(--lumo-primary-color)", "hsl(35, 85%, 55%)"))
+                .withYaxis(Axis.scaled("throughput Δ (%)", scale))
+                .withColors(List.of(ChartOptions.SIDE_A, ChartOptions.SIDE_B))
                 .withLegend(new Legend(true, "top"))
-                .withValueFormat(3, " %");
+                .withAnnotations(Annotations.zero(false))
+                .withPointNames(List.of(names, names))
+                .withValueFormat(2, " %")
+                .withAxisDecimals(scale.decimals());
     }
 }

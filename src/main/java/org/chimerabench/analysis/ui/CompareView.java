@@ -1,5 +1,11 @@
 package org.chimerabench.analysis.ui;
 
+import org.chimerabench.base.ui.ScrollCue;
+import org.chimerabench.analysis.SweepAnalysis;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -99,16 +105,18 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         SweepComparison c = comparison.get();
+        SweepAnalysis analysisA = analyses.analyse(c.a().id()).orElseThrow();
+        SweepAnalysis analysisB = analyses.analyse(c.b().id()).orElseThrow();
         Div cards = new Div(
-                card("Success rate A · " + c.a().label(), c.successRatePct().a(), c.bestA(), "kpi-a"),
-                card("Success rate B · " + c.b().label(), c.successRatePct().b(), c.bestB(), "kpi-b"));
+                card("Success rate A · " + c.a().display(), c.successRatePct().a(), c.bestA(), "kpi-a"),
+                card("Success rate B · " + c.b().display(), c.successRatePct().b(), c.bestB(), "kpi-b"));
         cards.addClassName("kpi-row");
         Div charts = new Div(
                 new Panel("Throughput Δ per shared configuration", Definitions.THROUGHPUT_DELTA,
-                        new CompareDeltaChart(c)),
+                        c.sharedConfigurations().isEmpty() ? SweepVerdict.why("The two sweeps share no configuration"
+                                + " to set side by side: " + c.leftOut().explanation()) : new CompareDeltaChart(c)),
                 new Panel("Chimera throughput per sweep", Definitions.DISTRIBUTION,
-                        new CompareBoxPlotChart(analyses.analyse(c.a().id()).orElseThrow(),
-                                analyses.analyse(c.b().id()).orElseThrow())));
+                        new CompareBoxPlotChart(analysisA, analysisB), SweepVerdict.note(CompareBoxPlotChart.AXIS_NOTE)));
         charts.addClassName("chart-grid");
         Paragraph leftOut = new Paragraph(c.leftOut().explanation());
         leftOut.addClassName("left-out");
@@ -124,15 +132,47 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
             links.add(share);
         }
         links.addClassName("export-links");
-        body.add(links, cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
-                        + " two-sided p, Cohen's d with the pooled SD.", new CompareMetricsGrid(c)).wide(), charts,
-                new Panel("Shared configurations", null, leftOut, sharedGrid(c)).wide());
+        body.add(winners(c), sides(c, analysisA, analysisB), links, cards, new Panel("Metrics (A − B)", "Each metric over per-configuration values; Welch t-test,"
+                        + " two-sided p, Cohen's d with the pooled SD.", ScrollCue.wrap(new CompareMetricsGrid(c))).wide(), charts,
+                new Panel("Shared configurations", null, leftOut, ScrollCue.wrap(sharedGrid(c))).wide());
+    }
+
+    /** The comparison's verdict first: one sentence per metric, who did better and by how much, or no difference. */
+    private static Div winners(SweepComparison c) {
+        UnorderedList list = new UnorderedList();
+        for (String metric : List.of("chimeraTokPerSec", "throughputDeltaPct", "ttftMs", "ttftReductionPct")) {
+            ListItem item = new ListItem(c.winners().get(metric));
+            item.addClassName("winner-" + metric);
+            list.add(item);
+        }
+        list.addClassName("winner-list");
+        H2 title = new H2("A · " + c.a().display() + " vs B · " + c.b().display());
+        title.addClassName("compare-title");
+        Div verdict = new Div(title, list);
+        verdict.addClassNames("verdict-banner", "verdict-neutral", "compare-verdict");
+        return verdict;
+    }
+
+    /** Each sweep's own verdict (tuned vs defaults), side by side. */
+    private static Div sides(SweepComparison c, SweepAnalysis a, SweepAnalysis b) {
+        Div sides = new Div(side("A · " + c.a().display(), a), side("B · " + c.b().display(), b));
+        sides.addClassName("two-columns");
+        return sides;
+    }
+
+    private static Div side(String title, SweepAnalysis analysis) {
+        Span name = new Span(title);
+        name.addClassName("side-title");
+        Div side = new Div(name, new VerdictBanner(analysis.verdict(), analysis.provisional()));
+        side.addClassName("compare-side");
+        return side;
     }
 
     private static StatCard card(String title, double rate, SweepComparison.Best best, String cssClass) {
-        StatCard card = new StatCard(title, Definitions.SUCCESS_RATE).show(Numbers.pct(rate, 1), best == null
+        StatCard card = new StatCard(title, Definitions.SUCCESS_RATE).show(Numbers.pct(rate, 0), best == null
                 ? "no configuration measured"
-                : "best: " + OptionsJson.describeOrNone(best.options()) + " (" + Numbers.signedPct(best.deltaPct()) + ")");
+                : "best: " + OptionsJson.describeOrNone(best.options()) + " (" + Numbers.signedPct(best.deltaPct(), 2)
+                + ")");
         card.addClassName(cssClass);
         return card;
     }
@@ -142,14 +182,14 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         grid.addClassName("shared-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(s -> OptionsJson.describeOrNone(s.options())).setHeader("Configuration (shared axes)").setFlexGrow(2);
-        grid.addColumn(s -> Numbers.signedPct(s.deltaPctA())).setHeader("Δ A").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Numbers.signedPct(s.deltaPctB())).setHeader("Δ B").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Numbers.signedPct(s.deltaOfDelta())).setHeader("Δ A − Δ B")
+        grid.addColumn(s -> Numbers.signed(s.deltaPctA(), 2)).setHeader("Δ A (%)").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Numbers.signed(s.deltaPctB(), 2)).setHeader("Δ B (%)").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> Numbers.signed(s.deltaOfDelta(), 2)).setHeader("Δ A − Δ B (points)")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Numbers.signedPct(s.ttftReductionPctA())).setHeader("TTFT red. A")
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> Numbers.signedPct(s.ttftReductionPctB())).setHeader("TTFT red. B")
-                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> s.ttftReductionPctA() == null ? Numbers.NONE : Numbers.signed(s.ttftReductionPctA(), 1))
+                .setHeader("TTFT reduction A (%)").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(s -> s.ttftReductionPctB() == null ? Numbers.NONE : Numbers.signed(s.ttftReductionPctB(), 1))
+                .setHeader("TTFT reduction B (%)").setTextAlign(ColumnTextAlign.END);
         grid.setItems(c.sharedConfigurations());
         grid.setHeight(c.sharedConfigurations().size() > 12 ? "24rem" : null);
         grid.setAllRowsVisible(c.sharedConfigurations().size() <= 12);

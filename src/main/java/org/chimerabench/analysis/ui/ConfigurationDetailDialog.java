@@ -23,9 +23,9 @@ class ConfigurationDetailDialog extends Dialog {
         setWidth("min(72rem, 95vw)");
         setResizable(true);
         Paragraph summary = new Paragraph(String.format(Locale.ROOT,
-                "Baseline %s tok/s, chimera %s tok/s → Δ %s · TTFT reduction %s · %d call(s)",
-                Numbers.number(result.throughput().baselineTokPerSec(), 2), Numbers.number(result.throughput().chimeraTokPerSec(), 2),
-                Numbers.signedPct(result.throughput().deltaPct()), Numbers.signedPct(result.ttft().ttftReductionPct()), calls.size()));
+                "Baseline %s tok/s, chimera %s tok/s → Δ %s · TTFT reduction %s · %d call(s) · %s",
+                Numbers.number(result.throughput().baselineTokPerSec(), 1), Numbers.number(result.throughput().chimeraTokPerSec(), 1),
+                Numbers.signedPct(result.throughput().deltaPct()), Numbers.signedPct(result.ttft().ttftReductionPct(), 1), calls.size(), result.claim()));
         summary.addClassName("panel-help");
         Grid<CallRow> grid = new Grid<>();
         grid.addClassName("calls-grid");

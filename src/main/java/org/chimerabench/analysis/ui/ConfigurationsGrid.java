@@ -18,6 +18,7 @@ import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
+import org.chimerabench.base.ui.ScrollCue;
 
 /**
  * Every configuration with its measures: sortable, filterable by axis values, lazy (rows are rendered as they
@@ -46,25 +47,26 @@ class ConfigurationsGrid extends Composite<Div> {
         axes.keySet().forEach(option -> grid.addColumn(r -> OptionsJson.format(r.options().get(option)))
                 .setHeader(option).setWidth("6.5rem").setFlexGrow(0).setSortable(true)
                 .setComparator(Comparator.comparingDouble(r -> numeric(r.options().get(option)))));
-        number("Baseline tok/s", r -> r.throughput().baselineTokPerSec(), 2, Definitions.THROUGHPUT);
-        number("Chimera tok/s", r -> r.throughput().chimeraTokPerSec(), 2, Definitions.THROUGHPUT);
-        signed("Δ", r -> r.throughput().deltaPct(), Definitions.THROUGHPUT_DELTA);
-        number("Baseline TTFT ms", r -> r.ttft().baselineTtftMs(), 1, Definitions.TTFT);
-        number("Chimera TTFT ms", r -> r.ttft().chimeraTtftMs(), 1, Definitions.TTFT);
-        signed("TTFT red.", r -> r.ttft().ttftReductionPct(), Definitions.TTFT_REDUCTION);
-        number("CV B %", r -> r.throughput().baselineCvPct(), 2, Definitions.CV);
-        number("CV C %", r -> r.throughput().chimeraCvPct(), 2, Definitions.CV);
-        grid.addColumn(r -> r.trials().baselineTrials() + "/" + r.trials().chimeraTrials()).setHeader("n B/C").setWidth("5.5rem")
+        number("Baseline (tok/s)", r -> r.throughput().baselineTokPerSec(), 1, Definitions.THROUGHPUT);
+        number("Chimera (tok/s)", r -> r.throughput().chimeraTokPerSec(), 1, Definitions.THROUGHPUT);
+        signed("Δ (%)", r -> r.throughput().deltaPct(), 2, Definitions.THROUGHPUT_DELTA);
+        number("Baseline TTFT (ms)", r -> r.ttft().baselineTtftMs(), 0, Definitions.TTFT);
+        number("Chimera TTFT (ms)", r -> r.ttft().chimeraTtftMs(), 0, Definitions.TTFT);
+        signed("TTFT reduction (%)", r -> r.ttft().ttftReductionPct(), 1, Definitions.TTFT_REDUCTION);
+        number("CV baseline (%)", r -> r.throughput().baselineCvPct(), 1, Definitions.CV);
+        number("CV chimera (%)", r -> r.throughput().chimeraCvPct(), 1, Definitions.CV);
+        grid.addColumn(r -> r.trials().baselineTrials() + "/" + r.trials().chimeraTrials()).setHeader("Trials B/C").setWidth("5.5rem")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(r -> "Non-warm-up trials with a successful call, baseline/chimera");
-        number("q", r -> r.significance().qValue(), 3, Definitions.SIGNIFICANCE);
+        grid.addColumn(ConfigurationResult::claim).setHeader("Significance").setAutoWidth(true).setFlexGrow(1)
+                .setTooltipGenerator(r -> Definitions.SIGNIFICANCE);
         grid.addClassName("configurations-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(rows);
         grid.setHeight("28rem");
         grid.addItemClickListener(event -> open.accept(event.getItem()));
         getContent().addClassName("configurations");
-        getContent().add(filterBar, grid);
+        getContent().add(filterBar, ScrollCue.wrap(grid));
     }
 
     private void number(String header, Function<ConfigurationResult, Double> value, int decimals, String help) {
@@ -73,8 +75,8 @@ class ConfigurationsGrid extends Composite<Div> {
                 .setComparator(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
-    private void signed(String header, Function<ConfigurationResult, Double> value, String help) {
-        grid.addColumn(r -> Numbers.signedPct(value.apply(r))).setHeader(header).setAutoWidth(true).setFlexGrow(1)
+    private void signed(String header, Function<ConfigurationResult, Double> value, int decimals, String help) {
+        grid.addColumn(r -> value.apply(r) == null ? Numbers.NONE : Numbers.signed(value.apply(r), decimals)).setHeader(header).setAutoWidth(true).setFlexGrow(1)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> help)
                 .setComparator(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setPartNameGenerator(r -> value.apply(r) == null ? null : value.apply(r) > 0 ? "good" : "bad");

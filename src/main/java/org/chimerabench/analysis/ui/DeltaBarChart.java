@@ -6,6 +6,8 @@ import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.base.ui.SharedComponent;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.AxisScale;
+import org.chimerabench.chart.ChartOptions.Annotations;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Bar;
 import org.chimerabench.chart.ChartOptions.Chart;
@@ -25,20 +27,27 @@ public class DeltaBarChart extends ApexChart {
     }
 
     static ChartOptions options(List<ConfigurationResult> results) {
-        List<Point> points = results.stream()
-                .sorted(Comparator.comparingDouble(r -> r.throughput().deltaPct()))
-                .map(r -> new Point(OptionsJson.shortLabel(r.options()), ChartOptions.round(r.throughput().deltaPct()), r.throughput().deltaPct() > 0 ? ChartOptions.GOOD : ChartOptions.BAD))
+        List<ConfigurationResult> sorted = results.stream()
+                .sorted(Comparator.comparingDouble(r -> r.throughput().deltaPct())).toList();
+        List<Point> points = sorted.stream()
+                .map(r -> new Point(OptionsJson.shortLabel(r.options()), ChartOptions.round(r.throughput().deltaPct()),
+                        r.throughput().deltaPct() > 0 ? ChartOptions.GOOD : ChartOptions.BAD))
                 .toList();
-        Axis x = Axis.categories(null, "configuration (" + String.join("/", results.isEmpty()
-                ? List.of() : results.get(0).options().keySet()) + ")");
+        Axis x = Axis.categories(null, results.isEmpty() ? "configuration"
+                : String.join("/", results.get(0).options().keySet()));
         if (points.size() > 40) {
             x = x.hideLabels();
         }
-        return ChartOptions.of(Chart.of(ChartType.BAR, 360), List.of(Series.of("Throughput Δ %", points)))
+        AxisScale scale = AxisScale.withZero(sorted.isEmpty() ? 0 : sorted.get(0).throughput().deltaPct(),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1).throughput().deltaPct(), 6);
+        return ChartOptions.of(Chart.of(ChartType.BAR, 360), List.of(Series.of("Throughput Δ", points)))
                 .withXaxis(x)
-                .withYaxis(Axis.titled("throughput Δ %"))
+                .withYaxis(Axis.scaled("throughput Δ (%)", scale))
                 .withPlotOptions(PlotOptions.bar(new Bar(false, false, points.size() > 40 ? "95%" : "70%")))
-                .withValueFormat(3, " %");
+                .withAnnotations(Annotations.zero(false))
+                .withPointNames(List.of(sorted.stream().map(r -> OptionsJson.describeOrNone(r.options())).toList()))
+                .withValueFormat(2, " %")
+                .withAxisDecimals(scale.decimals());
     }
 
 }

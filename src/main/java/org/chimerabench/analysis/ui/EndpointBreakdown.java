@@ -26,10 +26,12 @@ class EndpointBreakdown extends Grid<EndpointBreakdown.Row> {
                 .setFlexGrow(2);
         addColumn(r -> r.analysis().configurations()).setHeader("Configurations");
         addColumn(r -> r.analysis().improvedConfigurations()).setHeader("Improved");
-        addColumn(r -> Numbers.pct(r.analysis().successRatePct(), 1)).setHeader("Success rate");
-        addColumn(r -> Numbers.signedPct(r.analysis().throughputDeltaPct().mean())).setHeader("Mean Δ");
-        addColumn(r -> median(r.analysis(), Arm.BASELINE)).setHeader("Baseline tok/s");
-        addColumn(r -> median(r.analysis(), Arm.CHIMERA)).setHeader("Chimera tok/s");
+        addColumn(r -> Numbers.pct(r.analysis().successRatePct(), 0)).setHeader("Success rate");
+        addColumn(r -> r.analysis().verdict().throughputDeltaPct().outcome().label()).setHeader("Throughput verdict");
+        addColumn(r -> Numbers.signedPctWithin(r.analysis().verdict().throughputDeltaPct().meanPct(),
+                r.analysis().verdict().throughputDeltaPct().halfWidth())).setHeader("Mean Δ");
+        addColumn(r -> median(r.analysis(), Arm.BASELINE)).setHeader("Baseline (tok/s)");
+        addColumn(r -> median(r.analysis(), Arm.CHIMERA)).setHeader("Chimera (tok/s)");
         setItems(rows);
     }
 

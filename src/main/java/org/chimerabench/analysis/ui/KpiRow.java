@@ -2,58 +2,68 @@ package org.chimerabench.analysis.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
-import java.util.Locale;
 import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.Definitions;
-import org.chimerabench.analysis.MeanTest;
+import org.chimerabench.analysis.MetricVerdict;
+import org.chimerabench.analysis.Outcome;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.base.ui.StatCard;
 
-/** The four headline figures of a sweep. */
+/**
+ * The four headline figures of a sweep, after the verdict. Colours follow the verdict's outcomes, never the sign
+ * alone: the success rate is neutral unless its sign test is significant; nothing is coloured while provisional.
+ */
 class KpiRow extends Composite<Div> {
 
-    final StatCard successRate = new StatCard("Success rate", Definitions.SUCCESS_RATE);
     final StatCard meanDelta = new StatCard("Mean throughput Δ", Definitions.MEAN_DELTA_TEST);
-    final StatCard best = new StatCard("Best configuration", Definitions.BEST_CONFIGURATION);
     final StatCard ttft = new StatCard("Mean TTFT reduction", Definitions.TTFT_REDUCTION);
+    final StatCard successRate = new StatCard("Success rate (share with Δ > 0)", Definitions.SUCCESS_RATE);
+    final StatCard best = new StatCard("Best configuration", Definitions.BEST_CONFIGURATION);
 
     KpiRow(SweepAnalysis analysis) {
-        successRate.show(Numbers.pct(analysis.successRatePct(), 1), analysis.improvedConfigurations() + " of "
-                        + analysis.configurations() + " configurations improved")
-                .tone(analysis.configurations() == 0 ? null : analysis.successRatePct() >= 50);
-        meanDelta.show(Numbers.signedPct(analysis.throughputDeltaPct().mean()), interval(analysis.throughputDeltaPct()))
-                .tone(tone(analysis.throughputDeltaPct()));
+        boolean provisional = analysis.provisional();
+        MetricVerdict throughput = analysis.verdict().throughputDeltaPct();
+        MetricVerdict firstToken = analysis.verdict().ttftReductionPct();
+        meanDelta.show(Numbers.signedPctWithin(throughput.meanPct(), throughput.halfWidth()), interval(throughput))
+                .tone(provisional ? null : tone(throughput.outcome()));
+        ttft.show(Numbers.signedPctWithin(firstToken.meanPct(), firstToken.halfWidth()), interval(firstToken))
+                .tone(provisional ? null : tone(firstToken.outcome()));
+        successRate.show(Numbers.pct(analysis.successRatePct(), 0), analysis.improvedConfigurations() + " of "
+                        + analysis.configurations() + " configurations faster · "
+                        + Numbers.pEquals("sign test p", throughput.signTestP()))
+                .tone(provisional || !throughput.signTestSignificant() ? null : analysis.successRatePct() > 50);
         ConfigurationResult top = analysis.topByThroughput().isEmpty() ? null : analysis.topByThroughput().get(0);
-        best.show(top == null ? Numbers.NONE : Numbers.signedPct(top.throughput().deltaPct()),
-                top == null ? "no configuration measured" : OptionsJson.describeOrNone(top.options()));
-        ttft.show(Numbers.signedPct(analysis.ttftReductionPct().mean()), interval(analysis.ttftReductionPct()))
-                .tone(tone(analysis.ttftReductionPct()));
-        successRate.addClassName("kpi-success-rate");
+        best.show(top == null ? Numbers.NONE : Numbers.signedPct(top.throughput().deltaPct(), 1),
+                top == null ? "no configuration measured"
+                        : OptionsJson.describeOrNone(top.options()) + " · " + top.claim());
         meanDelta.addClassName("kpi-mean-delta");
-        best.addClassName("kpi-best");
         ttft.addClassName("kpi-ttft");
+        successRate.addClassName("kpi-success-rate");
+        best.addClassName("kpi-best");
         getContent().addClassName("kpi-row");
-        getContent().add(successRate, meanDelta, best, ttft);
+        if (provisional) {
+            getContent().addClassName("provisional");
+        }
+        getContent().add(meanDelta, ttft, successRate, best);
     }
 
-    private static String interval(MeanTest test) {
-        if (test.ci95Low() == null) {
-            return test.note() == null ? "no interval" : test.note();
+    /** "95 % CI −0.02 to +0.29 % · p = 0.077", digits from the interval's half-width. */
+    static String interval(MetricVerdict v) {
+        if (v.ci95Low() == null) {
+            return v.configurations() == 0 ? "not measured" : "no interval: too few or identical values";
         }
-        return String.format(Locale.ROOT, "95 %% CI %s to %s · p = %s", Numbers.signed(test.ci95Low(), 3),
-                Numbers.signed(test.ci95High(), 3), Numbers.p(test.pValueTwoSided()));
+        int decimals = Numbers.decimalsFor(v.halfWidth());
+        return "95 % CI " + Numbers.signed(v.ci95Low(), decimals) + " to " + Numbers.signed(v.ci95High(), decimals)
+                + " % · " + Numbers.pEquals("p", v.pValue());
     }
 
-    /** Green/red only when the interval excludes 0. */
-    private static Boolean tone(MeanTest test) {
-        if (test.ci95Low() == null) {
-            return null;
-        }
-        if (test.ci95Low() > 0) {
-            return true;
-        }
-        return test.ci95High() < 0 ? false : null;
+    private static Boolean tone(Outcome outcome) {
+        return switch (outcome) {
+            case BETTER -> true;
+            case WORSE -> false;
+            case EQUIVALENT, INCONCLUSIVE -> null;
+        };
     }
 }

@@ -1,44 +1,42 @@
 package org.chimerabench.analysis.ui;
 
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Locale;
 import org.chimerabench.analysis.Recommendation;
-import org.chimerabench.analysis.UseCase;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 
-/** The recommendation matrix: use case, configuration, expected Δ, TTFT change and the rule in plain words. */
-class RecommendationGrid extends Grid<Recommendation> {
+/**
+ * The recommendation matrix as cards that wrap on any width: use case, configuration, expected Δ and TTFT
+ * change, what may be claimed about it (significance or "single trial"), and the rule in plain words.
+ */
+class RecommendationGrid extends Composite<Div> {
 
     RecommendationGrid(List<Recommendation> recommendations) {
-        addClassName("recommendation-grid");
-        addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_NO_BORDER);
-        addColumn(r -> useCase(r.useCase())).setHeader("Use case").setWidth("10rem").setFlexGrow(0);
-        addComponentColumn(RecommendationGrid::configuration).setHeader("Configuration").setWidth("16rem")
-                .setFlexGrow(1);
-        addColumn(r -> Numbers.signedPct(r.deltaPct())).setHeader("Expected Δ").setWidth("7.5rem").setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        addColumn(r -> Numbers.signedPct(r.ttftReductionPct())).setHeader("TTFT reduction").setWidth("8.5rem")
-                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        addColumn(Recommendation::rule).setHeader("Rule").setFlexGrow(2);
-        setItems(recommendations);
-        setAllRowsVisible(true);
+        getContent().addClassName("recommendation-grid");
+        recommendations.forEach(r -> getContent().add(card(r)));
     }
 
-    static String useCase(UseCase useCase) {
-        String words = useCase.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
-    private static Span configuration(Recommendation r) {
-        Span text = new Span(r.options() == null ? r.note() : OptionsJson.describeOrNone(r.options()));
-        if (r.options() == null) {
-            text.addClassName("muted");
+    private static Div card(Recommendation r) {
+        Span useCase = new Span(r.useCase().label());
+        useCase.addClassName("recommendation-use-case");
+        Span configuration = new Span(r.options() == null ? r.note() : OptionsJson.describeOrNone(r.options()));
+        configuration.addClassName(r.options() == null ? "muted" : "recommendation-configuration");
+        Div card = new Div(useCase, configuration);
+        if (r.options() != null) {
+            Span figures = new Span("Throughput Δ " + Numbers.signedPct(r.deltaPct(), 2) + " · TTFT reduction "
+                    + Numbers.signedPct(r.ttftReductionPct(), 1) + (r.note() == null ? "" : " · " + r.note()));
+            figures.addClassName("recommendation-figures");
+            Span claim = new Span(r.significance());
+            claim.addClassName("recommendation-significance");
+            card.add(figures, claim);
         }
-        return text;
+        Span rule = new Span(r.rule());
+        rule.addClassName("recommendation-rule");
+        card.add(rule);
+        card.addClassName("recommendation-card");
+        return card;
     }
 }

@@ -1,11 +1,14 @@
 package org.chimerabench.analysis.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Span;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,18 +38,20 @@ class ResultsHeader extends Composite<Div> {
             badges.add(tag("simulated", "simulated"));
         }
         if (sweep.status() != SweepStatus.IMPORTED) {
-            badges.add(tag(sweep.status().name().toLowerCase(Locale.ROOT), "status"));
+            badges.add(tag(sweep.status().label(), "status"));
         }
-        if (sweep.status() == SweepStatus.CANCELLED || sweep.status() == SweepStatus.FAILED
-                || sweep.status() == SweepStatus.RUNNING) {
+        if (sweep.status() == SweepStatus.CANCELLED || sweep.status() == SweepStatus.FAILED) {
             Span partial = tag("partial", "partial");
-            partial.setTitle("The sweep did not run to the end: every figure covers only the calls stored so far ("
+            partial.setTitle("The sweep did not run to the end: every figure covers only the calls it stored ("
                     + sweep.progress().done() + " of " + sweep.progress().total() + ").");
             badges.add(partial);
         }
         Div facts = new Div();
         facts.addClassName("facts");
         facts(sweep).forEach(fact -> facts.add(new Span(fact)));
+        if (sweep.imported() && sweep.sourceFile() != null && !sweep.sourceFile().isBlank()) {
+            facts.add(source(sweep.sourceFile()));
+        }
         getContent().addClassName("results-header");
         getContent().add(new Div(name, badges), facts);
         if (sweep.statusMessage() != null) {
@@ -58,16 +63,13 @@ class ResultsHeader extends Composite<Div> {
 
     private static List<String> facts(SweepDetails sweep) {
         List<String> facts = new ArrayList<>();
-        facts.add("Model: " + orNone(sweep.model()));
+        known(facts, "Model: ", sweep.model());
         if (sweep.endpoints() != null && sweep.endpoints().size() > 1) {
             facts.add("Fleet: " + String.join(", ", sweep.endpoints()));
         } else {
-            facts.add("Host: " + orNone(sweep.host()));
+            known(facts, "Host: ", sweep.host());
         }
-        facts.add("Ollama: " + orNone(sweep.ollamaVersion()));
-        if (sweep.imported()) {
-            facts.add("Source: " + source(sweep.sourceFile()));
-        }
+        known(facts, "Ollama: ", sweep.ollamaVersion());
         facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
         facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
                 + " per arm");
@@ -77,13 +79,25 @@ class ResultsHeader extends Composite<Div> {
         return facts;
     }
 
-    /** "a.csv", or "18 files" instead of a list of 18 names (the list stays in the report and the API). */
-    static String source(String sourceFile) {
-        if (sourceFile == null || sourceFile.isBlank()) {
-            return Numbers.NONE;
-        }
+    /** "Source: a.csv", or "Source: 18 files ▸" that opens to the list of names. */
+    static Component source(String sourceFile) {
         Matcher files = MANY_FILES.matcher(sourceFile);
-        return files.lookingAt() ? files.group(1) + " files" : sourceFile;
+        if (!files.lookingAt()) {
+            return new Span("Source: " + sourceFile);
+        }
+        Div names = new Div();
+        Arrays.stream(sourceFile.substring(files.end()).split(",\\s*")).forEach(name -> names.add(new Div(name)));
+        names.addClassName("source-files");
+        NativeDetails details = new NativeDetails("Source: " + files.group(1) + " files", names);
+        details.addClassName("source-details");
+        return details;
+    }
+
+    /** A fact only when its value is known: an empty "Host: —" says nothing. */
+    private static void known(List<String> facts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(label + value);
+        }
     }
 
     private static final Pattern MANY_FILES = Pattern.compile("(\\d+) files: ");
@@ -94,7 +108,4 @@ class ResultsHeader extends Composite<Div> {
         return tag;
     }
 
-    private static String orNone(String value) {
-        return value == null || value.isBlank() ? Numbers.NONE : value;
-    }
 }

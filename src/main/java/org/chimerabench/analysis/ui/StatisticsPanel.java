@@ -13,6 +13,7 @@ import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.base.ui.ScrollCue;
 import org.chimerabench.execution.Arm;
 
 /** Statistical validation: distributions, CV overall and per arm, the t-tests in words, significance. */
@@ -26,7 +27,7 @@ class StatisticsPanel extends Composite<Div> {
         addRows(rows, "Throughput (tok/s)", analysis.throughput(), analysis.throughputByArm().get(Arm.BASELINE),
                 analysis.throughputByArm().get(Arm.CHIMERA), 2);
         addRows(rows, "TTFT (ms)", analysis.ttftMs(), analysis.ttftMsByArm().get(Arm.BASELINE),
-                analysis.ttftMsByArm().get(Arm.CHIMERA), 1);
+                analysis.ttftMsByArm().get(Arm.CHIMERA), 0);
         Paragraph throughput = new Paragraph("Throughput Δ: " + analysis.throughputDeltaPct().verdict(0.05, " %"));
         Paragraph ttft = new Paragraph("TTFT reduction: " + analysis.ttftReductionPct().verdict(0.05, " %"));
         Paragraph significance = new Paragraph(analysis.significantlyImprovedConfigurations() == null
@@ -38,7 +39,7 @@ class StatisticsPanel extends Composite<Div> {
         ttft.addClassName("verdict-ttft");
         significance.setTitle(Definitions.SIGNIFICANCE);
         getContent().addClassName("statistics-panel");
-        getContent().add(grid(rows), throughput, ttft, significance);
+        getContent().add(ScrollCue.wrap(grid(rows)), throughput, ttft, significance);
     }
 
     private static void addRows(List<Row> rows, String what, Distribution all, Distribution baseline,
@@ -67,7 +68,7 @@ class StatisticsPanel extends Composite<Div> {
         column(grid, "Max", Distribution::max);
         column(grid, "Mean", Distribution::mean);
         column(grid, "SD", Distribution::stdDev);
-        grid.addColumn(r -> Numbers.pct(r.distribution().cvPct(), 2)).setHeader("CV").setWidth("6rem").setFlexGrow(0)
+        grid.addColumn(r -> Numbers.number(r.distribution().cvPct(), 2)).setHeader("CV (%)").setWidth("6rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> Definitions.CV);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

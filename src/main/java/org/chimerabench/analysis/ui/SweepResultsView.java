@@ -3,10 +3,14 @@ package org.chimerabench.analysis.ui;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.ui.PrintableReport;
 import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.execution.CallService;
@@ -97,7 +102,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void show(SweepDetails sweep, SweepAnalysis analysis) {
         header = new ResultsHeader(sweep);
-        add(header, exports(sweep));
+        add(header);
         List<String> fleet = analyses.endpoints(sweep.id());
         if (fleet.size() > 1) {
             add(new EndpointFilter(sweep.id(), fleet, endpoint));
@@ -120,7 +125,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                 }
             }));
         }
-        verdict = new SweepVerdict(sweep, analysis, endpoint, fleet, analyses, calls);
+        verdict = new SweepVerdict(sweep, analysis, endpoint, fleet, analyses, calls, exports(sweep));
         verdictDone = sweep.progress().done();
         configurations = sweep.definition().configurations();
         verdictAt = System.nanoTime();
@@ -149,7 +154,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         Optional<SweepAnalysis> analysis = analyses.analyse(snapshot.sweepId(), endpoint);
         if (sweep.isPresent() && analysis.isPresent()) {
             SweepVerdict fresh = new SweepVerdict(sweep.get(), analysis.get(), endpoint,
-                    analyses.endpoints(snapshot.sweepId()), analyses, calls);
+                    analyses.endpoints(snapshot.sweepId()), analyses, calls, exports(sweep.get()));
             replace(verdict, fresh);
             verdict = fresh;
             verdictDone = snapshot.done();
@@ -166,7 +171,10 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         });
     }
 
-    /** The sweep ended while the page was open: the verdict replaces the monitor, without a reload. */
+    /**
+     * The sweep ended while the page was open (the verdict replaces the monitor) or its margin changed: the page
+     * is drawn again from the stored calls, without a reload.
+     */
     private void showEnded(long sweepId) {
         Optional<SweepDetails> sweep = sweeps.find(sweepId);
         Optional<SweepAnalysis> analysis = analyses.analyse(sweepId, endpoint);
@@ -184,23 +192,35 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    /** Report, comparison and downloads of this sweep. */
+    /** Report, comparison, downloads, the equivalence margin, and the operator's buttons, in one wrapping row. */
     private Div exports(SweepDetails sweep) {
         long id = sweep.id();
+        MenuBar downloads = new MenuBar();
+        downloads.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_SMALL);
+        SubMenu files = downloads.addItem("Downloads ▾").getSubMenu();
+        files.addItem(PrintableReport.download("api/sweeps/" + id + "/report.md", "Report (Markdown)"));
+        files.addItem(PrintableReport.download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"));
+        files.addItem(PrintableReport.download("api/sweeps/" + id + "/calls", "Calls (JSON)"));
+        files.addItem(PrintableReport.download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
+        downloads.addClassName("downloads-menu");
         Div links = new Div(new Anchor("sweeps/" + id + "/report", "Technical report"),
-                new Anchor("compare?a=" + id, "Compare with…"),
-                PrintableReport.download("api/sweeps/" + id + "/report.md", "Report (Markdown)"),
-                PrintableReport.download("api/sweeps/" + id + "/configurations.csv", "Configurations CSV"),
-                PrintableReport.download("api/sweeps/" + id + "/calls", "Calls (JSON)"),
-                PrintableReport.download("api/sweeps/" + id + "/analysis", "Analysis (JSON)"));
+                new Anchor("compare?a=" + id, "Compare with…"), downloads);
         if (!sweep.imported() && operator) {
-            links.addComponentAsFirst(new Anchor("sweeps/new?from=" + id, "Duplicate sweep"));
+            links.add(new Anchor("sweeps/new?from=" + id, "Duplicate sweep"));
         }
-        if (operator) { // courtesy: ShareLinkService checks the role itself
+        Span margin = new Span("Margin ±" + Numbers.plain(sweep.equivalenceMarginPct()) + " %");
+        margin.addClassName("margin-setting");
+        margin.setTitle("A mean effect whose 90 % CI lies inside ± this margin counts as no practical difference.");
+        links.add(margin);
+        if (operator) { // courtesy: SweepService.setEquivalenceMargin and ShareLinkService check the role themselves
+            Button change = new Button("Change margin…", e -> new MarginDialog(sweeps, id,
+                    sweep.equivalenceMarginPct(), () -> showEnded(id)).open());
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            change.addClassName("change-margin");
             Button share = new Button("Share…", VaadinIcon.SHARE.create(), e -> new ShareDialog(shares, id).open());
-            share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            share.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             share.addClassName("share-sweep");
-            links.add(share);
+            links.add(change, share);
         }
         if (sweeps.mayDelete(id)) { // courtesy: SweepService.delete checks owner and role itself
             links.add(new DeleteSweepButton(sweeps, sweep));

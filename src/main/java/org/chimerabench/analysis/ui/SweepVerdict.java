@@ -1,5 +1,6 @@
 package org.chimerabench.analysis.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,7 +17,7 @@ import org.chimerabench.execution.CallService;
 import org.chimerabench.sweep.SweepDetails;
 
 /**
- * The verdict of a sweep as of its stored calls: the KPI row at once, then — when {@link #showDetails()} is
+ * The verdict of a sweep as of its stored calls: the verdict sentence and the KPI row at once, then — when {@link #showDetails()} is
  * called, after the browser painted the KPIs — charts, per-endpoint breakdown, recommendations, rankings,
  * per-parameter tables, statistics and every configuration. An empty state while no configuration can be
  * compared yet.
@@ -34,6 +35,12 @@ class SweepVerdict extends Composite<Div> {
     /** {@code fleet}: the endpoints whose calls the sweep stored; {@code endpoint}: the one shown, null = all. */
     SweepVerdict(SweepDetails sweep, SweepAnalysis analysis, String endpoint, List<String> fleet,
                  AnalysisService analyses, CallService calls) {
+        this(sweep, analysis, endpoint, fleet, analyses, calls, null);
+    }
+
+    /** {@code actions} (links, downloads, buttons; may be null) follow the verdict and the KPIs. */
+    SweepVerdict(SweepDetails sweep, SweepAnalysis analysis, String endpoint, List<String> fleet,
+                 AnalysisService analyses, CallService calls, Component actions) {
         this.sweep = sweep;
         this.analysis = analysis;
         this.endpoint = endpoint;
@@ -46,13 +53,20 @@ class SweepVerdict extends Composite<Div> {
                     + " nothing to compare. Figures appear as soon as calls are stored.");
             empty.addClassName("empty-state");
             getContent().add(empty);
+            if (actions != null) {
+                getContent().add(actions);
+            }
             return;
         }
         ProgressBar progress = new ProgressBar();
         progress.setIndeterminate(true);
         loading = new Div(progress, new Paragraph("Drawing charts and tables…"));
         loading.addClassName("details-loading");
-        getContent().add(new KpiRow(analysis), loading);
+        getContent().add(new VerdictBanner(analysis.verdict(), analysis.provisional()), new KpiRow(analysis));
+        if (actions != null) {
+            getContent().add(actions);
+        }
+        getContent().add(loading);
     }
 
     /** True while the charts and tables are still to be added. */
@@ -70,13 +84,18 @@ class SweepVerdict extends Composite<Div> {
         sweep.definition().axes().forEach(axis -> axes.put(axis.option(), axis.values()));
         List<ConfigurationResult> results = analysis.configurationResults();
 
+        boolean ttftMeasured = !TtftScatterChart.measured(results, null).isEmpty();
         Div charts = new Div(
                 new Panel("Throughput Δ per configuration", Definitions.THROUGHPUT_DELTA, new DeltaBarChart(results)),
-                new Panel("Δ % heatmap", "Mean throughput Δ % over the first two axes.",
-                        new DeltaHeatmapChart(List.copyOf(axes.keySet()), axes, results)),
+                new Panel("Throughput Δ heatmap", "Mean throughput Δ % over the first two axes; colour depth = size"
+                        + " of Δ (legend below).", axes.size() < 2
+                        ? why("A heatmap needs two axes; this sweep varies " + (axes.isEmpty() ? "none"
+                        : "only " + String.join(", ", axes.keySet())) + ".")
+                        : new DeltaHeatmapChart(List.copyOf(axes.keySet()), axes, results)),
                 new Panel("Throughput per arm", Definitions.DISTRIBUTION,
-                        new ThroughputBoxPlotChart(analysis.throughputByArm())),
-                new Panel("TTFT reduction vs throughput Δ", Definitions.TTFT_REDUCTION, new TtftScatterChart(results)));
+                        new ThroughputBoxPlotChart(analysis.throughputByArm()), note(ThroughputBoxPlotChart.AXIS_NOTE)),
+                new Panel("TTFT reduction vs throughput Δ", Definitions.TTFT_REDUCTION, ttftMeasured
+                        ? new TtftScatterChart(results) : why("No configuration has a measured time to first token.")));
         charts.addClassName("chart-grid");
 
         Div rankings = new Div(
@@ -101,6 +120,20 @@ class SweepVerdict extends Composite<Div> {
                 new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
                 new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
                         new ConfigurationsGrid(axes, results, this::openCalls)).wide());
+    }
+
+    /** Said instead of a chart that would be empty. */
+    static Paragraph why(String reason) {
+        Paragraph text = new Paragraph(reason);
+        text.addClassName("chart-empty");
+        return text;
+    }
+
+    /** A sentence under a chart that the reader needs to read it right. */
+    static Paragraph note(String text) {
+        Paragraph note = new Paragraph(text);
+        note.addClassName("chart-note");
+        return note;
     }
 
     private void openCalls(ConfigurationResult result) {

@@ -29,11 +29,15 @@ class ThroughputBoxPlotChart extends ApexChart {
         byArm.forEach((arm, d) -> boxes.add(Point.of(arm.label(),
                 List.of(r(d.min()), r(d.q1()), r(d.median()), r(d.q3()), r(d.max())))));
         return ChartOptions.of(Chart.of(ChartType.BOX_PLOT, 300), List.of(new Series("Throughput", "boxPlot", boxes)))
-                .withYaxis(Axis.titled("tok/s"))
+                .withYaxis(Axis.titled("throughput (tok/s)"))
                 .withPlotOptions(PlotOptions.boxPlot(new BoxPlot(new BoxColors("var(--lumo-primary-color-50pct)",
                         "var(--lumo-primary-color)"))))
                 .withValueFormat(2, "");
     }
+
+    /** The axis is fitted to the data (not from 0); the page says so under the chart. */
+    static final String AXIS_NOTE = "Boxes: minimum, quartiles, maximum of the per-configuration means. The axis"
+            + " does not start at 0 tok/s, so small differences look large.";
 
     private static double r(double value) {
         return Math.round(value * 1e4) / 1e4;

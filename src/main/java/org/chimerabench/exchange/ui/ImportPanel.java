@@ -13,6 +13,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.chimerabench.exchange.ImportException;
 import org.chimerabench.exchange.ImportService;
 import org.chimerabench.exchange.UploadedFile;
@@ -25,7 +26,7 @@ import org.chimerabench.exchange.UploadedFile;
 class ImportPanel extends Composite<HorizontalLayout> {
 
     private final ImportService imports;
-    private final Runnable onImported;
+    private final Consumer<List<Long>> onImported;
     private final List<UploadedFile> received = new ArrayList<>();
     private final Upload upload = new Upload();
     private final Button importButton = new Button("Import", VaadinIcon.CHECK.create(), event -> importReceived());
@@ -33,7 +34,8 @@ class ImportPanel extends Composite<HorizontalLayout> {
     private final ProgressBar importing = new ProgressBar();
     private final Span hint = new Span();
 
-    ImportPanel(ImportService imports, Runnable onImported) {
+    /** {@code onImported} receives the ids of the new sweeps. */
+    ImportPanel(ImportService imports, Consumer<List<Long>> onImported) {
         this.imports = imports;
         this.onImported = onImported;
         upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
@@ -78,7 +80,7 @@ class ImportPanel extends Composite<HorizontalLayout> {
                     + plural(ids.size(), "sweep"), 4000, Notification.Position.BOTTOM_START);
             done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             clear();
-            onImported.run();
+            onImported.accept(ids);
         } catch (ImportException e) {
             new ImportErrorDialog(e.getMessage()).open();
         } finally {

@@ -1,22 +1,28 @@
 package org.chimerabench.exchange.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.chimerabench.analysis.SweepOverview;
 import org.chimerabench.analysis.SweepOverviewService;
+import org.chimerabench.analysis.ui.VerdictBadges;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.exchange.ImportService;
 import org.chimerabench.sweep.SweepStatus;
@@ -34,14 +40,16 @@ class SweepsView extends VerticalLayout {
     private final SweepOverviewService overviews;
     private final Grid<SweepOverview> grid = new Grid<>();
     private final Div emptyState = emptyState();
+    private final boolean operator;
 
     SweepsView(SweepOverviewService overviews, ImportService imports, AuthenticationContext authentication) {
         this.overviews = overviews;
+        this.operator = authentication.hasRole("OPERATOR"); // courtesy: the services check the role themselves
         setSizeFull();
         addClassName("sweeps-view");
         add(new ViewToolbar("Sweeps"));
         if (authentication.hasRole("OPERATOR")) { // courtesy: ImportService checks the role itself
-            add(new ImportPanel(imports, this::refresh));
+            add(new ImportPanel(imports, this::imported));
         }
         add(emptyState, configureGrid());
         refresh();
@@ -49,41 +57,74 @@ class SweepsView extends VerticalLayout {
 
     private Grid<SweepOverview> configureGrid() {
         grid.addClassName("sweeps-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
-        grid.addColumn(o -> o.sweep().label()).setHeader("Label").setWidth("5.5rem").setFlexGrow(0)
-                .setSortable(true);
-        grid.addColumn(o -> o.sweep().name()).setHeader("Name (click to open)").setWidth("9rem").setFlexGrow(2)
+        grid.addComponentColumn(SweepsView::name).setHeader("Sweep").setWidth("14rem").setFlexGrow(3)
                 .setTooltipGenerator(o -> o.sweep().name());
-        grid.addComponentColumn(SweepsView::source).setHeader("Source").setWidth("10rem").setFlexGrow(3)
+        grid.addComponentColumn(SweepsView::verdict).setHeader("Verdict").setWidth("13rem").setFlexGrow(2)
+                .setTooltipGenerator(o -> o.verdict() == null ? "" : o.verdict().sentence());
+        grid.addColumn(SweepsView::source).setHeader("Source").setWidth("11rem").setFlexGrow(2)
                 .setTooltipGenerator(o -> o.sweep().sourceFile() == null ? "" : o.sweep().sourceFile());
         grid.addColumn(o -> o.sweep().model() == null ? "—" : o.sweep().model()).setHeader("Model")
-                .setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(o -> o.sweep().configurations()).setHeader("Configs").setWidth("6rem").setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(SweepsView::calls).setHeader("Calls").setWidth("6rem").setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("9rem").setFlexGrow(0)
+                .setWidth("9rem").setFlexGrow(1).setClassNameGenerator(o -> "model-cell");
+        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("8rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END)
-                .setTooltipGenerator(o -> "Configurations whose mean chimera throughput beat the baseline"
+                .setTooltipGenerator(o -> "Share of configurations whose mean chimera throughput beat the baseline"
                         + " (Δ > 0): " + o.improvedConfigurations() + " of " + o.measuredConfigurations());
-        grid.addColumn(o -> o.sweep().status().name()).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(o -> CREATED.format(o.sweep().createdAt())).setHeader("Created").setWidth("10rem")
-                .setFlexGrow(0);
+        grid.addColumn(SweepsView::calls).setHeader("Calls").setWidth("5.5rem").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(o -> o.sweep().status().label()).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("9rem").setFlexGrow(0);
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate("sweeps/" + event.getItem().sweep().id())));
         return grid;
     }
 
-    private static Span source(SweepOverview overview) {
-        Span source = new Span();
-        if (overview.sweep().imported()) {
-            Span badge = new Span("imported");
-            badge.addClassName("tag");
-            source.add(badge, new Span(" " + overview.sweep().sourceFile()));
-        } else {
-            source.add(overview.sweep().simulated() ? "simulator" : "measured");
+    /** Label, name and the simulated badge. */
+    private static Div name(SweepOverview overview) {
+        Div cell = new Div();
+        cell.addClassName("sweep-name-cell");
+        if (overview.sweep().label() != null) {
+            Span label = new Span(overview.sweep().label());
+            label.addClassNames("tag", "tag-label");
+            cell.add(label);
         }
-        return source;
+        if (overview.sweep().simulated()) {
+            Span simulated = new Span("simulated");
+            simulated.addClassNames("tag", "tag-simulated");
+            cell.add(simulated);
+        }
+        cell.add(new Span(overview.sweep().name()));
+        return cell;
+    }
+
+    private static Component verdict(SweepOverview overview) {
+        if (overview.verdict() == null) {
+            return new Span("—");
+        }
+        return new VerdictBadges(overview.verdict(), overview.provisional());
+    }
+
+    /** "imported · 18 files · 2026-12-01 13:08" — tells two imports of the same data apart; or how it was run. */
+    static String source(SweepOverview overview) {
+        var sweep = overview.sweep();
+        String when = CREATED.format(sweep.createdAt());
+        if (!sweep.imported()) {
+            return (sweep.simulated() ? "simulator" : "measured") + " · " + when;
+        }
+        String file = sweep.sourceFile() == null ? "file" : sweep.sourceFile().replaceFirst("^(\\d+ files):.*", "$1");
+        return "imported · " + file + " · " + when;
+    }
+
+    /** Open, compare with…, duplicate (run sweeps, operators). */
+    private Div actions(SweepOverview overview) {
+        long id = overview.sweep().id();
+        Div actions = new Div(new Anchor("sweeps/" + id, "Open"), new Anchor("compare?a=" + id, "Compare…"));
+        if (operator && !overview.sweep().imported()) {
+            actions.add(new Anchor("sweeps/new?from=" + id, "Duplicate"));
+        }
+        actions.addClassName("row-actions");
+        actions.getElement().addEventListener("click", e -> { }).addEventData("event.stopPropagation()");
+        return actions;
     }
 
     /** Calls stored; "done of planned" while the sweep has still to run. */
@@ -100,8 +141,20 @@ class SweepsView extends VerticalLayout {
         if (overview.successRatePct() == null) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%.1f %% (%d/%d)", overview.successRatePct(),
-                overview.improvedConfigurations(), overview.measuredConfigurations());
+        return Numbers.pct(overview.successRatePct(), 0) + " (" + overview.improvedConfigurations() + "/"
+                + overview.measuredConfigurations() + ")";
+    }
+
+    /** After an import the user lands on what was imported: the sweep, or the comparison of two. */
+    private void imported(List<Long> ids) {
+        if (ids.size() == 1) {
+            getUI().ifPresent(ui -> ui.navigate("sweeps/" + ids.get(0)));
+        } else if (ids.size() == 2) {
+            getUI().ifPresent(ui -> ui.navigate("compare", QueryParameters.simple(Map.of("a",
+                    String.valueOf(ids.get(0)), "b", String.valueOf(ids.get(1))))));
+        } else {
+            refresh();
+        }
     }
 
     private void refresh() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepOverview;
+import org.chimerabench.analysis.ui.VerdictBadges;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.chart.ApexChart;
 import org.chimerabench.chart.ChartOptions.Chart;
@@ -16,7 +17,10 @@ import org.chimerabench.chart.ChartOptions.Series;
 import org.chimerabench.chart.ChartOptions;
 import org.chimerabench.chart.ChartType;
 
-/** A sweep on the dashboard: label, name, success rate, and its sorted Δ % as a sparkline; links to its results. */
+/**
+ * A sweep on the dashboard: label, name, its verdict (badges and sentence), the success rate, and its sorted Δ %
+ * as a sparkline; links to its results.
+ */
 class SweepCard extends Composite<Anchor> {
 
     SweepCard(SweepOverview overview) {
@@ -24,13 +28,18 @@ class SweepCard extends Composite<Anchor> {
         label.addClassNames("tag", "tag-label");
         Span name = new Span(overview.sweep().name());
         name.addClassName("card-name");
-        Span rate = new Span(Numbers.pct(overview.successRatePct(), 1));
-        rate.addClassName("card-rate");
-        rate.getElement().setAttribute("title", Definitions.SUCCESS_RATE);
-        Span detail = new Span(overview.improvedConfigurations() + " of " + overview.measuredConfigurations()
-                + " configurations improved");
+        Div body = new Div(new Div(label, name));
+        if (overview.verdict() != null) {
+            Span sentence = new Span((overview.provisional() ? "Provisional — " : "") + overview.verdict().sentence());
+            sentence.addClassName("card-verdict");
+            body.add(new VerdictBadges(overview.verdict(), overview.provisional()), sentence);
+        }
+        Span detail = new Span(overview.successRatePct() == null ? "No configuration measured in both arms yet"
+                : "Success rate " + Numbers.pct(overview.successRatePct(), 0) + ": " + overview.improvedConfigurations()
+                + " of " + overview.measuredConfigurations() + " configurations faster");
         detail.addClassName("card-detail");
-        Div body = new Div(new Div(label, name), rate, detail);
+        detail.getElement().setAttribute("title", Definitions.SUCCESS_RATE);
+        body.add(detail);
         if (!overview.sortedDeltaPct().isEmpty()) {
             body.add(sparkline(overview.sortedDeltaPct()));
         }

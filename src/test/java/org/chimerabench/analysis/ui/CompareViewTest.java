@@ -1,5 +1,6 @@
 package org.chimerabench.analysis.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.QueryParameters;
 import java.nio.charset.StandardCharsets;
@@ -54,14 +56,19 @@ class CompareViewTest {
     @Test
     void rustVersusPython() {
         open(rust, python);
-        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-a")).value()).isEqualTo("72.2 %");
-        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-b")).value()).isEqualTo("38.9 %");
+        assertThat(_get(ListItem.class, spec -> spec.withClasses("winner-chimeraTokPerSec")).getText())
+                .isEqualTo("Tuned throughput: rust 98.9 tok/s vs python 99.1 tok/s — no significant difference"
+                        + " (Welch p = 0.150, |d| = 0.49, small).");
+        assertThat(_find(VerdictBanner.class)).extracting(VerdictBanner::sentence).hasSize(2)
+                .allMatch(s -> s.startsWith("Tuned options: no practical throughput difference"));
+        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-a")).value()).isEqualTo("72 %");
+        assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-b")).value()).isEqualTo("39 %");
         assertThat(_get(StatCard.class, spec -> spec.withClasses("kpi-a")).detail())
-                .isEqualTo("best: num_gpu=60 · num_ctx=1024 · temperature=0.8 (+0.606 %)");
+                .isEqualTo("best: num_gpu=60 · num_ctx=1024 · temperature=0.8 (+0.61 %)");
         Grid<?> metrics = _get(Grid.class, spec -> spec.withClasses("compare-metrics-grid"));
         assertThat(GridKt._size(metrics)).isEqualTo(6);
-        assertThat(GridKt._getFormattedRow(metrics, 1)).containsExactly("Chimera tok/s", "98.898", "99.136",
-                "−0.238".replace('−', '-'), "-1.475", "0.150", "-0.492", "0.45 %", "0.52 %");
+        assertThat(GridKt._getFormattedRow(metrics, 1)).containsExactly("Chimera throughput (tok/s)", "98.9", "99.1",
+                "−0.2", "−1.47", "0.150", "−0.49", "0.5", "0.5");
         assertThat(GridKt._size(_get(Grid.class, spec -> spec.withClasses("shared-grid")))).isEqualTo(18);
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("left-out")).getText())
                 .isEqualTo("Both sweeps measured the same configurations.");
@@ -101,8 +108,8 @@ class CompareViewTest {
                 "a", String.valueOf(rust), "b", String.valueOf(python))));
         String html = _get(Html.class).getInnerHtml();
         assertThat(html).contains("<h1>Comparison: Imported rust sweep (A) vs Imported python sweep (B)</h1>")
-                .contains("<td>Success rate</td>").contains("72.2 %").contains("38.9 %")
-                .contains("<td>chimeraTokPerSec</td>");
+                .contains("<td>Success rate (Δ &gt; 0)</td>").contains("72 %").contains("39 %")
+                .contains("<td>Chimera throughput (tok/s)</td>").contains("<h2>Verdict</h2>");
     }
 
     @Test

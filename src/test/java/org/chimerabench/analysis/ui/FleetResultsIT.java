@@ -56,13 +56,13 @@ class FleetResultsIT extends BrowserTest {
         String breakdown = browser.findElement(By.cssSelector(".endpoint-breakdown")).getText();
         assertThat(breakdown).contains("Built-in simulator").contains("Simulator rack B");
         assertThat(browser.findElement(By.cssSelector(".kpi-success-rate")).getText())
-                .contains("of 4 configurations improved");
+                .contains("of 4 configurations faster");
         screenshot("fleet-results.png");
 
         browser.get(url("/sweeps/" + id + "?endpoint=Simulator%20rack%20B"));
         wait.until(driver -> driver.findElements(By.cssSelector(".kpi-success-rate")).size() == 1
                 && driver.findElement(By.cssSelector(".kpi-success-rate")).getText()
-                .contains("of 2 configurations improved"));
+                .contains("of 2 configurations faster"));
         assertThat(browser.findElements(By.cssSelector(".endpoint-breakdown"))).isEmpty();
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.LiveMonitorService;
@@ -121,11 +122,55 @@ class LiveMonitorTest {
         }
     }
 
+    @Test
+    void whileAConfigurationLacksATrialTheFiguresAreProvisionalAndUncoloured() throws Exception {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(100))
+                    .chunk("Hello").done());
+            endpoints.add("provisional-box", fake.baseUrl(), null);
+            long id = startSweep("provisional-box", 8, "[0.6, 0.8]"); // 2 configurations × 2 arms × 8 = 32 calls
+            KaribuViews.setUp(context);
+            UI.getCurrent().navigate("sweeps/" + id);
+            int provisionalViews = 0;
+            boolean finalViewSeen = false;
+            long started = System.nanoTime();
+            while (System.nanoTime() - started < 60_000_000_000L && !finalViewSeen) {
+                MockVaadin.clientRoundtrip();
+                ResultsPage.complete();
+                assertThat(_find(Span.class, spec -> spec.withText("partial"))).as("no 'partial' badge while running")
+                        .isEmpty();
+                if (!_find(KpiRow.class).isEmpty()) {
+                    VerdictBanner banner = _get(VerdictBanner.class);
+                    boolean provisional = banner.getContent().getClassNames().contains("verdict-provisional");
+                    List<String> tones = _find(StatCard.class).stream().flatMap(card -> card.getElement().getChild(1)
+                            .getClassList().stream()).filter(c -> c.equals("good") || c.equals("bad")).toList();
+                    if (provisional) {
+                        provisionalViews++;
+                        assertThat(banner.sentence()).startsWith("Provisional — ");
+                        assertThat(tones).as("no coloured KPI while provisional").isEmpty();
+                        assertThat(_find(Span.class, spec -> spec.withClasses("verdict-badge"))).allMatch(badge ->
+                                badge.getClassNames().contains("verdict-provisional"));
+                    }
+                    finalViewSeen = _find(LiveMonitor.class).isEmpty() && !provisional;
+                }
+                Thread.sleep(40);
+            }
+            assertThat(provisionalViews).as("figures were shown while the second configuration had no trial")
+                    .isPositive();
+            assertThat(finalViewSeen).as("after the run the verdict is no longer provisional").isTrue();
+        }
+    }
+
     private long startSweep(String endpoint, int repetitions) throws Exception {
+        return startSweep(endpoint, repetitions, "[0.7]");
+    }
+
+    private long startSweep(String endpoint, int repetitions, String temperatures) throws Exception {
         RestSweeps rest = new RestSweeps(mvc, json);
         long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(
                 "{\"name\":\"live\",\"endpoints\":[\"" + endpoint + "\"],\"model\":\"m\",\"workload\":{\"type\":"
-                        + "\"SINGLE_PROMPT\",\"prompt\":\"hi\"},\"axes\":{\"temperature\":[0.7]},\"repetitions\":"
+                        + "\"SINGLE_PROMPT\",\"prompt\":\"hi\"},\"axes\":{\"temperature\":" + temperatures
+                        + "},\"repetitions\":"
                         + repetitions + ",\"maxTokens\":8}")).andExpect(status().isCreated())).get("id").asLong();
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
         return id;

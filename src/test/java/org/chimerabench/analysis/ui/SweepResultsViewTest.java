@@ -9,12 +9,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import java.util.List;
 import java.util.Set;
 import org.chimerabench.analysis.AnalysisService;
-import org.chimerabench.analysis.Recommendation;
-import org.chimerabench.analysis.UseCase;
 import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.chart.ApexChart;
 import org.chimerabench.support.AsAdmin;
@@ -54,53 +56,77 @@ class SweepResultsViewTest {
     }
 
     @Test
-    void kpiCards() {
-        assertThat(card("kpi-success-rate").value()).isEqualTo("72.2 %");
-        assertThat(card("kpi-success-rate").detail()).isEqualTo("13 of 18 configurations improved");
-        assertThat(card("kpi-mean-delta").value()).isEqualTo("+0.138 %");
-        assertThat(card("kpi-mean-delta").detail()).isEqualTo("95 % CI −0.016 to +0.292 · p = 0.077");
-        assertThat(card("kpi-best").value()).isEqualTo("+0.606 %");
-        assertThat(card("kpi-best").detail()).isEqualTo("num_gpu=60 · num_ctx=1024 · temperature=0.8");
-        assertThat(card("kpi-ttft").value()).isEqualTo("+2.117 %");
-        assertThat(card("kpi-ttft").detail()).isEqualTo("95 % CI +0.042 to +4.192 · p = 0.046");
+    void theVerdictComesFirstAndIsNotPaintedAsAWin() {
+        VerdictBanner banner = _get(VerdictBanner.class);
+        assertThat(banner.sentence()).isEqualTo("Tuned options: no practical throughput difference (+0.14 %, within"
+                + " ±1 %); first token 2.1 % sooner (p = 0.046)");
+        assertThat(_get(Span.class, spec -> spec.withText("Throughput: no practical difference")).getClassNames())
+                .contains("verdict-neutral");
+        assertThat(_get(Span.class, spec -> spec.withText("First token: better")).getClassNames())
+                .contains("verdict-better");
+        var verdict = _get(SweepVerdict.class).getContent();
+        assertThat(verdict.getChildren().findFirst()).as("the banner before the KPI cards").containsSame(banner);
+    }
+
+    @Test
+    void kpiCardsWithDigitsSuitedToTheNoiseAndNeutralColours() {
+        assertThat(card("kpi-mean-delta").value()).isEqualTo("+0.14 %");
+        assertThat(card("kpi-mean-delta").detail()).isEqualTo("95 % CI −0.02 to +0.29 % · p = 0.077");
+        assertThat(tone(card("kpi-mean-delta"))).as("within noise: neutral").isEmpty();
+        assertThat(card("kpi-ttft").value()).isEqualTo("+2.1 %");
+        assertThat(card("kpi-ttft").detail()).isEqualTo("95 % CI 0.0 to +4.2 % · p = 0.046");
+        assertThat(tone(card("kpi-ttft"))).containsExactly("good");
+        assertThat(card("kpi-success-rate").value()).isEqualTo("72 %");
+        assertThat(card("kpi-success-rate").detail()).isEqualTo("13 of 18 configurations faster · sign test p = 0.096");
+        assertThat(tone(card("kpi-success-rate"))).as("sign test not significant: neutral, not green").isEmpty();
+        assertThat(card("kpi-best").value()).isEqualTo("+0.6 %");
+        assertThat(card("kpi-best").detail()).isEqualTo("num_gpu=60 · num_ctx=1024 · temperature=0.8 · single trial"
+                + " — not testable");
+    }
+
+    private static List<String> tone(StatCard card) {
+        return card.getElement().getChild(1).getClassList().stream().filter(c -> c.equals("good") || c.equals("bad"))
+                .toList();
     }
 
     @Test
     void perParameterTables() {
         Grid<?> gpu = grid("parameter-grid-num_gpu");
         assertThat(GridKt._size(gpu)).isEqualTo(3);
-        assertThat(GridKt._getFormattedRow(gpu, 0)).containsExactly("60", "6", "4", "66.7 %", "+0.153 %",
-                "num_gpu=60 · num_ctx=1024 · temperature=0.8 (+0.606 %)");
-        assertThat(GridKt._getFormattedRow(gpu, 1)).startsWith("80", "6", "5", "83.3 %", "+0.232 %");
+        assertThat(GridKt._getFormattedRow(gpu, 0)).containsExactly("60", "6", "4", "67", "+0.15",
+                "num_gpu=60 · num_ctx=1024 · temperature=0.8 (+0.61 %)");
+        assertThat(GridKt._getFormattedRow(gpu, 1)).startsWith("80", "6", "5", "83", "+0.23");
         assertThat(GridKt._size(grid("parameter-grid-num_ctx"))).isEqualTo(3);
         assertThat(GridKt._getFormattedRow(grid("parameter-grid-temperature"), 1))
-                .startsWith("0.8", "9", "8", "88.9 %", "+0.257 %");
+                .startsWith("0.8", "9", "8", "89", "+0.26");
     }
 
     @Test
-    void recommendationRows() {
-        @SuppressWarnings("unchecked")
-        Grid<Recommendation> grid = (Grid<Recommendation>) grid("recommendation-grid");
-        assertThat(GridKt._size(grid)).isEqualTo(4);
-        assertThat(GridKt._getFormattedRow(grid, 0)).startsWith("Max throughput");
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("+0.606 %", "−0.463 %");
-        assertThat(GridKt._getFormattedRow(grid, 1)).startsWith("Balanced").contains("+0.566 %", "+9.070 %");
-        assertThat(GridKt._getFormattedRow(grid, 2)).startsWith("Consistency").contains("—");
-        assertThat(GridKt._getFormattedRow(grid, 3)).startsWith("Resource efficient").contains("+0.292 %");
-        assertThat(GridKt._get(grid, 2).useCase()).isEqualTo(UseCase.CONSISTENCY);
-        assertThat(GridKt._get(grid, 2).note()).isEqualTo("needs ≥ 2 trials per arm");
-        assertThat(GridKt._getFormattedRow(grid, 3).get(4)).contains("lowest num_gpu");
+    void everyRecommendationSaysWhatMayBeClaimed() {
+        List<String> cards = _find(Div.class, spec -> spec.withClasses("recommendation-card")).stream()
+                .map(card -> card.getElement().getTextRecursively()).toList();
+        assertThat(cards).hasSize(4);
+        assertThat(cards.get(0)).startsWith("Maximum throughput").contains("+0.61 %", "−0.5 %",
+                "single trial — not testable");
+        assertThat(cards.get(1)).startsWith("Balanced").contains("+0.57 %", "+9.1 %", "single trial — not testable");
+        assertThat(cards.get(2)).startsWith("Consistency").contains("needs ≥ 2 trials per arm")
+                .doesNotContain("single trial");
+        assertThat(cards.get(3)).startsWith("Resource-efficient").contains("+0.29 %", "lowest num_gpu");
+        List<String> top = _find(ListItem.class, spec -> spec.withClasses("ranking-row")).stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
+        assertThat(top).hasSize(10).allMatch(row -> row.contains("single trial — not testable"));
+        assertThat(top.get(0)).startsWith("num_gpu=60 · num_ctx=1024 · temperature=0.8").contains("Δ +0.61 %");
     }
 
     @Test
     void statisticsSayWhetherTheMeanIsSignificant() {
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("verdict-throughput")).getText())
-                .isEqualTo("Throughput Δ: Mean +0.138 % (95 % CI −0.016 to +0.292), t(17) = 1.89, p = 0.077"
+                .isEqualTo("Throughput Δ: Mean +0.14 % (95 % CI −0.02 to +0.29), t(17) = 1.89, p = 0.077"
                         + " (two-sided): not significant at α = 0.05.");
         Grid<?> distributions = grid("distribution-grid");
         assertThat(GridKt._size(distributions)).isEqualTo(6);
         assertThat(GridKt._getFormattedRow(distributions, 0)).containsExactly("Throughput (tok/s), both arms",
-                "97.88", "98.56", "98.85", "99.13", "99.53", "98.83", "0.44", "0.44 %");
+                "97.88", "98.56", "98.85", "99.13", "99.53", "98.83", "0.44", "0.44");
     }
 
     @Test

@@ -33,10 +33,14 @@ class SweepsImportIT extends BrowserTest {
         chooseFiles(List.of(SeedFiles.summaryCsv()));
         clickImport("Import 1 file");
 
-        wait.until(driver -> sweeps.count() == before + 2 && gridText().contains("38.9 % (7/18)"));
+        // two sweeps from one file: the user lands on their comparison, then finds both in the list
+        wait.until(driver -> sweeps.count() == before + 2 && driver.getCurrentUrl().contains("/compare?a="));
+        wait.until(driver -> !driver.findElements(By.cssSelector(".compare-verdict")).isEmpty());
+        openSweeps();
+        wait.until(driver -> gridText().contains("39 % (7/18)"));
         String grid = gridText();
-        assertThat(grid).contains("rust").contains("python").contains("72.2 % (13/18)")
-                .contains("rust_vs_python_sweep_summary.csv");
+        assertThat(grid).contains("rust").contains("python").contains("72 % (13/18)")
+                .contains("imported · rust_vs_python_sweep_summary.csv").contains("Throughput: no practical difference");
         assertThat(sweeps.count()).isEqualTo(before + 2);
         screenshot("sweeps-import.png");
     }
@@ -49,6 +53,11 @@ class SweepsImportIT extends BrowserTest {
         clickImport("Import 18 files");
         wait.until(driver -> sweeps.count() == before + 1);
         assertThat(sweeps.list().get(0).configurations()).isEqualTo(18);
+        long id = sweeps.list().get(0).id();
+        wait.until(driver -> driver.getCurrentUrl().endsWith("/sweeps/" + id));
+        assertThat(wait.until(driver -> driver.findElements(By.cssSelector(".verdict-sentence")).stream().findFirst()
+                .orElse(null)).getText()).as("the user lands on the new sweep, verdict first")
+                .startsWith("Tuned options:");
     }
 
     private void openSweeps() {

@@ -61,12 +61,15 @@ class SweepsViewTest {
         ButtonKt._click(importButton("Import 1 file"));
 
         assertThat(sweeps.count()).isEqualTo(before + 2);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .as("two sweeps imported: the user lands on their comparison").isEqualTo("compare");
+        UI.getCurrent().navigate("sweeps");
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class, spec -> spec.withClasses("sweeps-grid"));
         assertThat(GridKt._size(grid)).isEqualTo((int) before + 2);
         String rows = String.join("\n", IntStream.range(0, 2)
                 .mapToObj(i -> String.join(" | ", GridKt._getFormattedRow(grid, i))).toList());
-        assertThat(rows).contains("rust").contains("python").contains("72.2 % (13/18)").contains("38.9 % (7/18)");
+        assertThat(rows).contains("72 % (13/18)").contains("39 % (7/18)").contains("imported · rust_vs_python");
         assertThat(_find(Dialog.class)).isEmpty();
     }
 
@@ -112,6 +115,6 @@ class SweepsViewTest {
         UI.getCurrent().navigate("sweeps");
         @SuppressWarnings("unchecked")
         Grid<Object> grid = _get(Grid.class, spec -> spec.withClasses("sweeps-grid"));
-        assertThat(GridKt._getFormattedRow(grid, 0)).contains("to run", "0 of 16", "DRAFT");
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("0 of 16", "draft");
     }
 }

@@ -89,9 +89,12 @@ class DashboardViewTest {
         UI.getCurrent().navigate("");
         List<SweepCard> cards = _find(SweepCard.class);
         assertThat(cards).hasSize(2);
-        List<String> rates = _find(Span.class, spec -> spec.withClasses("card-rate")).stream().map(Span::getText)
+        List<String> rates = _find(Span.class, spec -> spec.withClasses("card-detail")).stream().map(Span::getText)
                 .toList();
-        assertThat(rates).containsExactlyInAnyOrder("72.2 %", "38.9 %");
+        assertThat(rates).containsExactlyInAnyOrder("Success rate 72 %: 13 of 18 configurations faster",
+                "Success rate 39 %: 7 of 18 configurations faster");
+        assertThat(_find(Span.class, spec -> spec.withClasses("card-verdict"))).extracting(Span::getText)
+                .allMatch(s -> s.startsWith("Tuned options: no practical throughput difference"));
         assertThat(cards.get(0).getContent().getHref()).matches("sweeps/\\d+");
         assertThat(_find(ApexChart.class, spec -> spec.withClasses("sparkline"))).hasSize(2);
     }
