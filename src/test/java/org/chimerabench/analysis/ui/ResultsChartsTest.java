@@ -56,4 +56,47 @@ class ResultsChartsTest {
         assertThat(series.get(0).get("data").toString()).isEqualTo("[{\"x\":0.5,\"y\":2.0},{\"x\":0.1,\"y\":0.5}]");
         assertThat(series.get(1).get("data").toString()).isEqualTo("[{\"x\":-0.25,\"y\":-1.0}]");
     }
+
+    @Test
+    void deltaChartsHaveRoundTicksAZeroLineAndNameTheConfigurationInTheTooltip() throws Exception {
+        JsonNode bar = json.readTree(new ApexChart(DeltaBarChart.options(results)).optionsJson());
+        // Δ from −0.25 to +0.5: ticks −0.4, −0.2, 0, 0.2, 0.4, 0.6
+        assertThat(bar.at("/yaxis/min").asDouble()).isEqualTo(-0.4);
+        assertThat(bar.at("/yaxis/max").asDouble()).isEqualTo(0.6);
+        assertThat(bar.at("/yaxis/tickAmount").asInt()).isEqualTo(5);
+        assertThat(bar.at("/axisDecimals").asInt()).isEqualTo(1);
+        assertThat(bar.at("/annotations/yaxis/0/y").asDouble()).as("zero line").isZero();
+        assertThat(bar.at("/pointNames/0/0").asText()).isEqualTo("num_gpu=80 · num_ctx=256");
+        assertThat(bar.at("/yaxis/title/offsetX").asInt()).as("title kept inside the chart").isPositive();
+
+        JsonNode scatter = json.readTree(new ApexChart(TtftScatterChart.options(results)).optionsJson());
+        assertThat(scatter.at("/annotations/xaxis/0/x").asDouble()).as("zero line on both axes").isZero();
+        assertThat(scatter.at("/pointNames/1/0").asText()).isEqualTo("num_gpu=80 · num_ctx=256");
+        assertThat(scatter.at("/xaxis/min").asDouble()).isLessThanOrEqualTo(-0.25);
+    }
+
+    @Test
+    void heatmapColoursDivergeAndDeepenWithTheSizeOfDelta() {
+        List<ChartOptions.ColorRange> ranges = DeltaHeatmapChart.diverging(0.45);
+        assertThat(ranges).extracting(ChartOptions.ColorRange::name).contains("0 %");
+        List<String> reds = ranges.stream().filter(r -> r.to() < 0).map(ChartOptions.ColorRange::color).toList();
+        List<String> greens = ranges.stream().filter(r -> r.from() > 0).map(ChartOptions.ColorRange::color).toList();
+        assertThat(reds).hasSameSizeAs(greens).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(reds).doesNotHaveDuplicates().allMatch(c -> c.startsWith("hsl(3,"));
+        assertThat(greens).doesNotHaveDuplicates().allMatch(c -> c.startsWith("hsl(145,"));
+        assertThat(lightness(greens.get(0))).as("small Δ light").isGreaterThan(lightness(greens.get(greens.size() - 1)));
+        assertThat(lightness(reds.get(reds.size() - 1))).as("small slowdown light, large dark")
+                .isGreaterThan(lightness(reds.get(0)));
+        // −0.20 % and −0.45 % no longer share a colour
+        assertThat(colourOf(ranges, -0.20)).isNotEqualTo(colourOf(ranges, -0.45));
+        assertThat(ranges).allMatch(r -> r.name().matches("[−+0-9. to%]+"));
+    }
+
+    private static int lightness(String hsl) {
+        return Integer.parseInt(hsl.replaceAll(".*, (\\d+)%\\)$", "$1"));
+    }
+
+    private static String colourOf(List<ChartOptions.ColorRange> ranges, double value) {
+        return ranges.stream().filter(r -> r.from() <= value && value <= r.to()).findFirst().orElseThrow().color();
+    }
 }
