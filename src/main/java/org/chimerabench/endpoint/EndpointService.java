@@ -38,6 +38,8 @@ public class EndpointService implements AutoCloseable {
     private final EndpointRepository endpoints;
     private final OllamaTimeouts probeTimeouts;
     private final Map<Long, EndpointStatus> statuses = new ConcurrentHashMap<>();
+    /** Layer counts by "endpoint id / model" (a model's layers do not change while its name stays). */
+    private final Map<String, Optional<Integer>> layers = new ConcurrentHashMap<>();
     private final ExecutorService probes = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "endpoint-probe");
         t.setDaemon(true);
@@ -148,6 +150,25 @@ public class EndpointService implements AutoCloseable {
             throw new EndpointUnavailableException("endpoint '" + endpoint.name() + "' does not answer: " + status.error());
         }
         return status.models().stream().map(EndpointStatus.InstalledModel::name).toList();
+    }
+
+    /**
+     * How many layers the model has ({@code <arch>.block_count} of {@code /api/show}), so the editor can show the
+     * range of {@code num_gpu}; empty when the endpoint is down, does not know the model or does not say.
+     * Asked once per endpoint and model, with the short probe timeouts.
+     */
+    public Optional<Integer> layerCount(EndpointView endpoint, String model) {
+        if (model == null || model.isBlank() || !Boolean.TRUE.equals(endpoint.reachable())
+                || guard.problem(endpoint.baseUrl()) != null) {
+            return Optional.empty();
+        }
+        return layers.computeIfAbsent(endpoint.id() + "/" + model, key -> {
+            try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), probeTimeouts)) {
+                return Optional.ofNullable(client.show(model).blockCount());
+            } catch (RuntimeException unknown) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Registers the built-in simulator (or updates its URL: it gets a new port on each start). */

@@ -17,6 +17,7 @@ import org.chimerabench.base.AuditTrail;
 import org.chimerabench.base.CurrentUser;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointUnavailableException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,6 +76,32 @@ public class SweepService {
      */
     @PreAuthorize(Access.OPERATOR)
     public long create(SweepDefinition definition) {
+        return store(definition);
+    }
+
+    /**
+     * What is wrong with a definition, field by field (empty = it could be created), without storing anything:
+     * the editor validates as the user types. Operators only, like {@link #create}: it asks the endpoints for
+     * their models.
+     */
+    @PreAuthorize(Access.OPERATOR)
+    public Map<String, String> check(SweepDefinition definition) {
+        try {
+            new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
+            return Map.of();
+        } catch (SweepValidationException invalid) {
+            return invalid.fieldErrors();
+        } catch (EndpointUnavailableException down) {
+            return Map.of("endpoints", down.getMessage());
+        }
+    }
+
+    /** Above this many planned calls a sweep needs {@code confirmLarge} ({@code chimera.sweeps.confirm-above}). */
+    public long confirmAbove() {
+        return confirmAbove;
+    }
+
+    private long store(SweepDefinition definition) {
         ValidatedSweep valid = new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
         Sweep sweep = Sweep.defined(valid.identity().name(), valid.identity().description(), valid.target().model(),
                 valid.target().endpointIds(), valid.workload().type(), valid.workload().text(),

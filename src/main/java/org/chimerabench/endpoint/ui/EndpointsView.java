@@ -23,6 +23,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.chimerabench.base.ui.ViewToolbar;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointValidationException;
 import org.chimerabench.endpoint.EndpointView;
@@ -69,15 +70,14 @@ class EndpointsView extends VerticalLayout {
         grid.addComponentColumn(EndpointsView::name).setHeader("Name").setWidth("13rem").setFlexGrow(0);
         grid.addColumn(EndpointView::baseUrl).setHeader("Base URL").setWidth("14rem").setFlexGrow(1);
         grid.addComponentColumn(EndpointsView::status).setHeader("Status").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(EndpointsView::checked).setHeader("Last checked").setWidth("8rem").setFlexGrow(0)
+                .setTooltipGenerator(v -> v.checkedAt() == null ? "" : v.checkedAt().toString());
         grid.addColumn(v -> v.version() == null ? "—" : v.version()).setHeader("Ollama").setWidth("10rem")
                 .setFlexGrow(0);
         grid.addColumn(v -> v.models().stream().map(m -> m.name()).collect(Collectors.joining(", ")))
-                .setHeader("Installed models").setFlexGrow(2);
-        grid.addColumn(v -> v.loaded().isEmpty() ? "none" : v.loaded().stream()
-                        .map(m -> m.name() + (m.gpuOffloadPct() == null ? "" : String.format(Locale.ROOT, " (%.0f %% GPU)",
-                                m.gpuOffloadPct())))
-                        .collect(Collectors.joining(", ")))
-                .setHeader("Loaded").setFlexGrow(1);
+                .setHeader("Installed models").setFlexGrow(2).setClassNameGenerator(v -> "model-cell");
+        grid.addColumn(EndpointsView::loaded).setHeader("Loaded (VRAM)").setFlexGrow(1)
+                .setClassNameGenerator(v -> "model-cell");
         grid.addComponentColumn(this::actions).setHeader("").setWidth("7rem").setFlexGrow(0);
         return grid;
     }
@@ -102,6 +102,28 @@ class EndpointsView extends VerticalLayout {
             status.setTitle(v.error());
         }
         return status;
+    }
+
+    /** "13:40:05", today's time of the last check; with the date when older. */
+    static String checked(EndpointView v) {
+        if (v.checkedAt() == null) {
+            return "not yet";
+        }
+        var local = v.checkedAt().atZoneSameInstant(java.time.ZoneId.systemDefault());
+        boolean today = local.toLocalDate().equals(java.time.LocalDate.now());
+        return local.format(java.time.format.DateTimeFormatter.ofPattern(today ? "HH:mm:ss" : "yyyy-MM-dd HH:mm",
+                Locale.ROOT));
+    }
+
+    /** "llama3.2-sim:3b (1.9 GB VRAM, 100 % on GPU)", or "none". */
+    static String loaded(EndpointView v) {
+        if (v.loaded().isEmpty()) {
+            return "none";
+        }
+        return v.loaded().stream().map(m -> m.name() + " (" + Numbers.number(m.sizeVramBytes() / 1e9, 1)
+                        + " GB VRAM" + (m.gpuOffloadPct() == null ? "" : ", " + Numbers.pct(m.gpuOffloadPct(), 0)
+                        + " on GPU") + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private HorizontalLayout actions(EndpointView v) {

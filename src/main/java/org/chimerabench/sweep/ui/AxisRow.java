@@ -27,14 +27,16 @@ class AxisRow extends Composite<HorizontalLayout> {
     AxisRow(OllamaOption initial, String initialValues, Runnable onChange, Consumer<AxisRow> remove) {
         option.setLabel("Option");
         option.setItems(OllamaOption.values());
-        option.setItemLabelGenerator(o -> o.key() + (o.runner() ? " (reload)" : ""));
+        option.setItemLabelGenerator(o -> o.key() + (o.runner() ? " (reloads the model)" : ""));
+        option.setHelperText("“Reloads the model”: a new value makes Ollama load the model again before the first"
+                + " call; that load time is not part of the measured throughput.");
         option.setValue(initial);
         option.addValueChangeListener(e -> {
             values.setHelperText(help(e.getValue()));
             onChange.run();
         });
         values.setValue(initialValues);
-        values.setWidth("20rem");
+        values.setWidth("min(20rem, 100%)");
         values.setHelperText(help(initial));
         values.setValueChangeMode(ValueChangeMode.LAZY);
         values.addValueChangeListener(e -> onChange.run());
@@ -44,6 +46,16 @@ class AxisRow extends Composite<HorizontalLayout> {
         getContent().setAlignItems(HorizontalLayout.Alignment.BASELINE);
         getContent().addClassName("axis-row");
         getContent().add(option, values, delete);
+    }
+
+    /** For num_gpu: the model's layer count (null = unknown), added to the values' helper text. */
+    void showLayers(Integer layers, String model) {
+        String help = help(option.getValue());
+        if (option.getValue() == OllamaOption.NUM_GPU && layers != null) {
+            help = model + " has " + layers + " layers: " + (layers + 1) + " or more puts all of them (and the"
+                    + " output layer) on the GPU, 0 none. " + help;
+        }
+        values.setHelperText(help);
     }
 
     private static String help(OllamaOption o) {

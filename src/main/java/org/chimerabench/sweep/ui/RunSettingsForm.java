@@ -10,8 +10,11 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.base.Durations;
+import org.chimerabench.ollama.OllamaTimeouts;
 import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
@@ -35,10 +38,10 @@ class RunSettingsForm extends Composite<FormLayout> {
     final TextField fixedOptions = new TextField("Chimera arm: fixed options");
     final RadioButtonGroup<String> baseline = new RadioButtonGroup<>("Baseline arm");
     final TextField baselineOptions = new TextField("Baseline options");
-    final IntegerField connectTimeout = timeout("Connect timeout (s)");
-    final IntegerField firstTokenTimeout = timeout("First-token timeout (s)");
-    final IntegerField idleTimeout = timeout("Idle gap timeout (s)");
-    final IntegerField totalTimeout = timeout("Total timeout (s)");
+    final IntegerField connectTimeout = timeout("Connect timeout (s)", OllamaTimeouts.DEFAULT.connect());
+    final IntegerField firstTokenTimeout = timeout("First-token timeout (s)", OllamaTimeouts.DEFAULT.firstToken());
+    final IntegerField idleTimeout = timeout("Idle gap timeout (s)", OllamaTimeouts.DEFAULT.idle());
+    final IntegerField totalTimeout = timeout("Total timeout (s)", OllamaTimeouts.DEFAULT.total());
 
     RunSettingsForm(Runnable onChange) {
         maxTokens.setHelperText("Sent as num_predict to both arms");
@@ -165,9 +168,11 @@ class RunSettingsForm extends Composite<FormLayout> {
         return field;
     }
 
-    private static IntegerField timeout(String label) {
+    /** Empty = the client's default, shown as the placeholder and in the helper text. */
+    private static IntegerField timeout(String label, Duration standard) {
         IntegerField field = new IntegerField(label);
-        field.setPlaceholder("default");
+        field.setPlaceholder(String.valueOf(standard.toSeconds()));
+        field.setHelperText("Empty = default, " + Durations.human(standard.toSeconds()));
         field.setMin(1);
         return field;
     }

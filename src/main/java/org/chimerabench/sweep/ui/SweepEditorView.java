@@ -8,6 +8,9 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
@@ -62,7 +66,9 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
     final Checkbox confirmLarge = new Checkbox("I know this sweep is large");
     final Div axes = new Div();
     final CallPreview preview;
-    final Paragraph errors = new Paragraph();
+    /** Every problem of the form at once, above the form; updated as fields are edited. */
+    final Div errors = new Div();
+    private boolean triedToSave;
 
     SweepEditorView(SweepService sweeps, SweepStarter starter, EndpointService endpoints, StoredCalls calls) {
         this.sweeps = sweeps;
@@ -117,8 +123,17 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         start.addClassName("create-and-start");
         errors.addClassName("editor-errors");
         errors.setVisible(false);
-        add(new ViewToolbar("New sweep"), form, new H3("Axes"), axes, addAxis, new H3("Run settings"), settings,
-                preview, confirmLarge, errors, new HorizontalLayout(create, start));
+        confirmLarge.setVisible(false);
+        confirmLarge.addValueChangeListener(e -> validate());
+        for (var field : List.of(name, description, prompt)) {
+            field.addValueChangeListener(e -> validate());
+        }
+        model.addValueChangeListener(e -> {
+            showLayers();
+            validate();
+        });
+        add(new ViewToolbar("New sweep"), errors, form, new H3("Axes"), axes, addAxis, new H3("Run settings"),
+                settings, preview, confirmLarge, new HorizontalLayout(create, start));
         updatePreview();
     }
 
@@ -150,11 +165,25 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void addAxis(OllamaOption option, String values) {
-        axes.add(new AxisRow(option, values, this::updatePreview, row -> {
+        axes.add(new AxisRow(option, values, () -> {
+            showLayers();
+            updatePreview();
+        }, row -> {
             axes.remove(row);
             updatePreview();
         }));
+        showLayers();
         updatePreview();
+    }
+
+    /** Next to num_gpu: how many layers the chosen model has, so the values can be picked knowingly. */
+    private void showLayers() {
+        if (model == null || endpointService == null) {
+            return;
+        }
+        Optional<Integer> count = endpoint.getValue().stream()
+                .map(e -> endpointService.layerCount(e, model.getValue())).flatMap(Optional::stream).findFirst();
+        rows().forEach(row -> row.showLayers(count.orElse(null), model.getValue()));
     }
 
     private List<AxisRow> rows() {
@@ -166,10 +195,45 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         for (AxisRow row : rows()) {
             configurations *= Math.max(0, row.count());
         }
-        preview.show(configurations, valueOrZero(settings.repetitions.getValue()),
-                valueOrZero(settings.warmups.getValue()), workload.getValue() == null ? WorkloadType.SINGLE_PROMPT
-                        : workload.getValue(),
-                endpoint.getValue());
+        WorkloadType type = workload.getValue() == null ? WorkloadType.SINGLE_PROMPT : workload.getValue();
+        int repetitions = valueOrZero(settings.repetitions.getValue());
+        int warmups = valueOrZero(settings.warmups.getValue());
+        preview.show(configurations, repetitions, warmups, type, endpoint.getValue());
+        if (confirmLarge != null) { // the run settings call this while the view is being built
+            long calls = type.plannedCalls((int) Math.min(configurations, Integer.MAX_VALUE), repetitions, warmups);
+            confirmLarge.setVisible(calls > sweeps.confirmAbove());
+            confirmLarge.setLabel("I know this sweep is large: " + calls + " calls (confirmation needed above "
+                    + sweeps.confirmAbove() + ")");
+            validate();
+        }
+    }
+
+    /**
+     * Checks the whole form as it is edited and lists every problem at once (nothing is stored). An endpoint the
+     * last check found down is said so at once instead of being asked again on every keystroke.
+     */
+    private void validate() {
+        if (errors == null || sweeps == null) {
+            return;
+        }
+        Map<String, String> found;
+        List<String> down = endpoint.getValue().stream().filter(e -> Boolean.FALSE.equals(e.reachable()))
+                .map(EndpointView::name).sorted().toList();
+        if (!down.isEmpty()) {
+            clearErrors();
+            showErrors(Map.of("endpoints", "Endpoint " + String.join(", ", down) + " did not answer its last check;"
+                    + " pick another or check it on the Endpoints page"), "To fix before saving:");
+            return;
+        }
+        try {
+            found = sweeps.check(definition());
+        } catch (IllegalArgumentException unreadableOptions) {
+            found = Map.of("options", unreadableOptions.getMessage());
+        }
+        clearErrors();
+        if (!found.isEmpty()) {
+            showErrors(found, triedToSave ? "Nothing was saved. Fix these first:" : "To fix before saving:");
+        }
     }
 
     private static int valueOrZero(Integer value) {
@@ -195,6 +259,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void save(boolean andStart) {
+        triedToSave = true;
         clearErrors();
         try {
             long id = sweeps.create(definition());
@@ -203,9 +268,9 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
             }
             getUI().ifPresent(ui -> ui.navigate("sweeps/" + id));
         } catch (SweepValidationException invalid) {
-            showErrors(invalid.fieldErrors());
+            showErrors(invalid.fieldErrors(), "Nothing was saved. Fix these first:");
         } catch (IllegalArgumentException unreadableOptions) {
-            showErrors(Map.of("options", unreadableOptions.getMessage()));
+            showErrors(Map.of("options", unreadableOptions.getMessage()), "Nothing was saved. Fix these first:");
         }
     }
 
@@ -216,10 +281,11 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         model.setInvalid(false);
         settings.clearErrors();
         rows().forEach(r -> r.values.setInvalid(false));
+        errors.removeAll();
         errors.setVisible(false);
     }
 
-    private void showErrors(Map<String, String> fieldErrors) {
+    private void showErrors(Map<String, String> fieldErrors, String title) {
         mark(name, fieldErrors.get("name"));
         mark(description, fieldErrors.get("description"));
         mark(prompt, fieldErrors.get("workload.prompt"));
@@ -233,7 +299,9 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
                 mark(row.values, fieldErrors.get("axes." + row.option.getValue().key()));
             }
         }
-        errors.setText("Nothing was saved. " + String.join(" ", new ArrayList<>(fieldErrors.values())));
+        UnorderedList list = new UnorderedList();
+        fieldErrors.values().forEach(message -> list.add(new ListItem(message)));
+        errors.add(new Span(title), list);
         errors.setVisible(true);
     }
 

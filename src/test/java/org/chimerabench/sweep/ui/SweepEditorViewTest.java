@@ -1,5 +1,6 @@
 package org.chimerabench.sweep.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
@@ -91,7 +93,63 @@ class SweepEditorViewTest {
         assertThat(gpu.values.getErrorMessage()).isEqualTo("num_gpu must be a whole number, got sixty");
         assertThat(editor.settings.repetitions.getErrorMessage()).isEqualTo("Repetitions must be between 1 and 1000, got 0");
         assertThat(editor.name.getErrorMessage()).isEqualTo("Name is required");
-        assertThat(editor.errors.getText()).startsWith("Nothing was saved.");
+        assertThat(editor.errors.getElement().getTextRecursively()).startsWith("Nothing was saved.");
+        assertThat(_find(editor.errors, ListItem.class)).as("every error listed, not only the first")
+                .extracting(ListItem::getText).containsExactlyInAnyOrder("Name is required",
+                        "num_gpu must be a whole number, got sixty", "Repetitions must be between 1 and 1000, got 0");
+    }
+
+    @Test
+    void fieldsAreValidatedAsTheyAreEditedBeforeAnySave() {
+        assertThat(editor.errors.isVisible()).as("a fresh form is valid").isFalse();
+        editor.name.setValue("");
+        assertThat(editor.errors.isVisible()).isTrue();
+        assertThat(editor.errors.getElement().getTextRecursively()).startsWith("To fix before saving:")
+                .contains("Name is required");
+        assertThat(editor.name.isInvalid()).isTrue();
+        editor.name.setValue("back again");
+        assertThat(editor.errors.isVisible()).isFalse();
+        assertThat(editor.name.isInvalid()).isFalse();
+    }
+
+    @Test
+    void theLargeSweepConfirmationAppearsOnlyWhenNeeded() {
+        assertThat(editor.confirmLarge.isVisible()).as("4 configurations: no confirmation").isFalse();
+        AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
+        gpu.values.setValue("1..100 step 1");
+        editor.settings.repetitions.setValue(30);
+        assertThat(editor.confirmLarge.isVisible()).isTrue();
+        assertThat(editor.confirmLarge.getLabel()).as("200 configurations × 2 arms × (30 + 1 warm-up)").contains("12400 calls");
+        assertThat(editor.errors.getElement().getTextRecursively()).contains("confirm");
+        editor.confirmLarge.setValue(true);
+        assertThat(editor.errors.isVisible()).isFalse();
+        gpu.values.setValue("14, 28");
+        assertThat(editor.confirmLarge.isVisible()).isFalse();
+    }
+
+    @Test
+    void numGpuSaysHowManyLayersTheModelHas() {
+        endpoints.refreshAll();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (endpoints.list().stream().noneMatch(e -> Boolean.TRUE.equals(e.reachable()))
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        UI.getCurrent().navigate("sweeps");
+        UI.getCurrent().navigate("sweeps/new");
+        editor = _get(SweepEditorView.class);
+        editor.model.setValue("llama3.2-sim:3b");
+        AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
+        assertThat(gpu.values.getHelperText()).startsWith("llama3.2-sim:3b has 28 layers: 29 or more puts all");
+        AxisRow ctx = editor.axes.getChildren().map(AxisRow.class::cast).skip(1).findFirst().orElseThrow();
+        assertThat(ctx.values.getHelperText()).doesNotContain("layers");
+    }
+
+    @Test
+    void timeoutsShowTheirRealDefaults() {
+        assertThat(editor.settings.connectTimeout.getPlaceholder()).isEqualTo("5");
+        assertThat(editor.settings.firstTokenTimeout.getHelperText()).isEqualTo("Empty = default, 5 min 00 s");
+        assertThat(editor.settings.totalTimeout.getPlaceholder()).isEqualTo("1800");
     }
 
     @Test
@@ -153,7 +211,8 @@ class SweepEditorViewTest {
         editor.settings.fixedOptions.setValue("top_p");
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
         assertThat(sweeps.count()).isEqualTo(before);
-        assertThat(editor.errors.getText()).contains("Write options as name=value").contains("'top_p' has no value");
+        assertThat(editor.errors.getElement().getTextRecursively()).contains("Write options as name=value")
+                .contains("'top_p' has no value");
     }
 
     @Test
