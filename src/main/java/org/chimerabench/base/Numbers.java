@@ -84,10 +84,14 @@ public final class Numbers {
         return fixed(Math.abs(value), decimalsFor(uncertainty)) + " %";
     }
 
-    /** A limit or a setting as typed: whole numbers without decimals (999, not 999.0), others as they are. */
+    /**
+     * A limit or a setting: whole numbers without decimals (999, not 999.0), others as they are, the typographic
+     * minus (−1). Fields that take numbers accept both minus signs.
+     */
     public static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        String text = value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
                 : String.valueOf(value);
+        return text.startsWith("-") ? MINUS + text.substring(1) : text;
     }
 
     /** Fixed decimals with the typographic minus; a value that rounds to zero has no sign ("0.00", not "−0.00"). */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.AxisScale;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.Point;
@@ -25,8 +26,12 @@ class CompareBoxPlotChart extends ApexChart {
         List<Point> boxes = new ArrayList<>();
         box(boxes, "A · " + display(a), a.throughputByArm().get(Arm.CHIMERA), ChartOptions.SIDE_A);
         box(boxes, "B · " + display(b), b.throughputByArm().get(Arm.CHIMERA), ChartOptions.SIDE_B);
+        double low = Math.min(min(a), min(b));
+        double high = Math.max(max(a), max(b));
+        AxisScale scale = AxisScale.of(Double.isFinite(low) ? low : 0, Double.isFinite(high) ? high : 1, 5);
         return ChartOptions.of(Chart.of(ChartType.BOX_PLOT, 320), List.of(new Series("Chimera tok/s", "boxPlot", boxes)))
-                .withYaxis(Axis.titled("chimera throughput (tok/s)"))
+                .withYaxis(Axis.scaled("chimera throughput (tok/s)", scale))
+                .withAxisDecimals(scale.decimals())
                 .withValueFormat(2, "");
     }
 
@@ -34,6 +39,16 @@ class CompareBoxPlotChart extends ApexChart {
         if (d != null) {
             boxes.add(new Point(name, List.of(d.min(), d.q1(), d.median(), d.q3(), d.max()), colour));
         }
+    }
+
+    private static double min(SweepAnalysis analysis) {
+        Distribution d = analysis.throughputByArm().get(Arm.CHIMERA);
+        return d == null ? Double.POSITIVE_INFINITY : d.min();
+    }
+
+    private static double max(SweepAnalysis analysis) {
+        Distribution d = analysis.throughputByArm().get(Arm.CHIMERA);
+        return d == null ? Double.NEGATIVE_INFINITY : d.max();
     }
 
     private static String display(SweepAnalysis analysis) {

@@ -30,11 +30,11 @@ class ConfigurationDetailDialog extends Dialog {
         Grid<CallRow> grid = new Grid<>();
         grid.addClassName("calls-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(c -> c.arm().name().toLowerCase(Locale.ROOT)).setHeader("Arm").setAutoWidth(true);
+        grid.addColumn(c -> c.arm().label()).setHeader("Arm").setAutoWidth(true);
         grid.addColumn(c -> (c.warmup() ? "warm-up " : "") + c.repetition()).setHeader("Trial").setAutoWidth(true);
         grid.addColumn(c -> c.stage() == null ? Numbers.NONE : c.stage().label()).setHeader("Stage")
                 .setAutoWidth(true);
-        grid.addColumn(c -> c.status().name()).setHeader("Status").setAutoWidth(true)
+        grid.addColumn(c -> c.status().label()).setHeader("Status").setAutoWidth(true)
                 .setTooltipGenerator(c -> c.error() == null ? "" : c.error());
         number(grid, "tok/s", CallRow::decodeTokPerSec, 2);
         number(grid, "TTFT ms", CallRow::ttftMs, 1);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.Distribution;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.AxisScale;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.BoxColors;
 import org.chimerabench.chart.ChartOptions.BoxPlot;
@@ -28,8 +29,12 @@ class ThroughputBoxPlotChart extends ApexChart {
         List<Point> boxes = new ArrayList<>();
         byArm.forEach((arm, d) -> boxes.add(Point.of(arm.label(),
                 List.of(r(d.min()), r(d.q1()), r(d.median()), r(d.q3()), r(d.max())))));
+        double low = byArm.values().stream().mapToDouble(Distribution::min).min().orElse(0);
+        double high = byArm.values().stream().mapToDouble(Distribution::max).max().orElse(1);
+        AxisScale scale = AxisScale.of(low, high, 5);
         return ChartOptions.of(Chart.of(ChartType.BOX_PLOT, 300), List.of(new Series("Throughput", "boxPlot", boxes)))
-                .withYaxis(Axis.titled("throughput (tok/s)"))
+                .withYaxis(Axis.scaled("throughput (tok/s)", scale))
+                .withAxisDecimals(scale.decimals())
                 .withPlotOptions(PlotOptions.boxPlot(new BoxPlot(new BoxColors("var(--lumo-primary-color-50pct)",
                         "var(--lumo-primary-color)"))))
                 .withValueFormat(2, "");

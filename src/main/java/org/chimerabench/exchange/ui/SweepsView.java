@@ -23,6 +23,7 @@ import org.chimerabench.analysis.SweepOverview;
 import org.chimerabench.analysis.SweepOverviewService;
 import org.chimerabench.analysis.ui.VerdictBadges;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.base.ui.ScrollCue;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.exchange.ImportService;
 import org.chimerabench.sweep.SweepStatus;
@@ -51,7 +52,9 @@ class SweepsView extends VerticalLayout {
         if (authentication.hasRole("OPERATOR")) { // courtesy: ImportService checks the role itself
             add(new ImportPanel(imports, this::imported));
         }
-        add(emptyState, configureGrid());
+        Div table = ScrollCue.wrap(configureGrid());
+        table.setSizeFull();
+        add(emptyState, table);
         refresh();
     }
 
@@ -59,22 +62,22 @@ class SweepsView extends VerticalLayout {
         grid.addClassName("sweeps-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
-        grid.addComponentColumn(SweepsView::name).setHeader("Sweep").setWidth("14rem").setFlexGrow(3)
+        grid.addComponentColumn(SweepsView::name).setHeader("Sweep").setWidth("12rem").setFlexGrow(3)
                 .setTooltipGenerator(o -> o.sweep().name());
-        grid.addComponentColumn(SweepsView::verdict).setHeader("Verdict").setWidth("13rem").setFlexGrow(2)
+        grid.addComponentColumn(SweepsView::verdict).setHeader("Verdict").setWidth("12rem").setFlexGrow(1)
                 .setTooltipGenerator(o -> o.verdict() == null ? "" : o.verdict().sentence());
-        grid.addColumn(SweepsView::source).setHeader("Source").setWidth("11rem").setFlexGrow(2)
+        grid.addColumn(SweepsView::source).setHeader("Source").setWidth("10rem").setFlexGrow(2)
                 .setTooltipGenerator(o -> o.sweep().sourceFile() == null ? "" : o.sweep().sourceFile());
         grid.addColumn(o -> o.sweep().model() == null ? "—" : o.sweep().model()).setHeader("Model")
-                .setWidth("9rem").setFlexGrow(1).setClassNameGenerator(o -> "model-cell");
-        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("8rem").setFlexGrow(0)
+                .setWidth("10rem").setFlexGrow(1).setClassNameGenerator(o -> "model-cell");
+        grid.addColumn(SweepsView::successRate).setHeader("Success rate").setWidth("7rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(o -> "Share of configurations whose mean chimera throughput beat the baseline"
                         + " (Δ > 0): " + o.improvedConfigurations() + " of " + o.measuredConfigurations());
-        grid.addColumn(SweepsView::calls).setHeader("Calls").setWidth("5.5rem").setFlexGrow(0)
+        grid.addColumn(SweepsView::calls).setHeader("Calls").setWidth("4.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(o -> o.sweep().status().label()).setHeader("Status").setWidth("6.5rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(o -> o.sweep().status().label()).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setWidth("6.5rem").setFlexGrow(0);
         grid.addItemClickListener(event -> getUI().ifPresent(ui -> ui.navigate("sweeps/" + event.getItem().sweep().id())));
         return grid;
     }

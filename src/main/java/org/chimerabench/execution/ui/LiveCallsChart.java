@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.chart.AxisScale;
 import org.chimerabench.chart.ChartOptions.Axis;
 import org.chimerabench.chart.ChartOptions.Chart;
 import org.chimerabench.chart.ChartOptions.Legend;
@@ -42,13 +43,25 @@ class LiveCallsChart extends ApexChart {
                         List.of(Series.of("Baseline", points(calls, Arm.BASELINE, metric)),
                                 Series.of("Chimera", points(calls, Arm.CHIMERA, metric))))
                 .withXaxis(new Axis("numeric", null, new ChartOptions.AxisTitle("the last "
-                        + LiveMonitorService.RECENT_CALLS + " calls, oldest first"), null, 1.0,
-                        (double) LiveMonitorService.RECENT_CALLS, 8, 0))
-                .withYaxis(Axis.titled(title))
+                        + LiveMonitorService.RECENT_CALLS + " calls, oldest first"), null, 0.0,
+                        (double) LiveMonitorService.RECENT_CALLS, LiveMonitorService.RECENT_CALLS / 5, 0))
+                .withYaxis(scaled(title, calls, metric))
                 .withColors(List.of("var(--lumo-contrast-50pct)", "var(--lumo-primary-color)"))
                 .withMarkers(new Markers(5))
                 .withLegend(new Legend(true, "top"))
-                .withValueFormat(decimals, "");
+                .withValueFormat(decimals, "")
+                .withAxisDecimals(scale(calls, metric).decimals());
+    }
+
+    /** Round ticks from 0 to just above the largest value shown. */
+    private static AxisScale scale(List<RecentCall> calls, Function<RecentCall, Double> metric) {
+        double max = calls.stream().map(metric).filter(v -> v != null && Double.isFinite(v))
+                .mapToDouble(Double::doubleValue).max().orElse(1);
+        return AxisScale.withZero(0, max > 0 ? max : 1, 5);
+    }
+
+    private static Axis scaled(String title, List<RecentCall> calls, Function<RecentCall, Double> metric) {
+        return Axis.scaled(title, scale(calls, metric));
     }
 
     /** Points of one arm; warm-ups and failed calls are left out (they are not measured). */

@@ -126,7 +126,8 @@ public class LiveMonitor extends Composite<Div> {
         }
         shownStatus = snapshot.status();
         bar.setValue(snapshot.total() == 0 ? 0 : (double) snapshot.done() / snapshot.total());
-        String status = snapshot.status().name().charAt(0) + snapshot.status().name().substring(1).toLowerCase();
+        String label = snapshot.status().label();
+        String status = Character.toUpperCase(label.charAt(0)) + label.substring(1);
         text.setText(status + " — " + snapshot.done() + " of " + snapshot.total() + " calls stored");
         eta.setText(snapshot.etaSeconds() == null ? "ETA: after the first calls" : "ETA " + Durations.human(
                 snapshot.etaSeconds()));
@@ -136,14 +137,14 @@ public class LiveMonitor extends Composite<Div> {
         }
         boolean fleet = snapshot.current().size() > 1;
         snapshot.current().forEach(now -> current.add(new Div("Now: " + OptionsJson.describeOrNone(now.options()) + " · "
-                + now.arm() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition()
+                + now.arm().label() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition()
                 + (fleet && now.endpoint() != null ? " · on " + now.endpoint() : ""))));
         decode.show(snapshot.recentCalls());
         ttft.show(snapshot.recentCalls());
         failureTitle.setText(snapshot.failedCalls() == 0 ? "No failed calls." : snapshot.failedCalls()
                 + " failed call(s); the last ones:");
         failures.removeAll();
-        snapshot.failures().forEach(f -> failures.add(new ListItem(OptionsJson.describeOrNone(f.options()) + " · " + f.arm()
+        snapshot.failures().forEach(f -> failures.add(new ListItem(OptionsJson.describeOrNone(f.options()) + " · " + f.arm().label()
                 + " · repetition " + f.repetition() + ": " + f.error())));
     }
 

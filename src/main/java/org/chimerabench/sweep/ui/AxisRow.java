@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.sweep.OllamaOption;
 
 /** One axis of the editor: an Ollama option and its values ("60, 80, 120" or "10..30 step 10"). */
@@ -59,13 +60,13 @@ class AxisRow extends Composite<HorizontalLayout> {
     }
 
     private static String help(OllamaOption o) {
-        return o == null ? "" : o.meaning() + "; " + o.type().name().toLowerCase() + " from " + plain(o.min())
-                + " to " + plain(o.max()) + ". A list (60, 80) or a range (10..30 step 10).";
+        return o == null ? "" : o.meaning() + "; " + o.type().name().toLowerCase() + " from " + Numbers.plain(o.min())
+                + " to " + Numbers.plain(o.max()) + ". A list (60, 80) or a range (10..30 step 10).";
     }
 
     /** The values as the definition JSON takes them: a list, or a {min, max, step} range. */
     Object parsed() {
-        String text = values.getValue().strip();
+        String text = values.getValue().strip().replace('−', '-'); // the helper text shows the typographic minus
         Matcher range = Pattern
                 .compile("^(-?[\\d.]+)\\s*\\.\\.\\s*(-?[\\d.]+)\\s+step\\s+([\\d.]+)$").matcher(text);
         if (range.matches()) {
@@ -120,9 +121,5 @@ class AxisRow extends Composite<HorizontalLayout> {
     private static Number number(String text) {
         BigDecimal value = new BigDecimal(text);
         return value.stripTrailingZeros().scale() <= 0 ? (Number) value.intValueExact() : value.doubleValue();
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

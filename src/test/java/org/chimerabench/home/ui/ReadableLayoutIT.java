@@ -30,7 +30,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * Real Chromium at 1440 × 900 and at 390 × 844 on the published example: the results, compare, report and
  * dashboard pages put the verdict on the first screen, nothing is wider than the screen except inside a box that
- * scrolls and says so, and no page (nor the Markdown reports) shows an enum constant or an ASCII-minus number.
+ * scrolls and says so, and no page (those, the sweeps list, endpoints, editor, comparison report) nor the Markdown
+ * reports shows an enum constant or an ASCII-minus number.
  * Screenshots: target/screenshots/layout-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -126,6 +127,12 @@ class ReadableLayoutIT extends BrowserTest {
                 }
                 texts.add(where + "\n" + browser.findElement(By.tagName("body")).getText());
             }
+        }
+        for (String path : List.of("/sweeps", "/endpoints", "/sweeps/new", "/compare/report?a=" + rust + "&b=" + python)) {
+            browser.get(url(path));
+            wait.until(d -> !d.findElements(By.cssSelector(".view-title, .report-body, vaadin-grid")).isEmpty());
+            script("return new Promise(r => setTimeout(r, 1500))");
+            texts.add(path + "\n" + browser.findElement(By.tagName("body")).getText());
         }
         texts.add("report.md\n" + markdown("/api/sweeps/" + rust + "/report.md"));
         texts.add("compare report.md\n" + markdown("/api/compare/report.md?a=" + rust + "&b=" + python));
