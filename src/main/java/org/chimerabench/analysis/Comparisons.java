@@ -44,6 +44,12 @@ public final class Comparisons {
 
     public static SweepComparison compare(SweepAnalysis a, String nameA, List<String> axesA,
                                           SweepAnalysis b, String nameB, List<String> axesB) {
+        return compare(a, nameA, axesA, b, nameB, axesB, List.of());
+    }
+
+    /** {@code warnings}: why the two sweeps may not be comparable, said with the result. */
+    public static SweepComparison compare(SweepAnalysis a, String nameA, List<String> axesA,
+                                          SweepAnalysis b, String nameB, List<String> axesB, List<String> warnings) {
         Map<String, SweepComparison.MetricComparison> metrics = new LinkedHashMap<>();
         METRICS.forEach((name, value) -> metrics.put(name, metric(values(a, value), values(b, value))));
         List<String> shared = axesA.stream().filter(axesB::contains).toList();
@@ -69,7 +75,7 @@ public final class Comparisons {
                 b.verdict().sentence());
         Map<String, String> winners = new LinkedHashMap<>();
         metrics.forEach((name, m) -> winners.put(name, winner(name, m, sideA.display(), sideB.display())));
-        return new SweepComparison(sideA, sideB, metrics, winners,
+        return new SweepComparison(sideA, sideB, List.copyOf(warnings), metrics, winners,
                 new SweepComparison.Pair(a.successRatePct(), b.successRatePct()),
                 best(a), best(b), both,
                 new SweepComparison.LeftOut(onlyA, onlyB, leftA, leftB, explain(onlyA, onlyB, leftA, leftB)));

@@ -7,10 +7,11 @@ import java.util.Map;
  * Two sweeps side by side (REST {@code GET /api/compare}; field names are the contract). Each metric is compared
  * over per-configuration values — one number per configuration: an arm mean or a Δ — with A − B signs;
  * {@code winners} says per metric in one sentence which sweep did better, by how much, and whether that is
- * beyond noise (Welch p &lt; 0.05), with Cohen's d as the effect size.
+ * beyond noise (Welch p &lt; 0.05), with Cohen's d as the effect size; {@code warnings} say why the two may not be
+ * comparable (different models, one simulated).
  */
-public record SweepComparison(Side a, Side b, Map<String, MetricComparison> metrics, Map<String, String> winners,
-                              Pair successRatePct, Best bestA, Best bestB,
+public record SweepComparison(Side a, Side b, List<String> warnings, Map<String, MetricComparison> metrics,
+                              Map<String, String> winners, Pair successRatePct, Best bestA, Best bestB,
                               List<SharedConfiguration> sharedConfigurations, LeftOut leftOut) {
 
     /** One sweep; {@code verdict} is its own verdict sentence (tuned vs defaults). */

@@ -21,13 +21,23 @@ class CompareController {
 
     @GetMapping("/api/compare")
     SweepComparison compare(@RequestParam long a, @RequestParam long b) {
+        requireTwo(a, b);
         return comparisons.compare(a, b).orElseThrow(() -> notFound(a, b));
     }
 
     /** The comparison as a Markdown report. */
     @GetMapping(value = "/api/compare/report.md", produces = "text/markdown;charset=UTF-8")
     String report(@RequestParam long a, @RequestParam long b) {
+        requireTwo(a, b);
         return ComparisonReport.write(comparisons.compare(a, b).orElseThrow(() -> notFound(a, b)));
+    }
+
+    /** A sweep compared with itself says nothing: refused. */
+    static void requireTwo(long a, long b) {
+        if (a == b) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Parameters 'a' and 'b' are both sweep " + a
+                    + "; a comparison needs two different sweeps");
+        }
     }
 
     private static ResponseStatusException notFound(long a, long b) {

@@ -1,14 +1,11 @@
 package org.chimerabench.api;
 
 import java.util.List;
-import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointService;
-import org.chimerabench.endpoint.EndpointValidationException;
 import org.chimerabench.endpoint.EndpointView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,15 +47,5 @@ class EndpointController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no endpoint " + id);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(EndpointInUseException.class)
-    ResponseEntity<FieldErrors> inUse(EndpointInUseException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new FieldErrors(409, e.getMessage(), e.fieldErrors()));
-    }
-
-    @ExceptionHandler(EndpointValidationException.class)
-    ResponseEntity<FieldErrors> invalid(EndpointValidationException e) {
-        return ResponseEntity.badRequest().body(new FieldErrors(400, e.getMessage(), e.fieldErrors()));
     }
 }

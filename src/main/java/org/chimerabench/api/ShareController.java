@@ -42,6 +42,7 @@ class ShareController {
     @ResponseStatus(HttpStatus.CREATED)
     ShareLinkService.Created shareComparison(@RequestParam long a, @RequestParam long b,
                                              @RequestBody(required = false) ShareRequest request) {
+        CompareController.requireTwo(a, b);
         return create(a, b, request);
     }
 

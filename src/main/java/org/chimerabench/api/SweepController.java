@@ -1,6 +1,7 @@
 package org.chimerabench.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,12 @@ import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepDetails;
 import org.chimerabench.sweep.SweepService;
-import org.chimerabench.sweep.SweepStateException;
 import org.chimerabench.sweep.SweepSummary;
 import org.chimerabench.sweep.SweepValidationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +41,11 @@ class SweepController {
     private final CallService calls;
     private final ExecutionService execution;
 
+    private final ObjectMapper json;
+
     SweepController(SweepService sweeps, AnalysisService analysis, ReportService reports, CallService calls,
-                    ExecutionService execution) {
+                    ExecutionService execution, ObjectMapper json) {
+        this.json = json;
         this.sweeps = sweeps;
         this.analysis = analysis;
         this.reports = reports;
@@ -69,21 +71,7 @@ class SweepController {
                             schema = @io.swagger.v3.oas.annotations.media.Schema(
                                     implementation = SweepDefinition.class))))
     Created create(@org.springframework.web.bind.annotation.RequestBody JsonNode body) {
-        return new Created(sweeps.create(SweepDefinitions.read(body)));
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(SweepValidationException.class)
-    ResponseEntity<FieldErrors> invalid(SweepValidationException e) {
-        return ResponseEntity.badRequest().body(new FieldErrors(400, e.getMessage(), e.fieldErrors()));
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(
-            HttpMessageNotReadableException.class)
-    ResponseEntity<FieldErrors> unreadable(HttpMessageNotReadableException e) {
-        String reason = e.getMostSpecificCause().getMessage();
-        return ResponseEntity.badRequest().body(new FieldErrors(400, "The body is not a valid sweep definition: "
-                + (reason == null ? "unreadable JSON" : reason.lines().findFirst().orElse(reason)),
-                Map.of("definition", "not a valid sweep definition")));
+        return new Created(sweeps.create(SweepDefinitions.read(body, json)));
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/{id}/start")
@@ -98,11 +86,6 @@ class SweepController {
     void cancel(@PathVariable long id) {
         sweeps.find(id).orElseThrow(() -> notFound(id));
         execution.cancel(id);
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(SweepStateException.class)
-    ResponseEntity<ApiError> conflict(SweepStateException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(409, e.getMessage()));
     }
 
     /** Deletes a sweep with its trials and calls → 204; 403 someone else's (unless admin); 409 while active. */

@@ -1,9 +1,7 @@
 package org.chimerabench.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,16 +14,14 @@ import org.chimerabench.sweep.SweepValidationException;
 /** Reads a sweep definition from JSON strictly: an unknown or mistyped field is a field error, not ignored. */
 final class SweepDefinitions {
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final Set<String> FIELDS = Arrays.stream(SweepDefinition.class.getRecordComponents())
             .map(c -> c.getName()).collect(Collectors.toSet());
 
     private SweepDefinitions() {
     }
 
-    static SweepDefinition read(JsonNode body) {
+    /** {@code json}: the API's strict mapper ({@link ApiJson}). */
+    static SweepDefinition read(JsonNode body, ObjectMapper json) {
         if (body == null || !body.isObject()) {
             throw new SweepValidationException(Map.of("definition", "The body must be a JSON object"));
         }
@@ -39,14 +35,10 @@ final class SweepDefinitions {
             throw new SweepValidationException(errors);
         }
         try {
-            return STRICT.treeToValue(body, SweepDefinition.class);
-        } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
-            throw new SweepValidationException(Map.of(field.isEmpty() ? "definition" : field,
-                    "Wrong type for '" + field + "': " + e.getOriginalMessage().lines().findFirst().orElse("")));
-        } catch (IOException e) {
-            throw new SweepValidationException(Map.of("definition", "Not a sweep definition: " + e.getMessage()));
+            return json.treeToValue(body, SweepDefinition.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SweepValidationException(JsonErrors.asFields(JsonErrors.describe(
+                    e instanceof IllegalArgumentException && e.getCause() != null ? e.getCause() : e), "definition"));
         }
     }
 }

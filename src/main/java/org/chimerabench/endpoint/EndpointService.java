@@ -73,7 +73,7 @@ public class EndpointService implements AutoCloseable {
     @Transactional
     @PreAuthorize(Access.ADMIN)
     public EndpointView add(String name, String baseUrl, String notes) {
-        validate(null, name, baseUrl);
+        validate(null, name, baseUrl, notes);
         Endpoint saved = endpoints.save(new Endpoint(name.strip(), EndpointUrls.normalise(baseUrl), blankToNull(notes),
                 false));
         checkLater(saved);
@@ -89,7 +89,7 @@ public class EndpointService implements AutoCloseable {
         if (endpoint.isSimulated()) {
             throw new EndpointValidationException(Map.of("baseUrl", "The built-in simulator cannot be edited"));
         }
-        validate(id, name, baseUrl);
+        validate(id, name, baseUrl, notes);
         endpoint.setName(name.strip());
         endpoint.setBaseUrl(EndpointUrls.normalise(baseUrl));
         endpoint.setNotes(blankToNull(notes));
@@ -240,7 +240,7 @@ public class EndpointService implements AutoCloseable {
         }
     }
 
-    private void validate(Long id, String name, String baseUrl) {
+    private void validate(Long id, String name, String baseUrl, String notes) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name == null || name.isBlank()) {
             errors.put("name", "Name is required");
@@ -250,14 +250,24 @@ public class EndpointService implements AutoCloseable {
             endpoints.findByName(name.strip()).filter(other -> !other.getId().equals(id))
                     .ifPresent(other -> errors.put("name", "An endpoint named \"" + name.strip() + "\" exists already"));
         }
-        String urlProblem = guard.problem(baseUrl);
+        String urlProblem = baseUrl != null && baseUrl.strip().length() > MAX_URL
+                ? "The URL has " + baseUrl.strip().length() + " characters; at most " + MAX_URL
+                : guard.problem(baseUrl);
         if (urlProblem != null) {
             errors.put("baseUrl", urlProblem);
+        }
+        if (notes != null && notes.strip().length() > MAX_NOTES) {
+            errors.put("notes", "Notes have " + notes.strip().length() + " characters; at most " + MAX_NOTES);
         }
         if (!errors.isEmpty()) {
             throw new EndpointValidationException(errors);
         }
     }
+
+    /** The longest base URL (the {@code endpoint.base_url} column). */
+    static final int MAX_URL = 500;
+    /** The longest notes (the {@code endpoint.notes} column). */
+    static final int MAX_NOTES = 2000;
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -31,8 +31,8 @@ public final class CallsCsv {
             for (var component : CallExport.class.getRecordComponents()) {
                 try {
                     Object value = component.getAccessor().invoke(call);
-                    row.put(component.getName(), value instanceof Map<?, ?> map
-                            ? OptionsJson.write(castOptions(map)) : value);
+                    row.put(component.getName(), CsvCells.neutralise(value instanceof Map<?, ?> map
+                            ? OptionsJson.write(castOptions(map)) : value));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

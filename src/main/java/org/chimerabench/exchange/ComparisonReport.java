@@ -19,6 +19,7 @@ public final class ComparisonReport {
                 .append(c.b().id()).append(". Each metric is compared over per-configuration values; differences,"
                         + " t and d are A − B; p is two-sided (Welch)._\n\n");
         md.append("## Verdict\n\n");
+        c.warnings().forEach(warning -> md.append("> **Caution:** ").append(warning).append("\n\n"));
         c.winners().forEach((metric, sentence) -> md.append("- ").append(sentence).append("\n"));
         md.append("\nEach sweep on its own (tuned options vs Ollama defaults):\n\n");
         md.append("- **A · ").append(c.a().display()).append(":** ").append(c.a().verdict()).append(".\n");

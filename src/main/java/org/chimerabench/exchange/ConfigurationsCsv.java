@@ -41,7 +41,8 @@ public final class ConfigurationsCsv {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ConfigurationResult r : analysis.configurationResults()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            axes.forEach(axis -> row.put(axis, r.options().get(axis)));
+            // headers are catalogue option names (imports and the editor refuse others); values are neutralised
+            axes.forEach(axis -> row.put(axis, CsvCells.neutralise(r.options().get(axis))));
             row.put("baseline_tok_s", r.throughput().baselineTokPerSec());
             row.put("chimera_tok_s", r.throughput().chimeraTokPerSec());
             row.put("throughput_pct", r.throughput().deltaPct());
@@ -125,7 +126,8 @@ public final class ConfigurationsCsv {
     }
 
     /** Whole numbers as integers (num_gpu=60), the rest as decimals (temperature=0.6). */
-    private static Object optionValue(String text, String where) {
+    private static Object optionValue(String cell, String where) {
+        String text = CsvCells.restore(cell);
         double value = Values.number(text, where);
         String trimmed = text.strip();
         boolean integral = !trimmed.contains(".") && !trimmed.contains("e") && !trimmed.contains("E");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
@@ -22,6 +23,7 @@ import org.chimerabench.execution.CallRecord;
 import org.chimerabench.execution.CallRecordRepository;
 import org.chimerabench.execution.Trial;
 import org.chimerabench.execution.TrialRepository;
+import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
@@ -59,6 +61,31 @@ public class ImportService {
         this.maxFileBytes = maxFileBytes;
     }
 
+    /** At most this many files in one import. */
+    public static final int MAX_FILES = 500;
+    /** At most this many bytes in one import, all files together. */
+    public static final long MAX_TOTAL_BYTES = 100L * 1024 * 1024;
+    /** The longest label (the {@code sweep.label} column). */
+    public static final int MAX_LABEL = 120;
+    /** The longest model name (the {@code sweep.model} column). */
+    public static final int MAX_MODEL = 200;
+
+    /** The largest throughput an imported call may claim (no GPU decodes a million tokens per second). */
+    static final double MAX_TOK_PER_SEC = 1_000_000;
+    /** The longest TTFT an imported call may claim: a day, in ms. */
+    static final double MAX_TTFT_MS = 86_400_000;
+
+    /**
+     * An option the catalogue does not know is refused, with its name: the analysis, the editor and the exports
+     * all speak in the catalogue's options, and a typo in a file would otherwise become an axis nobody can run.
+     */
+    private static void requireKnown(String option, String where) {
+        if (OllamaOption.byKey(option).isEmpty()) {
+            throw new ImportException(where + ": unknown Ollama option '" + (option.length() > 60 ? option.substring(0, 60) + "…" : option)
+                    + "'; the options are those of the sweep editor (num_gpu, num_ctx, temperature, …)");
+        }
+    }
+
     public long maxFileBytes() {
         return maxFileBytes;
     }
@@ -73,7 +100,19 @@ public class ImportService {
     @PreAuthorize(Access.OPERATOR)
     public List<Long> importFiles(List<UploadedFile> files, String label, Long intoSweep) {
         if (files == null || files.isEmpty()) {
-            throw new ImportException("no file uploaded");
+            throw new ImportException("no file uploaded: send the files as multipart/form-data parts named 'files',"
+                    + " or one file as the raw body with ?filename=");
+        }
+        if (files.size() > MAX_FILES) {
+            throw new ImportException(files.size() + " files is more than " + MAX_FILES + " in one import");
+        }
+        long total = files.stream().mapToLong(f -> f.content().length).sum();
+        if (total > MAX_TOTAL_BYTES) {
+            throw new ImportException("the files hold " + total / (1024 * 1024) + " MB together, more than the limit of "
+                    + MAX_TOTAL_BYTES / (1024 * 1024) + " MB per import");
+        }
+        if (label != null && !label.isBlank()) {
+            checkLabel(label.strip(), "parameter 'label'");
         }
         Map<String, ParsedSweep> merged = new LinkedHashMap<>();
         for (UploadedFile file : files) {
@@ -118,7 +157,50 @@ public class ImportService {
         return new ParsedSweep(a.label(), a.model() != null ? a.model() : b.model(), a.fixedOptions(), configurations);
     }
 
+    /** Texts from a file that are stored: each within its column, said with the file's problem. */
+    /** Letters, digits and a few separators, starting with a letter or digit (never a formula), ≤ 120. */
+    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:+()/-]*");
+
+    private static void checkLabel(String label, String what) {
+        if (label.length() > MAX_LABEL) {
+            throw new ImportException(what + " has " + label.length() + " characters; at most " + MAX_LABEL);
+        }
+        if (!LABEL.matcher(label).matches()) {
+            throw new ImportException(what + " '" + (label.length() > 40 ? label.substring(0, 40) + "…" : label)
+                    + "' is not a label: it names a sweep (e.g. rust), starts with a letter or digit and holds"
+                    + " letters, digits, spaces and . _ : + ( ) / - only");
+        }
+    }
+
+    private static void checkTexts(ParsedSweep parsed, String label) {
+        for (String option : parsed.fixedOptions().keySet()) {
+            requireKnown(option, "a fixed option");
+        }
+        for (ParsedSweep.ParsedConfiguration configuration : parsed.configurations()) {
+            for (String option : configuration.options().keySet()) {
+                requireKnown(option, configuration.origin());
+            }
+            for (ParsedSweep.ParsedTrial trial : configuration.trials()) {
+                ParsedSweep.ParsedCall call = trial.call();
+                if (!(call.decodeTokPerSec() >= 0 && call.decodeTokPerSec() <= MAX_TOK_PER_SEC)
+                        || !(call.ttftMs() >= 0 && call.ttftMs() <= MAX_TTFT_MS)) {
+                    throw new ImportException(configuration.origin() + ": throughput " + call.decodeTokPerSec()
+                            + " tok/s or TTFT " + call.ttftMs() + " ms is outside what a measurement can be (0 to "
+                            + (long) MAX_TOK_PER_SEC + " tok/s, 0 to " + (long) MAX_TTFT_MS + " ms)");
+                }
+            }
+        }
+        if (label != null) {
+            checkLabel(label, "the label");
+        }
+        if (parsed.model() != null && parsed.model().length() > MAX_MODEL) {
+            throw new ImportException("the model name has " + parsed.model().length() + " characters; at most "
+                    + MAX_MODEL);
+        }
+    }
+
     private Long create(ParsedSweep parsed, String label, String sources) {
+        checkTexts(parsed, label);
         List<ParsedConfiguration> configurations = sorted(parsed.configurations());
         checkDuplicates(configurations, Set.of());
         checkSameOptions(configurations, null);
@@ -138,6 +220,7 @@ public class ImportService {
     }
 
     private Long append(Long sweepId, ParsedSweep parsed, String sources) {
+        checkTexts(parsed, null);
         Sweep sweep = sweeps.findById(sweepId)
                 .orElseThrow(() -> new ImportException("there is no sweep " + sweepId + " to append to"));
         if (!sweep.isImported()) {

@@ -1,6 +1,10 @@
 package org.chimerabench.exchange;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
@@ -12,7 +16,16 @@ import java.util.List;
 /** Recognises which seed format a file is in (by content, not by name) and parses it. */
 final class ResultsFileReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Results files are flat: deeper than this is not a results file (and no parser should walk it). */
+    static final int MAX_JSON_DEPTH = 64;
+    /** The longest line of a CSV file. */
+    static final int MAX_LINE_CHARS = 65_536;
+    /** The most data rows of a CSV file (a sweep has at most 100,000 configurations, two arms each). */
+    static final int MAX_CSV_ROWS = 200_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private ResultsFileReader() {
     }
@@ -31,6 +44,7 @@ final class ResultsFileReader {
         if (first == '{' || first == '[') {
             return readJson(name, trimmed);
         }
+        checkLines(name, trimmed);
         String header = trimmed.lines().findFirst().orElse("");
         if (header.contains(",") && ConfigurationsCsv.accepts(header)) {
             return new Read(SeedFormat.CONFIGURATIONS_CSV, List.of(ConfigurationsCsv.parse(name, trimmed)));
@@ -47,9 +61,12 @@ final class ResultsFileReader {
         JsonNode root;
         try {
             root = JSON.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new ImportException(name + ": JSON nested deeper than " + MAX_JSON_DEPTH + " levels; a metrics.json"
+                    + " file is flat", e);
         } catch (JsonProcessingException e) {
-            throw new ImportException(name + ": not valid JSON (" + e.getOriginalMessage() + ", line "
-                    + e.getLocation().getLineNr() + ")", e);
+            throw new ImportException(name + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst()
+                    .orElse("") + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ")", e);
         }
         if (RustMetricsParser.accepts(root)) {
             return new Read(SeedFormat.RUST_METRICS_JSON, List.of(RustMetricsParser.parse(name, root)));
@@ -63,6 +80,28 @@ final class ResultsFileReader {
         throw new ImportException(name + ": JSON, but neither a Rust agent metrics.json (an object with"
                 + " baseline/chimera.individual_runs) nor a Python agent metrics.json (an array of runs with"
                 + " baseline_results/chimera_results)");
+    }
+
+    /** CSV limits: each line and the number of rows, said with the file's name and the line. */
+    private static void checkLines(String name, String text) {
+        int lines = 0;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            lines++;
+            if (stop - start > MAX_LINE_CHARS) {
+                throw new ImportException(name + ": line " + lines + " has " + (stop - start) + " characters; at most "
+                        + MAX_LINE_CHARS);
+            }
+            if (lines > MAX_CSV_ROWS + 1) {
+                throw new ImportException(name + ": more than " + MAX_CSV_ROWS + " rows; split the file");
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
+        }
     }
 
     private static String decode(UploadedFile file) {

@@ -141,7 +141,8 @@ public class CallRecord {
         record.sizeBytes = sizeBytes;
         record.sizeVramBytes = sizeVramBytes;
         record.gpuOffloadPct = sizeBytes == null || sizeBytes == 0 ? null : sizeVramBytes * 100.0 / sizeBytes;
-        record.doneReason = call.doneReason();
+        record.doneReason = call.doneReason() == null || call.doneReason().length() <= 40 ? call.doneReason()
+                : call.doneReason().substring(0, 40); // a server's word; the column holds 40
         record.evalCount = call.evalCount();
         record.promptEvalCount = call.promptEvalCount();
         record.responseChars = call.responseChars();

@@ -5,8 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.chimerabench.base.ApiProblem;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
@@ -15,7 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
-/** The REST API's 401 and 403 answers, in its one JSON error shape {@code {"status":…,"error":"…"}}. */
+/** The REST API's 401, 403 and 429 answers, in its one JSON error shape ({@link ApiProblem}). */
 @Component
 class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -26,13 +25,13 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
             throws IOException {
         if (e instanceof LockedException) {
             response.setHeader("Retry-After", "60");
-            write(response, 429, "Too many failed logins for this user or from this address; wait a minute");
+            write(request, response, 429, "Too many failed logins for this user or from this address; wait a minute");
             return;
         }
         if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) { // scripts in a page get no login prompt
             response.setHeader("WWW-Authenticate", "Basic realm=\"Chimera Bench\", charset=\"UTF-8\"");
         }
-        write(response, 401, "Log in first: HTTP Basic with your user name and password, or"
+        write(request, response, 401, "Log in first: HTTP Basic with your user name and password, or"
                 + " Authorization: Bearer <API token>");
     }
 
@@ -40,17 +39,17 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         if (e instanceof CsrfException) {
-            write(response, 403, "A state-changing request signed in by the browser session alone is refused;"
+            write(request, response, 403, "A state-changing request signed in by the browser session alone is refused;"
                     + " send HTTP Basic or an API token");
             return;
         }
-        write(response, 403, "Your role may not do this: " + request.getMethod() + " " + request.getRequestURI());
+        write(request, response, 403, "Your role may not do this: " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("error", message);
+    /** The API's one error shape ({@link ApiProblem}), written straight to the response. */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        ApiProblem body = ApiProblem.of(status, message, null, request == null ? null : request.getRequestURI());
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -42,7 +42,7 @@ public class AuditLog implements AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, String target, String detail) {
         events.save(new AuditEvent(CurrentUser.name(strategy.getIfAvailable()).orElse(null), requestAddress(), action,
-                target, detail));
+                fit(target, 200), fit(detail, 1000)));
     }
 
     /** The newest entries first, at most {@code limit} (≤ 1000), optionally of one user and one action. */
@@ -51,6 +51,11 @@ public class AuditLog implements AuditTrail {
     public List<AuditEntry> search(String username, AuditAction action, int limit) {
         return events.search(username == null || username.isBlank() ? null : username.strip(), action,
                 PageRequest.of(0, Math.max(1, Math.min(limit, MAX_ROWS)))).stream().map(AuditEvent::view).toList();
+    }
+
+    /** Within its column: a long detail (a list of 500 file names) is cut with an ellipsis, never refused. */
+    static String fit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** A login on the login page (REST calls sign in with every request; those are not logins). */

@@ -31,7 +31,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<AppUser> owner = tokens.authenticate(header.substring(7).strip());
         if (owner.isEmpty()) {
-            ApiErrors.write(response, 401, "The API token is not valid (revoked, mistyped, or its owner disabled)");
+            ApiErrors.write(request, response, 401,
+                    "The API token is not valid (revoked, mistyped, or its owner disabled)");
             return;
         }
         var authorities = Arrays.stream(owner.get().getRole().authorities()).map(SimpleGrantedAuthority::new)

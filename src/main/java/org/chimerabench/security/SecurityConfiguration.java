@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,6 +36,17 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * A path the firewall refuses (an encoded {@code .} or {@code /}, {@code ;}, a double slash): 400 with the API's
+     * JSON error shape, instead of an error page behind the login (which answered a 302 to /login).
+     */
+    @Bean
+    RequestRejectedHandler rejectedPaths() {
+        return (request, response, rejected) -> ApiErrors.write(request, response, 400, "The path "
+                + "is not allowed: it contains an encoded '.', '/' or '\\', a ';', a double '/' or a control"
+                + " character. Use plain path segments, e.g. /api/sweeps/1.");
     }
 
     @Bean

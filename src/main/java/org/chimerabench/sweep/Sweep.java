@@ -233,7 +233,7 @@ public class Sweep {
             throw new SweepStateException("Sweep " + id + " is " + status.label() + "; " + rule + ".");
         }
         this.status = next;
-        this.statusMessage = message;
+        this.statusMessage = message == null || message.length() <= 2000 ? message : message.substring(0, 1999) + "…";
         if (next == SweepStatus.RUNNING && startedAt == null) {
             startedAt = OffsetDateTime.now();
         }

@@ -43,7 +43,7 @@ final class SweepDefinitionValidator {
         }
         List<EndpointView> chosen = endpoints(d.endpoints());
         String model = required("model", d.model(), 200);
-        if (model != null) {
+        if (model != null && !errors.containsKey("model")) {
             checkModel(model, chosen);
         }
         WorkloadType workload = workload(d.workload());

@@ -82,7 +82,7 @@ class BadImportApiTest {
                 .andExpect(status().isBadRequest()).andReturn();
         JsonNode error = json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(error.get("status").asInt()).isEqualTo(400);
-        assertThat(error.get("error").asText()).contains("bad-file.csv").contains(reason);
+        assertThat(error.get("message").asText()).contains("bad-file.csv").contains(reason);
         assertThat(sweepCount()).isEqualTo(before);
     }
 

@@ -158,7 +158,7 @@ class ImportApiTest {
         mvc.perform(post("/api/imports").param("into", String.valueOf(id)).contentType(MediaType.APPLICATION_JSON)
                         .content(SeedFiles.read(files.get(1))))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value(Matchers.containsString("duplicate configuration")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("duplicate configuration")));
         assertThat(analysis(id).get("configurations").asInt()).isEqualTo(3);
     }
 

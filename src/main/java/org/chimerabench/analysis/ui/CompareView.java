@@ -91,6 +91,13 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         Optional<Long> b = RouteIds.first(query.get("b"));
         a.ifPresent(id -> select(pickA, id));
         b.ifPresent(id -> select(pickB, id));
+        if (a.isPresent() && a.equals(b)) {
+            body.removeAll();
+            Paragraph same = new Paragraph("A and B are the same sweep; pick two different sweeps to compare.");
+            same.addClassName("empty-state");
+            body.add(same);
+            return;
+        }
         show(a.isPresent() && b.isPresent() ? comparisons.compare(a.get(), b.get()) : Optional.empty(),
                 a.isPresent() && b.isPresent());
     }
@@ -149,6 +156,11 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         H2 title = new H2("A · " + c.a().display() + " vs B · " + c.b().display());
         title.addClassName("compare-title");
         Div verdict = new Div(title, list);
+        c.warnings().forEach(warning -> {
+            Paragraph caution = new Paragraph("⚠ " + warning);
+            caution.addClassName("compare-warning");
+            verdict.add(caution);
+        });
         verdict.addClassNames("verdict-banner", "verdict-neutral", "compare-verdict");
         return verdict;
     }
