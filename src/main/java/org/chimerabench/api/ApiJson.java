@@ -64,9 +64,25 @@ class ApiJson {
                 }
             }
         };
+        JsonSerializer<double[]> arrays = new JsonSerializer<>() {
+            @Override
+            public void serialize(double[] values, JsonGenerator json, SerializerProvider provider)
+                    throws IOException {
+                json.writeStartArray(values, values.length);
+                for (double value : values) {
+                    if (Double.isFinite(value)) {
+                        json.writeNumber(value);
+                    } else {
+                        json.writeNull();
+                    }
+                }
+                json.writeEndArray();
+            }
+        };
         SimpleModule module = new SimpleModule("finite-numbers");
         module.addSerializer(Double.class, doubles);
         module.addSerializer(Double.TYPE, doubles);
+        module.addSerializer(double[].class, arrays);
         return module;
     }
 }

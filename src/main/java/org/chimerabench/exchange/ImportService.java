@@ -159,7 +159,7 @@ public class ImportService {
 
     /** Texts from a file that are stored: each within its column, said with the file's problem. */
     /** Letters, digits and a few separators, starting with a letter or digit (never a formula), ≤ 120. */
-    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:+()/-]*");
+    private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:+()/'#&-]*");
 
     private static void checkLabel(String label, String what) {
         if (label.length() > MAX_LABEL) {
@@ -168,7 +168,7 @@ public class ImportService {
         if (!LABEL.matcher(label).matches()) {
             throw new ImportException(what + " '" + (label.length() > 40 ? label.substring(0, 40) + "…" : label)
                     + "' is not a label: it names a sweep (e.g. rust), starts with a letter or digit and holds"
-                    + " letters, digits, spaces and . _ : + ( ) / - only");
+                    + " letters, digits, spaces and . _ : + ( ) / ' # & - only");
         }
     }
 

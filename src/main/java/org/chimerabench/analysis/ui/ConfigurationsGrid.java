@@ -71,9 +71,14 @@ class ConfigurationsGrid extends Composite<Div> {
 
     private void number(String header, Function<ConfigurationResult, Double> value, int decimals, String help) {
         grid.addColumn(r -> Numbers.number(value.apply(r), decimals)).setHeader(header).setAutoWidth(true)
-                .setFlexGrow(1).setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> help)
+                .setFlexGrow(1).setTextAlign(ColumnTextAlign.END)
+                .setTooltipGenerator(r -> value.apply(r) == null ? NOT_COMPUTED : help)
                 .setComparator(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
+
+    /** Why a cell shows "—": the statistic cannot be computed from these trials. */
+    static final String NOT_COMPUTED = "— = not computed: it needs at least 2 trials per arm with a successful call"
+            + " (or, for TTFT, a measured first token).";
 
     private void signed(String header, Function<ConfigurationResult, Double> value, int decimals, String help) {
         grid.addColumn(r -> value.apply(r) == null ? Numbers.NONE : Numbers.signed(value.apply(r), decimals)).setHeader(header).setAutoWidth(true).setFlexGrow(1)
