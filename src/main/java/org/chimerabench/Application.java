@@ -3,6 +3,7 @@ package org.chimerabench;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
+import org.chimerabench.simulator.StandaloneSimulator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,7 +13,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @Theme("chimera-bench")
 public class Application implements AppShellConfigurator {
 
-    public static void main(String[] args) {
+    /** The dashboard; with {@code --chimera.mode=simulator} only the standalone Ollama simulator. */
+    public static void main(String[] args) throws InterruptedException {
+        if (StandaloneSimulator.requested(args)) {
+            StandaloneSimulator.run(args);
+            return;
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -48,9 +48,9 @@ public final class OllamaSimulator implements AutoCloseable {
     private final SimulatorEngine engine;
     private final Map<String, ReentrantLock> modelLocks = new ConcurrentHashMap<>();
 
-    private OllamaSimulator(int port, long seed, double timeScale) throws IOException {
+    private OllamaSimulator(InetAddress address, int port, long seed, double timeScale) throws IOException {
         this.engine = new SimulatorEngine(seed, timeScale);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ollama-simulator");
             t.setDaemon(true);
@@ -67,8 +67,13 @@ public final class OllamaSimulator implements AutoCloseable {
      * @param timeScale multiplies every simulated duration (1 = realistic speeds)
      */
     public static OllamaSimulator start(int port, long seed, double timeScale) {
+        return start(InetAddress.getLoopbackAddress(), port, seed, timeScale);
+    }
+
+    /** Starts a simulator on the given address (e.g. all interfaces, to share one on a network) and port. */
+    public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale) {
         try {
-            return new OllamaSimulator(port, seed, timeScale);
+            return new OllamaSimulator(address, port, seed, timeScale);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e.getMessage(),
                     e);
@@ -76,7 +81,9 @@ public final class OllamaSimulator implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound.isAnyLocalAddress() || bound.isLoopbackAddress() ? "127.0.0.1" : bound.getHostAddress();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     @Override
