@@ -1,5 +1,7 @@
 package org.chimerabench.endpoint;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -218,6 +220,10 @@ public class EndpointService implements AutoCloseable {
         String url = endpoint.getBaseUrl();
         statuses.putIfAbsent(id, EndpointStatus.checking());
         probes.execute(() -> statuses.put(id, check(url)));
+        Gauge.builder("chimera.endpoint.up", () -> Boolean.TRUE.equals(statuses.getOrDefault(id,
+                        EndpointStatus.checking()).reachable()) ? 1 : 0)
+                .description("1 while the endpoint's last check answered, else 0").tag("endpoint", endpoint.getName())
+                .register(Metrics.globalRegistry);
     }
 
     private EndpointStatus check(String baseUrl) {

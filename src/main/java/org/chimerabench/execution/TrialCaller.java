@@ -1,5 +1,7 @@
 package org.chimerabench.execution;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +29,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class TrialCaller {
 
     private static final Logger log = LoggerFactory.getLogger(TrialCaller.class);
+
+    /** The app's meters of stored calls (Micrometer's global registry, which Spring Boot's registry joins). */
+    private void count(CallRecord record) {
+        Metrics.counter("chimera.calls.stored", "endpoint", endpoint.name(), "status", record.getStatus().label())
+                .increment();
+        if (record.getE2eMs() != null) {
+            Timer.builder("chimera.call.duration").description("client time of one stored call, request to done")
+                    .tag("endpoint", endpoint.name()).publishPercentileHistogram().register(Metrics.globalRegistry)
+                    .record(Duration.ofNanos((long) (record.getE2eMs() * 1e6)));
+        }
+    }
     static final String DEFAULT_DATA_SUMMARY = "Total files analyzed: 0";
 
     private final Sweep sweep;
@@ -103,6 +116,7 @@ final class TrialCaller {
                 }
             });
             events.changed(sweep.getId());
+            count(record);
             if (last) {
                 return ok;
             }

@@ -11,6 +11,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface SweepRepository extends JpaRepository<Sweep, Long> {
 
+    long countByStatus(SweepStatus status);
+
     List<Sweep> findAllByOrderByCreatedAtDescIdDesc();
 
     /** (sweep id, number of configurations) for every sweep that has any. */
