@@ -1,7 +1,9 @@
 package org.chimerabench.execution;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +19,9 @@ class SweepJob {
 
     @Bean
     OneTimeTask<Long> runSweepTask(SweepRunner runner) {
-        return Tasks.oneTime(NAME, Long.class).execute((instance, context) -> runner.run(instance.getData()));
+        // a run handed back by a stopping app (SweepRunner.HandedBack) is due again at once: the next instance to
+        // poll — this one after its restart, or another — resumes it where it stopped
+        return Tasks.oneTime(NAME, Long.class).onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ZERO))
+                .execute((instance, context) -> runner.run(instance.getData()));
     }
 }

@@ -75,9 +75,35 @@ class SweepRunner {
         }
     }
 
+    /** Set when the app stops: running sweeps stop after their current trial and are handed back. */
+    private volatile boolean stopping;
+
+    /**
+     * The app is stopping (SIGTERM, a rolling restart): every running sweep stops taking trials — the calls in
+     * flight are aborted, and their unfinished trial is not stored, so it is run again — and its job is handed back
+     * to the scheduler ({@link HandedBack}) instead of being marked done, so this instance after a restart, or
+     * another instance, resumes it. Runs at the start of the context's close, before the scheduler stops.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
+        running.values().forEach(SweepRun::stop);
+    }
+
+    /** A sweep whose run was interrupted by the app stopping: its job must run again, not count as done. */
+    static final class HandedBack extends RuntimeException {
+        HandedBack(long sweepId) {
+            super("sweep " + sweepId + " handed back: the app is stopping", null, false, false);
+        }
+    }
+
     void run(long sweepId) {
         try {
             runSweep(sweepId);
+        } catch (HandedBack handedBack) {
+            log.info("Sweep {} stops with the app; its job runs again after the restart or on another instance",
+                    sweepId);
+            throw handedBack;
         } catch (RuntimeException e) { // never leave a sweep QUEUED or RUNNING behind a failed job
             log.error("Sweep {} could not run", sweepId, e);
             finish(sweepId, SweepStatus.FAILED, "Stopped by an unexpected error: " + e.getMessage());
@@ -119,11 +145,19 @@ class SweepRunner {
                 return;
             }
             runOnFleet(sweepId, fleet, run);
+            if (stopping) {
+                throw new HandedBack(sweepId);
+            }
             if (!run.stopped()) {
                 finish(sweepId, SweepStatus.FINISHED, run.failed() == 0 ? null
                         : run.failed() + " trial(s) failed and are excluded");
             }
+        } catch (HandedBack handedBack) {
+            throw handedBack;
         } catch (RuntimeException e) {
+            if (stopping) {
+                throw new HandedBack(sweepId); // a call cut off by the stop, not the sweep's fault
+            }
             log.error("Sweep {} stopped by an unexpected error", sweepId, e);
             run.stop();
             finish(sweepId, SweepStatus.FAILED, "Stopped by an unexpected error: " + e.getMessage());

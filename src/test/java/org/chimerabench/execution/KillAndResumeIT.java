@@ -77,6 +77,31 @@ class KillAndResumeIT {
         assertThat(ids).as("no call stored before the kill is lost").containsAll(before);
     }
 
+    @Test
+    void aStoppedInstanceHandsBackItsSweepWithoutAHalfStoredTrial() throws Exception {
+        Path data = Files.createTempDirectory("chimera-stop");
+        int port = freePort();
+        app = start(data, port, "stop-first");
+        long id = JSON.readTree(post(port, "/api/sweeps", """
+                {"name":"stop me","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
+                 "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+                 "axes":{"num_ctx":[2048,4096]},"repetitions":8,"maxTokens":32}""")).get("id").asLong();
+        post(port, "/api/sweeps/" + id + "/start", "");
+        await(() -> done(port, id) >= 6, 120);
+
+        app.destroy(); // SIGTERM: a graceful stop
+        assertThat(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("stops within a minute").isTrue();
+        app = start(data, port, "stop-second");
+        await(() -> "FINISHED".equals(sweep(port, id).get("status").asText()), 180);
+        JsonNode calls = JSON.readTree(get(port, "/api/sweeps/" + id + "/calls"));
+        assertThat(calls).hasSize(32); // 2 configurations × 2 arms × 8 repetitions
+        Set<String> trials = new HashSet<>();
+        for (JsonNode call : calls) {
+            assertThat(trials.add(call.get("configurationId") + "/" + call.get("arm").asText() + "/"
+                    + call.get("repetition"))).as("no trial stored twice").isTrue();
+        }
+    }
+
     private Process start(Path data, int port, String run) throws Exception {
         File jar;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
