@@ -252,7 +252,21 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
     public record BoxColors(String upper, String lower) {
     }
 
-    public record DataLabels(boolean enabled) {
+    /** Values printed on the chart; {@code style} null = ApexCharts' colours. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DataLabels(boolean enabled, LabelStyle style) {
+
+        public DataLabels(boolean enabled) {
+            this(enabled, null);
+        }
+
+        /** Dark text, readable on light and on deep shades alike (heatmap cells). */
+        public static DataLabels dark() {
+            return new DataLabels(true, new LabelStyle(List.of("hsl(0, 0%, 12%)")));
+        }
+    }
+
+    public record LabelStyle(List<String> colors) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -94,7 +94,7 @@ class DeltaHeatmapChart extends Composite<Div> {
         return ChartOptions.of(Chart.of(ChartType.HEATMAP, 110 + cellHeight * series.size()), series)
                 .withXaxis(Axis.categories(null, columns))
                 .withPlotOptions(PlotOptions.heatmap(new Heatmap(false, new ColorScale(diverging(largest)))))
-                .withDataLabels(new ChartOptions.DataLabels(true))
+                .withDataLabels(ChartOptions.DataLabels.dark())
                 .withLegend(new ChartOptions.Legend(true, "bottom"))
                 .withPointNames(names)
                 .withValueFormat(2, " %");
@@ -131,7 +131,7 @@ class DeltaHeatmapChart extends Composite<Div> {
 
     /** Lighter for small |Δ| (step 0), deeper for large. */
     private static String shade(int hue, int saturation, int step, int steps) {
-        int lightness = 82 - (int) Math.round(step * 36.0 / Math.max(1, steps - 1));
+        int lightness = 85 - (int) Math.round(step * 30.0 / Math.max(1, steps - 1)); // 85 % … 55 %: dark text reads
         return "hsl(" + hue + ", " + saturation + "%, " + lightness + "%)";
     }
 
