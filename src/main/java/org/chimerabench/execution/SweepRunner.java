@@ -75,6 +75,19 @@ class SweepRunner {
         }
     }
 
+    /** This app instance, as the sweeps it runs name it: "host · pid 1234". */
+    static final String RUNNER = runner();
+
+    private static String runner() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown host";
+        }
+        return host + " · pid " + ProcessHandle.current().pid();
+    }
+
     /** Set when the app stops: running sweeps stop after their current trial and are handed back. */
     private volatile boolean stopping;
 
@@ -216,7 +229,7 @@ class SweepRunner {
             if (sweep.getEnvironment() == null) {
                 sweep.setEnvironment(write(environment));
             }
-            sweep.begin();
+            sweep.begin(RUNNER);
             return true;
         }));
         if (begun) {

@@ -94,6 +94,8 @@ public class Sweep {
     private String createdBy;
     @Column(nullable = false)
     private boolean simulated;
+    @Column(name = "runner")
+    private String runner;
     @Column(name = "equivalence_margin_pct", nullable = false)
     private double equivalenceMarginPct = DEFAULT_EQUIVALENCE_MARGIN_PCT;
 
@@ -201,6 +203,16 @@ public class Sweep {
     /** QUEUED → RUNNING, or RUNNING again when the runner resumes it after a restart. */
     public void begin() {
         moveTo(SweepStatus.RUNNING, null, "only a queued or running sweep can run");
+    }
+
+    /** QUEUED/RUNNING → RUNNING on the app instance {@code runner} ("host · pid 1234"), kept after it ends. */
+    public void begin(String runner) {
+        begin();
+        this.runner = runner == null || runner.length() <= 200 ? runner : runner.substring(0, 200);
+    }
+
+    public String getRunner() {
+        return runner;
     }
 
     /** QUEUED or RUNNING → CANCELLED; the calls stored so far are kept. */

@@ -15,7 +15,8 @@ public record SweepDetails(long id, String name, String label, String descriptio
                            boolean simulated, OffsetDateTime createdAt, OffsetDateTime startedAt,
                            OffsetDateTime finishedAt, SweepSummary.Progress progress, Definition definition,
                            @JsonRawValue String environment, String host, String ollamaVersion, String digest,
-                           String quantization, List<String> endpoints, double equivalenceMarginPct) {
+                           String quantization, List<String> endpoints, double equivalenceMarginPct,
+                           String runner) {
 
     /** What was (or will be) measured. {@code baselineOptions} empty = Ollama defaults, no options sent. */
     public record Definition(WorkloadType workload, List<AxisDefinition> axes, Map<String, Object> fixedOptions,

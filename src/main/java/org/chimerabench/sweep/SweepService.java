@@ -246,7 +246,7 @@ public class SweepService {
                 definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
                 environmentValue(sweep, "ollamaVersion"), environmentValue(sweep, "digest"),
                 environmentValue(sweep, "quantization"), endpointNames(sweep),
-                sweep.getEquivalenceMarginPct()));
+                sweep.getEquivalenceMarginPct(), sweep.getRunner()));
     }
 
     private List<String> endpointNames(Sweep sweep) {

@@ -47,6 +47,9 @@ class SweepExecutionTest {
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isConflict());
         JsonNode sweep = rest().awaitStatus(id, "FINISHED", 120);
         assertThat(sweep.at("/progress/done").asInt()).isEqualTo(48);
+        assertThat(sweep.get("runner").asText()).as("the instance that ran it: host and process id")
+                .isEqualTo(java.net.InetAddress.getLocalHost().getHostName() + " · pid "
+                        + ProcessHandle.current().pid());
 
         JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
         assertThat(calls).hasSize(48); // 8 configurations × 2 arms × (2 repetitions + 1 warm-up)

@@ -70,6 +70,7 @@ class ResultsHeader extends Composite<Div> {
             known(facts, "Host: ", sweep.host());
         }
         known(facts, "Ollama: ", sweep.ollamaVersion());
+        known(facts, sweep.status() == SweepStatus.RUNNING ? "Running on " : "Ran on ", sweep.runner());
         facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
         facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
                 + " per arm");
