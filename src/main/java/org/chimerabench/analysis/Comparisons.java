@@ -82,16 +82,16 @@ public final class Comparisons {
     }
 
     /** What each metric is called in a sentence, its unit, and whether a higher value is better. */
-    private record Wording(String what, String unit, boolean higherIsBetter, int decimals) {
+    private record Wording(String what, String unit, boolean higherIsBetter) {
     }
 
     private static final Map<String, Wording> WORDING = Map.of(
-            "baselineTokPerSec", new Wording("Baseline throughput", " tok/s", true, 1),
-            "chimeraTokPerSec", new Wording("Tuned throughput", " tok/s", true, 1),
-            "throughputDeltaPct", new Wording("Throughput gain from tuning", " %", true, 2),
-            "ttftReductionPct", new Wording("First-token gain from tuning", " %", true, 1),
-            "ttftMs", new Wording("Tuned time to first token", " ms", false, 0),
-            "baselineTtftMs", new Wording("Baseline time to first token", " ms", false, 0));
+            "baselineTokPerSec", new Wording("Baseline throughput", " tok/s", true),
+            "chimeraTokPerSec", new Wording("Tuned throughput", " tok/s", true),
+            "throughputDeltaPct", new Wording("Throughput gain from tuning", " %", true),
+            "ttftReductionPct", new Wording("First-token gain from tuning", " %", true),
+            "ttftMs", new Wording("Tuned time to first token", " ms", false),
+            "baselineTtftMs", new Wording("Baseline time to first token", " ms", false));
 
     /**
      * "Tuned throughput: rust 98.9 tok/s vs python 99.0 tok/s — no significant difference (Welch p = 0.62,
@@ -102,8 +102,9 @@ public final class Comparisons {
         if (m.meanA() == null || m.meanB() == null) {
             return w.what() + ": not measured in " + (m.meanA() == null ? a : b) + ".";
         }
-        String values = w.what() + ": " + a + " " + Numbers.number(m.meanA(), w.decimals()) + w.unit() + " vs " + b
-                + " " + Numbers.number(m.meanB(), w.decimals()) + w.unit();
+        int decimals = DECIMALS.get(metric);
+        String values = w.what() + ": " + a + " " + Numbers.number(m.meanA(), decimals) + w.unit() + " vs " + b
+                + " " + Numbers.number(m.meanB(), decimals) + w.unit();
         if (m.pValue() == null) {
             return values + " — not testable (too few configurations or no variation).";
         }
@@ -115,7 +116,7 @@ public final class Comparisons {
         boolean aBetter = (m.difference() > 0) == w.higherIsBetter();
         String gap = w.unit().equals(" %") ? " percentage points" : w.unit();
         return values + " — " + (aBetter ? a : b) + " better by " + Numbers.number(Math.abs(m.difference()),
-                w.decimals()) + gap + test + ".";
+                decimals) + gap + test + ".";
     }
 
     /** Cohen's conventional words for |d|: negligible &lt; 0.2 ≤ small &lt; 0.5 ≤ medium &lt; 0.8 ≤ large. */

@@ -23,6 +23,11 @@ public final class Numbers {
         return value == null ? NONE : signed(value, decimals) + " %";
     }
 
+    /** Like {@link #signed(double, int)}, {@link #NONE} for a missing value. */
+    public static String signed(Double value, int decimals) {
+        return value == null ? NONE : signed(value.doubleValue(), decimals);
+    }
+
     /** +1.886 / −0.016; a value that rounds to zero has no sign. */
     public static String signed(double value, int decimals) {
         String number = fixed(Math.abs(value), decimals);

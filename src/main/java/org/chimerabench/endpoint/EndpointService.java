@@ -40,6 +40,7 @@ public class EndpointService implements AutoCloseable {
     private final EndpointRepository endpoints;
     private final OllamaTimeouts probeTimeouts;
     private final Map<Long, EndpointStatus> statuses = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> metered = ConcurrentHashMap.newKeySet();
     /** Layer counts by "endpoint id / model" (a model's layers do not change while its name stays). */
     private final Map<String, Optional<Integer>> layers = new ConcurrentHashMap<>();
     private final ExecutorService probes = Executors.newFixedThreadPool(4, r -> {
@@ -220,6 +221,9 @@ public class EndpointService implements AutoCloseable {
         String url = endpoint.getBaseUrl();
         statuses.putIfAbsent(id, EndpointStatus.checking());
         probes.execute(() -> statuses.put(id, check(url)));
+        if (!metered.add(id)) {
+            return; // its gauge reads the statuses map; registered once, not on every check
+        }
         Gauge.builder("chimera.endpoint.up", () -> Boolean.TRUE.equals(statuses.getOrDefault(id,
                         EndpointStatus.checking()).reachable()) ? 1 : 0)
                 .description("1 while the endpoint's last check answered, else 0").tag("endpoint", endpoint.getName())

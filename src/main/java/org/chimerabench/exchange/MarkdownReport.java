@@ -89,7 +89,7 @@ public final class MarkdownReport {
     private void verdictRow(String metric, MetricVerdict v) {
         int decimals = Numbers.decimalsFor(v.halfWidth());
         line("| " + metric + " | " + (v.configurations() == 0 ? "not measured" : v.outcome().label()) + " | "
-                + (v.meanPct() == null ? Numbers.NONE : Numbers.signed(v.meanPct(), decimals)) + " | "
+                + Numbers.signed(v.meanPct(), decimals) + " | "
                 + range(v.ci95Low(), v.ci95High(), decimals) + " | " + range(v.ci90Low(), v.ci90High(), decimals)
                 + " | " + Numbers.p(v.pValue()) + " | " + v.improved() + " of " + v.configurations() + " ("
                 + Numbers.pEquals("p", v.signTestP()) + ") |");
@@ -167,7 +167,7 @@ public final class MarkdownReport {
             line("| " + (i + 1) + " | `" + OptionsJson.describe(r.options()) + "` | "
                     + Numbers.number(r.throughput().baselineTokPerSec(), 1) + " | "
                     + Numbers.number(r.throughput().chimeraTokPerSec(), 1) + " | "
-                    + Numbers.signed(r.throughput().deltaPct(), 2) + " | " + signedOrNone(r.ttft().ttftReductionPct(), 1)
+                    + Numbers.signed(r.throughput().deltaPct(), 2) + " | " + Numbers.signed(r.ttft().ttftReductionPct(), 1)
                     + " | " + r.claim() + " |");
         }
     }
@@ -217,8 +217,8 @@ public final class MarkdownReport {
         line("| --- | --- | ---: | ---: | --- | --- |");
         for (Recommendation r : a.recommendations()) {
             line("| " + r.useCase().label() + " | " + (r.options() == null ? "_" + r.note() + "_"
-                    : "`" + OptionsJson.describe(r.options()) + "`") + " | " + signedOrNone(r.deltaPct(), 2) + " | "
-                    + signedOrNone(r.ttftReductionPct(), 1) + " | " + (r.significance() == null ? Numbers.NONE
+                    : "`" + OptionsJson.describe(r.options()) + "`") + " | " + Numbers.signed(r.deltaPct(), 2) + " | "
+                    + Numbers.signed(r.ttftReductionPct(), 1) + " | " + (r.significance() == null ? Numbers.NONE
                     : r.significance()) + " | " + r.rule() + " |");
         }
     }
@@ -259,7 +259,7 @@ public final class MarkdownReport {
                     + " | " + Numbers.number(r.throughput().chimeraTokPerSec(), 2) + " | "
                     + Numbers.signed(r.throughput().deltaPct(), 2) + " | " + Numbers.number(r.ttft().baselineTtftMs(), 0)
                     + " | " + Numbers.number(r.ttft().chimeraTtftMs(), 0) + " | "
-                    + signedOrNone(r.ttft().ttftReductionPct(), 1) + " | "
+                    + Numbers.signed(r.ttft().ttftReductionPct(), 1) + " | "
                     + r.trials().baselineTrials() + "/" + r.trials().chimeraTrials() + " |");
         }
     }
@@ -273,10 +273,6 @@ public final class MarkdownReport {
                 : a.significantlyImprovedConfigurations() + " configuration(s) improved significantly"
                 + " (Welch, Benjamini–Hochberg q < 0.05)";
         return mean + " at α = 0.05; " + perConfiguration + ".";
-    }
-
-    private static String signedOrNone(Double value, int decimals) {
-        return value == null ? Numbers.NONE : Numbers.signed(value, decimals);
     }
 
     private void section(String title) {

@@ -86,6 +86,14 @@ public class SweepService {
      */
     @PreAuthorize(Access.OPERATOR)
     public Map<String, String> check(SweepDefinition definition) {
+        // an endpoint its last check found down is said so at once, not asked again on every keystroke
+        List<String> silent = definition.endpoints() == null ? List.of() : definition.endpoints().stream()
+                .map(endpoints::findByName).flatMap(Optional::stream)
+                .filter(e -> Boolean.FALSE.equals(e.reachable())).map(e -> e.name()).sorted().toList();
+        if (!silent.isEmpty()) {
+            return Map.of("endpoints", "Endpoint " + String.join(", ", silent) + " did not answer its last check;"
+                    + " pick another or check it on the Endpoints page");
+        }
         try {
             new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
             return Map.of();

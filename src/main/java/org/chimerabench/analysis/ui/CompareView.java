@@ -198,9 +198,9 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(s -> Numbers.signed(s.deltaPctB(), 2)).setHeader("Δ B (%)").setTextAlign(ColumnTextAlign.END);
         grid.addColumn(s -> Numbers.signed(s.deltaOfDelta(), 2)).setHeader("Δ A − Δ B (points)")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> s.ttftReductionPctA() == null ? Numbers.NONE : Numbers.signed(s.ttftReductionPctA(), 1))
+        grid.addColumn(s -> Numbers.signed(s.ttftReductionPctA(), 1))
                 .setHeader("TTFT reduction A (%)").setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(s -> s.ttftReductionPctB() == null ? Numbers.NONE : Numbers.signed(s.ttftReductionPctB(), 1))
+        grid.addColumn(s -> Numbers.signed(s.ttftReductionPctB(), 1))
                 .setHeader("TTFT reduction B (%)").setTextAlign(ColumnTextAlign.END);
         grid.setItems(c.sharedConfigurations());
         grid.setHeight(c.sharedConfigurations().size() > 12 ? "24rem" : null);

@@ -81,7 +81,7 @@ class ConfigurationsGrid extends Composite<Div> {
             + " (or, for TTFT, a measured first token).";
 
     private void signed(String header, Function<ConfigurationResult, Double> value, int decimals, String help) {
-        grid.addColumn(r -> value.apply(r) == null ? Numbers.NONE : Numbers.signed(value.apply(r), decimals)).setHeader(header).setAutoWidth(true).setFlexGrow(1)
+        grid.addColumn(r -> Numbers.signed(value.apply(r), decimals)).setHeader(header).setAutoWidth(true).setFlexGrow(1)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> help)
                 .setComparator(Comparator.comparing(value, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .setPartNameGenerator(r -> value.apply(r) == null ? null : value.apply(r) > 0 ? "good" : "bad");

@@ -8,10 +8,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -67,7 +63,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
     final Div axes = new Div();
     final CallPreview preview;
     /** Every problem of the form at once, above the form; updated as fields are edited. */
-    final Div errors = new Div();
+    final ErrorList errors = new ErrorList();
     private boolean triedToSave;
 
     SweepEditorView(SweepService sweeps, SweepStarter starter, EndpointService endpoints, StoredCalls calls) {
@@ -121,8 +117,6 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         Button start = new Button("Create and start", VaadinIcon.PLAY.create(), e -> save(true));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClassName("create-and-start");
-        errors.addClassName("editor-errors");
-        errors.setVisible(false);
         confirmLarge.setVisible(false);
         confirmLarge.addValueChangeListener(e -> validate());
         for (var field : List.of(name, description, prompt)) {
@@ -208,23 +202,12 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    /**
-     * Checks the whole form as it is edited and lists every problem at once (nothing is stored). An endpoint the
-     * last check found down is said so at once instead of being asked again on every keystroke.
-     */
+    /** Checks the whole form as it is edited and lists every problem at once (nothing is stored). */
     private void validate() {
         if (errors == null || sweeps == null) {
             return;
         }
         Map<String, String> found;
-        List<String> down = endpoint.getValue().stream().filter(e -> Boolean.FALSE.equals(e.reachable()))
-                .map(EndpointView::name).sorted().toList();
-        if (!down.isEmpty()) {
-            clearErrors();
-            showErrors(Map.of("endpoints", "Endpoint " + String.join(", ", down) + " did not answer its last check;"
-                    + " pick another or check it on the Endpoints page"), "To fix before saving:");
-            return;
-        }
         try {
             found = sweeps.check(definition());
         } catch (IllegalArgumentException unreadableOptions) {
@@ -281,8 +264,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         model.setInvalid(false);
         settings.clearErrors();
         rows().forEach(r -> r.values.setInvalid(false));
-        errors.removeAll();
-        errors.setVisible(false);
+        errors.clear();
     }
 
     private void showErrors(Map<String, String> fieldErrors, String title) {
@@ -299,10 +281,7 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
                 mark(row.values, fieldErrors.get("axes." + row.option.getValue().key()));
             }
         }
-        UnorderedList list = new UnorderedList();
-        fieldErrors.values().forEach(message -> list.add(new ListItem(message)));
-        errors.add(new Span(title), list);
-        errors.setVisible(true);
+        errors.show(title, fieldErrors);
     }
 
     private static void mark(TextFieldBase<?, String> field, String error) {
