@@ -90,7 +90,7 @@ public class CallService implements StoredCalls {
     public OptionalDouble recentSecondsPerCall(String endpointName) {
         Double meanMs = jdbc.sql("""
                         SELECT AVG(e2e_ms) FROM (SELECT e2e_ms FROM call_record
-                        WHERE endpoint = ? AND status = 'OK' AND e2e_ms IS NOT NULL ORDER BY id DESC LIMIT ?)""")
+                        WHERE endpoint = ? AND status = 'OK' AND e2e_ms IS NOT NULL ORDER BY id DESC LIMIT ?) recent""")
                 .param(endpointName).param(RECENT_SPEED_CALLS).query(Double.class).optional().orElse(null);
         return meanMs == null ? OptionalDouble.empty() : OptionalDouble.of(meanMs / 1000.0);
     }

@@ -76,8 +76,8 @@ class ShareLinkTest {
 
         String expiring = second.get("url").asText();
         assertThat(send("GET", expiring, null, false).statusCode()).isEqualTo(200);
-        jdbc.update("UPDATE share_link SET expires_at = DATEADD('SECOND', -1, CURRENT_TIMESTAMP) WHERE id = ?",
-                second.get("id").asLong());
+        jdbc.update("UPDATE share_link SET expires_at = ? WHERE id = ?",
+                java.time.OffsetDateTime.now().minusSeconds(1), second.get("id").asLong());
         assertThat(send("GET", expiring, null, false).statusCode()).as("expired").isEqualTo(404);
     }
 

@@ -181,9 +181,11 @@ class StateChangeAuthorizationTest {
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
+        // the tables of the connection's own schema (H2: PUBLIC; the PostgreSQL pass: the test's schema)
         for (String table : jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'", String.class)) {
-            counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM \"" + table + "\"", Long.class));
+                + " WHERE UPPER(TABLE_SCHEMA) = UPPER(CURRENT_SCHEMA) AND TABLE_TYPE = 'BASE TABLE'", String.class)) {
+            counts.put(table.toUpperCase(java.util.Locale.ROOT),
+                    jdbc.queryForObject("SELECT COUNT(*) FROM \"" + table + "\"", Long.class));
         }
         // a setting changes no row count: its values are part of what must stay unchanged
         counts.put("sweep.equivalence_margin_pct (sum × 1000)", Math.round(1000 * jdbc.queryForObject(

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.chimerabench.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +24,19 @@ class StandaloneSimulatorIT {
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    Process process;
+    PackagedApp simulator;
 
     @AfterEach
-    void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            process.waitFor();
+    void stop() {
+        if (simulator != null) {
+            simulator.close();
         }
     }
 
     @Test
     void servesTheOllamaApiToAnyClient() throws Exception {
-        int port = freePort();
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar().toString(), "--chimera.mode=simulator", "--server.port=" + port,
-                "--chimera.simulator.time-scale=0.02").redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "standalone-simulator.log").toFile()).start();
-        String base = "http://127.0.0.1:" + port;
-        awaitUp(base + "/api/version");
+        simulator = PackagedApp.simulator("standalone-simulator", "--chimera.simulator.time-scale=0.02");
+        String base = simulator.baseUrl();
 
         JsonNode tags = json.readTree(get(base + "/api/tags").body());
         assertThat(tags.get("models").findValuesAsText("name")).contains("llama3.2-sim:3b");
@@ -89,36 +80,5 @@ class StandaloneSimulatorIT {
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitUp(String url) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the simulator process runs (see target/standalone-simulator.log)")
-                    .isTrue();
-            try {
-                if (get(url).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the standalone simulator did not answer within 60 s");
-    }
-
-    private static Path jar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "chimera-bench-*.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        throw new AssertionError("no packaged jar in target/ (the integration tests run after `package`)");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

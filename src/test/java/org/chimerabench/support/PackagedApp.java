@@ -1,0 +1,154 @@
+package org.chimerabench.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The jar that {@code package} built, run as its own process (Failsafe's integration tests run after it): the app
+ * on a port, or the standalone simulator. Its output goes to {@code target/<name>.log}.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final int port;
+
+    private PackagedApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the dashboard on a free port with the given options and environment; returns once the API answers. */
+    public static PackagedApp start(String name, Map<String, String> environment, String... options)
+            throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port,
+                "--chimera.endpoints.offer-local=false",
+                "--chimera.security.bootstrap-admin-password=" + TestUsers.ADMIN_PASSWORD));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", name + ".log").toFile());
+        builder.environment().putAll(environment);
+        PackagedApp app = new PackagedApp(builder.start(), port);
+        await(() -> app.answers("/api/sweeps"), 120);
+        return app;
+    }
+
+    /** Starts the standalone simulator ({@code --chimera.mode=simulator}) on a free port. */
+    public static PackagedApp simulator(String name, String... options) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--chimera.mode=simulator",
+                "--server.port=" + port));
+        command.addAll(List.of(options));
+        PackagedApp simulator = new PackagedApp(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", name + ".log").toFile()).start(), port);
+        await(() -> simulator.answers("/api/version"), 60);
+        return simulator;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** kill -9: no shutdown hooks run; a job it held stays "picked" in the database. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    /** Whether the process answers 200 at the path (false while it starts; fails once it has stopped). */
+    private boolean answers(String path) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new AssertionError("the process stopped during start-up; see its log in target/");
+        }
+        try {
+            return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** GET with the test admin's credentials; the body as JSON. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET()).body());
+    }
+
+    /** POST of a JSON body with the test admin's credentials; the answer as JSON (empty body: null). */
+    public JsonNode post(String path, String body) throws IOException, InterruptedException {
+        String answer = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))).body();
+        return answer.isBlank() ? null : JSON.readTree(answer);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.header("Accept", "application/json").header("Authorization", TestUsers.adminBasic())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A condition polled until it holds. */
+    public interface Check {
+        boolean ok() throws Exception;
+    }
+
+    public static void await(Check check, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (check.ok()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("condition not met within " + seconds + " s");
+    }
+
+    public static Path jar() throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "chimera-bench-*.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        }
+        throw new AssertionError("no packaged jar in target/ (the integration tests run after `package`)");
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
