@@ -17,19 +17,22 @@ class EndpointBootstrap implements ApplicationRunner {
     private final ObjectProvider<OllamaSimulator> simulator;
     private final String localUrl;
     private final boolean offerLocal;
+    private final String simulatorName;
 
     EndpointBootstrap(EndpointService endpoints, ObjectProvider<OllamaSimulator> simulator,
                       @Value("${chimera.endpoints.local-url:http://localhost:11434}") String localUrl,
-                      @Value("${chimera.endpoints.offer-local:true}") boolean offerLocal) {
+                      @Value("${chimera.endpoints.offer-local:true}") boolean offerLocal,
+                      @Value("${chimera.simulator.endpoint-name:Built-in simulator}") String simulatorName) {
         this.endpoints = endpoints;
         this.simulator = simulator;
         this.localUrl = localUrl;
         this.offerLocal = offerLocal;
+        this.simulatorName = simulatorName;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        simulator.ifAvailable(s -> endpoints.registerSimulator(s.baseUrl()));
+        simulator.ifAvailable(s -> endpoints.registerSimulator(simulatorName, s.baseUrl()));
         if (offerLocal) {
             endpoints.offerLocal(localUrl);
         }

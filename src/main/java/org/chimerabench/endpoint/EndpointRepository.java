@@ -10,5 +10,4 @@ public interface EndpointRepository extends JpaRepository<Endpoint, Long> {
 
     Optional<Endpoint> findByName(String name);
 
-    Optional<Endpoint> findFirstBySimulatedTrue();
 }

@@ -174,13 +174,23 @@ public class EndpointService implements AutoCloseable {
         });
     }
 
-    /** Registers the built-in simulator (or updates its URL: it gets a new port on each start). */
+    /**
+     * Registers the built-in simulator under its name (or updates its URL: it gets a new port on each start). Each
+     * app instance that runs one names it differently ({@code chimera.simulator.endpoint-name}), so instances on one
+     * database keep one row each instead of overwriting a shared one. A name already taken by a real endpoint is
+     * left alone.
+     */
     @Transactional
-    public void registerSimulator(String baseUrl) {
-        Endpoint simulator = endpoints.findFirstBySimulatedTrue()
-                .orElseGet(() -> new Endpoint("Built-in simulator", baseUrl,
-                        "Simulated Ollama inside Chimera Bench: fake models, realistic shapes; results are labelled"
-                                + " simulated.", true));
+    public void registerSimulator(String name, String baseUrl) {
+        Optional<Endpoint> existing = endpoints.findByName(name);
+        if (existing.isPresent() && !existing.get().isSimulated()) {
+            log.warn("The built-in simulator is not listed: the endpoint name '{}' belongs to {}", name,
+                    existing.get().getBaseUrl());
+            return;
+        }
+        Endpoint simulator = existing.orElseGet(() -> new Endpoint(name, baseUrl,
+                "Simulated Ollama inside Chimera Bench: fake models, realistic shapes; results are labelled"
+                        + " simulated.", true));
         simulator.setBaseUrl(baseUrl);
         checkLater(endpoints.save(simulator));
     }
