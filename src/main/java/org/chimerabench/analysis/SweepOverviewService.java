@@ -23,7 +23,16 @@ public class SweepOverviewService {
 
     /** The most recent sweeps first, at most {@code limit} (only those are analysed). */
     public List<SweepOverview> recent(int limit) {
-        return overviews(sweeps.list().stream().limit(limit).toList());
+        return page(0, limit);
+    }
+
+    /** One page of the sweeps list, newest first; only its sweeps are analysed. */
+    public List<SweepOverview> page(int offset, int limit) {
+        return overviews(sweeps.page(offset, limit));
+    }
+
+    public long count() {
+        return sweeps.count();
     }
 
     private List<SweepOverview> overviews(List<SweepSummary> summaries) {

@@ -3,6 +3,7 @@ package org.chimerabench.execution;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,19 @@ public class CallService implements StoredCalls {
                 .query(rs -> {
                     counts.put(rs.getLong(1), rs.getLong(2));
                 });
+        return counts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Long> countsBySweep(Collection<Long> sweepIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (!sweepIds.isEmpty()) {
+            jdbc.sql("SELECT sweep_id, COUNT(*) FROM call_record WHERE sweep_id IN (:ids) GROUP BY sweep_id")
+                    .param("ids", sweepIds).query(rs -> {
+                        counts.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
         return counts;
     }
 

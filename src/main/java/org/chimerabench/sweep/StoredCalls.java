@@ -1,5 +1,6 @@
 package org.chimerabench.sweep;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -12,6 +13,9 @@ public interface StoredCalls {
 
     /** Calls stored per sweep id (sweeps without calls are absent). */
     Map<Long, Long> countsBySweep();
+
+    /** Calls stored per sweep id, for the given sweeps only (those without calls are absent). */
+    Map<Long, Long> countsBySweep(Collection<Long> sweepIds);
 
     /** Calls stored for one sweep. */
     long count(long sweepId);

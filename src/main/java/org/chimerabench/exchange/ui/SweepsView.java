@@ -160,11 +160,13 @@ class SweepsView extends VerticalLayout {
         }
     }
 
+    /** Lazy: the grid asks for the rows it shows, and only those sweeps are analysed (1,000 sweeps stay fast). */
     private void refresh() {
-        List<SweepOverview> items = overviews.list();
-        grid.setItems(items);
-        grid.setVisible(!items.isEmpty());
-        emptyState.setVisible(items.isEmpty());
+        boolean empty = overviews.count() == 0;
+        grid.setItems(query -> overviews.page(query.getOffset(), query.getLimit()).stream(),
+                query -> (int) overviews.count());
+        grid.setVisible(!empty);
+        emptyState.setVisible(empty);
     }
 
     private static Div emptyState() {
