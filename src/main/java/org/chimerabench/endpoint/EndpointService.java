@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -193,6 +195,15 @@ public class EndpointService implements AutoCloseable {
                         + " simulated.", true));
         simulator.setBaseUrl(baseUrl);
         checkLater(endpoints.save(simulator));
+    }
+
+    /**
+     * Locks the endpoints' rows until the caller's transaction ends: a sweep claims its endpoints under this lock,
+     * so two starting sweeps — on one app instance or on two sharing the database — take turns.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForRun(Collection<Long> endpointIds) {
+        endpoints.lockAll(endpointIds);
     }
 
     /** Adds a local Ollama when one answers at the URL and it is not registered yet. */

@@ -1,7 +1,7 @@
 package org.chimerabench.execution;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import org.chimerabench.base.Access;
@@ -22,13 +22,13 @@ public class ExecutionService implements SweepStarter {
 
     private final SweepRepository sweeps;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<Long> runSweepTask;
+    private final CustomTask<Long> runSweepTask;
     private final SweepRunner runner;
     private final SweepEvents events;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
-    ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, OneTimeTask<Long> runSweepTask,
+    ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, CustomTask<Long> runSweepTask,
                      SweepRunner runner, SweepEvents events, TransactionTemplate tx, AuditTrail audit) {
         this.audit = audit;
         this.sweeps = sweeps;

@@ -3,7 +3,6 @@ package org.chimerabench.execution;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.ollama.Cancellation;
@@ -51,7 +49,6 @@ class SweepRunner {
     private final TransactionTemplate tx;
     private final int retries;
     private final double maxFailureRate;
-    private final Map<Long, ReentrantLock> endpointLocks = new ConcurrentHashMap<>();
     private final Map<Long, SweepRun> running = new ConcurrentHashMap<>();
 
     SweepRunner(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
@@ -110,9 +107,12 @@ class SweepRunner {
         }
     }
 
-    void run(long sweepId) {
+    /** How a run of the job ended: the sweep is done with (finished, failed, cancelled), or must wait. */
+    enum Outcome { DONE, ENDPOINTS_BUSY }
+
+    Outcome run(long sweepId) {
         try {
-            runSweep(sweepId);
+            return runSweep(sweepId);
         } catch (HandedBack handedBack) {
             log.info("Sweep {} stops with the app; its job runs again after the restart or on another instance",
                     sweepId);
@@ -120,43 +120,42 @@ class SweepRunner {
         } catch (RuntimeException e) { // never leave a sweep QUEUED or RUNNING behind a failed job
             log.error("Sweep {} could not run", sweepId, e);
             finish(sweepId, SweepStatus.FAILED, "Stopped by an unexpected error: " + e.getMessage());
+            return Outcome.DONE;
         }
     }
 
-    private void runSweep(long sweepId) {
+    private Outcome runSweep(long sweepId) {
         Sweep sweep = tx.execute(s -> sweeps.findById(sweepId).orElse(null));
         if (sweep == null || !sweep.getStatus().active()) {
-            return;
+            return Outcome.DONE;
         }
         List<EndpointView> fleet = new ArrayList<>();
         for (Long endpointId : sweep.getEndpointIds()) {
             Optional<EndpointView> endpoint = endpoints.findById(endpointId);
             if (endpoint.isEmpty()) {
                 finish(sweepId, SweepStatus.FAILED, "An endpoint of the sweep was removed.");
-                return;
+                return Outcome.DONE;
             }
             Optional<String> refused = endpoints.refusal(endpoint.get());
             if (refused.isPresent()) {
                 finish(sweepId, SweepStatus.FAILED, "Endpoint " + endpoint.get().name() + " is refused: "
                         + refused.get());
-                return;
+                return Outcome.DONE;
             }
             fleet.add(endpoint.get());
         }
         if (fleet.isEmpty()) {
             finish(sweepId, SweepStatus.FAILED, "The sweep's endpoints were removed.");
-            return;
+            return Outcome.DONE;
         }
-        // one sweep at a time per endpoint; locks taken in id order, so two fleets cannot wait on each other
-        List<ReentrantLock> locks = fleet.stream().sorted(Comparator.comparing(EndpointView::id))
-                .map(e -> endpointLocks.computeIfAbsent(e.id(), id -> new ReentrantLock(true))).toList();
-        locks.forEach(ReentrantLock::lock);
+        // one sweep at a time per endpoint, across every instance on the database: begin() claims the endpoints
+        Outcome claimed = begin(sweepId, fleet);
+        if (claimed != null) {
+            return claimed;
+        }
         SweepRun run = new SweepRun();
         running.put(sweepId, run);
         try {
-            if (!begin(sweepId, fleet)) {
-                return;
-            }
             runOnFleet(sweepId, fleet, run);
             if (stopping) {
                 throw new HandedBack(sweepId);
@@ -176,8 +175,8 @@ class SweepRunner {
             finish(sweepId, SweepStatus.FAILED, "Stopped by an unexpected error: " + e.getMessage());
         } finally {
             running.remove(sweepId);
-            locks.forEach(ReentrantLock::unlock);
         }
+        return Outcome.DONE;
     }
 
     private void runOnFleet(long sweepId, List<EndpointView> fleet, SweepRun run) {
@@ -212,45 +211,60 @@ class SweepRunner {
         }
     }
 
-    /** RUNNING, environment captured, plan created (first run only). False when the sweep was cancelled meanwhile. */
-    private boolean begin(long sweepId, List<EndpointView> fleet) {
-        Sweep loaded = tx.execute(s -> sweeps.findById(sweepId).orElseThrow());
-        List<Map<String, Object>> captured = fleet.stream().map(e -> EnvironmentCapture.of(e, loaded)).toList();
-        Map<String, Object> environment = new LinkedHashMap<>(captured.get(0));
-        if (fleet.size() > 1) {
-            environment.put("fleet", captured);
-        }
-        // the status change alone holds the sweep's lock (short); the plan is written after it
-        boolean begun = Boolean.TRUE.equals(tx.execute(s -> {
+    /**
+     * Claims the fleet and begins: RUNNING, environment captured, plan created (first run only). Null when the
+     * sweep began (or resumes); {@link Outcome#ENDPOINTS_BUSY} while another sweep runs on one of its endpoints —
+     * on this instance or another: the endpoints' rows are locked while the running sweeps are looked up, so two
+     * instances cannot both claim a free endpoint; {@link Outcome#DONE} when it was cancelled meanwhile.
+     */
+    private Outcome begin(long sweepId, List<EndpointView> fleet) {
+        List<Long> fleetIds = fleet.stream().map(EndpointView::id).sorted().toList();
+        Outcome refused = tx.execute(s -> {
+            endpoints.lockForRun(fleetIds);
             Sweep sweep = sweeps.lockById(sweepId).orElseThrow();
             if (!sweep.getStatus().active()) {
-                return false;
+                return Outcome.DONE;
             }
-            if (sweep.getEnvironment() == null) {
-                sweep.setEnvironment(write(environment));
+            if (!sweeps.findRunningOnAnyOf(sweepId, fleetIds).isEmpty()) {
+                return Outcome.ENDPOINTS_BUSY;
             }
             sweep.begin(RUNNER);
-            return true;
-        }));
-        if (begun) {
+            return null;
+        });
+        if (refused != null) {
+            return refused;
+        }
+        Sweep loaded = tx.execute(s -> sweeps.findById(sweepId).orElseThrow());
+        if (loaded.getEnvironment() == null) {
+            List<Map<String, Object>> captured = fleet.stream().map(e -> EnvironmentCapture.of(e, loaded)).toList();
+            Map<String, Object> environment = new LinkedHashMap<>(captured.get(0));
+            if (fleet.size() > 1) {
+                environment.put("fleet", captured);
+            }
             tx.executeWithoutResult(s -> {
-                if (!trials.findPlan(sweepId).isEmpty()) {
-                    return;
-                }
-                Sweep sweep = sweeps.findById(sweepId).orElseThrow();
-                List<Configuration> configurations = sweep.getConfigurations();
-                Long seed = sweep.getRunOrder() == RunOrder.SHUFFLED ? sweep.getShuffleSeed() : null;
-                int position = 0;
-                for (ExecutionPlan.Item item : ExecutionPlan.of(configurations.size(), sweep.getRepetitions(),
-                        sweep.getWarmupTrials(), seed)) {
-                    Long endpointId = fleet.get(item.configuration() % fleet.size()).id();
-                    trials.save(Trial.planned(configurations.get(item.configuration()), item.arm(), item.repetition(),
-                            item.warmup(), position++, endpointId));
+                Sweep sweep = sweeps.lockById(sweepId).orElseThrow();
+                if (sweep.getEnvironment() == null) {
+                    sweep.setEnvironment(write(environment));
                 }
             });
         }
+        tx.executeWithoutResult(s -> {
+            if (!trials.findPlan(sweepId).isEmpty()) {
+                return;
+            }
+            Sweep sweep = sweeps.findById(sweepId).orElseThrow();
+            List<Configuration> configurations = sweep.getConfigurations();
+            Long seed = sweep.getRunOrder() == RunOrder.SHUFFLED ? sweep.getShuffleSeed() : null;
+            int position = 0;
+            for (ExecutionPlan.Item item : ExecutionPlan.of(configurations.size(), sweep.getRepetitions(),
+                    sweep.getWarmupTrials(), seed)) {
+                Long endpointId = fleet.get(item.configuration() % fleet.size()).id();
+                trials.save(Trial.planned(configurations.get(item.configuration()), item.arm(), item.repetition(),
+                        item.warmup(), position++, endpointId));
+            }
+        });
         events.changed(sweepId);
-        return begun;
+        return null;
     }
 
     /** Runs this endpoint's unfinished trials in plan order. */

@@ -1,17 +1,11 @@
 package org.chimerabench.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +16,29 @@ import java.util.Map;
  */
 public final class PackagedApp implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private final Process process;
     private final int port;
+    private final AdminHttp api;
 
     private PackagedApp(Process process, int port) {
         this.process = process;
         this.port = port;
+        this.api = new AdminHttp(baseUrl());
     }
 
     /** Starts the dashboard on a free port with the given options and environment; returns once the API answers. */
     public static PackagedApp start(String name, Map<String, String> environment, String... options)
             throws Exception {
+        return start(name, jar(), List.of(), environment, options);
+    }
+
+    /** The same with another jar (e.g. the production build) and JVM options (e.g. {@code -Xmx256m}). */
+    public static PackagedApp start(String name, Path jar, List<String> jvmOptions, Map<String, String> environment,
+                                    String... options) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--chimera.endpoints.offer-local=false",
                 "--chimera.security.bootstrap-admin-password=" + TestUsers.ADMIN_PASSWORD));
         command.addAll(List.of(options));
@@ -93,7 +94,7 @@ public final class PackagedApp implements AutoCloseable {
             throw new AssertionError("the process stopped during start-up; see its log in target/");
         }
         try {
-            return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET()).statusCode() == 200;
+            return api.status(path) == 200;
         } catch (IOException notYet) {
             return false;
         }
@@ -101,20 +102,12 @@ public final class PackagedApp implements AutoCloseable {
 
     /** GET with the test admin's credentials; the body as JSON. */
     public JsonNode get(String path) throws IOException, InterruptedException {
-        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET()).body());
+        return api.get(path);
     }
 
     /** POST of a JSON body with the test admin's credentials; the answer as JSON (empty body: null). */
     public JsonNode post(String path, String body) throws IOException, InterruptedException {
-        String answer = send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))).body();
-        return answer.isBlank() ? null : JSON.readTree(answer);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.header("Accept", "application/json").header("Authorization", TestUsers.adminBasic())
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.post(path, body);
     }
 
     /** A condition polled until it holds. */
