@@ -39,6 +39,32 @@ class ResultsChartsTest {
     }
 
     @Test
+    void aThousandConfigurationsAreDrawnAsTwoSortedAreasInsteadOfBars() throws Exception {
+        List<ConfigurationResult> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(result(i + 1, 8 * (i % 10 + 1), 256 * (i / 10 + 1), ((i * 37) % 1000 - 400) / 100.0, null));
+        }
+        JsonNode chart = json.readTree(new ApexChart(DeltaBarChart.options(many)).optionsJson());
+        assertThat(chart.at("/chart/type").asText()).isEqualTo("area");
+        JsonNode slower = chart.at("/series/0/data");
+        JsonNode faster = chart.at("/series/1/data");
+        // sorted ascending over the rank 1 … 1000: 401 configurations with Δ ≤ 0 (−4.00 … 0.00), then 599 faster
+        assertThat(slower).hasSize(401);
+        assertThat(faster).hasSize(599);
+        assertThat(slower.get(0).toString()).isEqualTo("{\"x\":1,\"y\":-4.0}");
+        assertThat(slower.get(400).toString()).isEqualTo("{\"x\":401,\"y\":0.0}");
+        assertThat(faster.get(0).toString()).isEqualTo("{\"x\":402,\"y\":0.01}");
+        assertThat(faster.get(598).toString()).isEqualTo("{\"x\":1000,\"y\":5.99}");
+        assertThat(chart.at("/xaxis/type").asText()).as("a rank axis, not 1,000 categories").isEqualTo("numeric");
+        assertThat(chart.at("/xaxis/tickAmount").asInt()).isEqualTo(10);
+        assertThat(chart.at("/colors/0").asText()).isEqualTo(ChartOptions.BAD);
+        assertThat(chart.at("/colors/1").asText()).isEqualTo(ChartOptions.GOOD);
+        assertThat(chart.at("/pointNames/1/598").asText()).as("the tooltip names the configuration")
+                .startsWith("num_gpu=");
+        assertThat(DeltaBarChart.options(results).chart().type()).as("few configurations stay bars").isEqualTo("bar");
+    }
+
+    @Test
     void heatmapHasOneRowPerSecondAxisValueAndOneCellPerFirstAxisValue() throws Exception {
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         axes.put("num_gpu", List.of(60, 80));
