@@ -58,10 +58,14 @@ class SweepsView extends VerticalLayout {
         refresh();
     }
 
+    /** Rows fetched (and sweeps analysed) per request: a screenful and a little more, not Vaadin's default 50. */
+    static final int PAGE_SIZE = 25;
+
     private Grid<SweepOverview> configureGrid() {
         grid.addClassName("sweeps-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
+        grid.setPageSize(PAGE_SIZE);
         grid.addComponentColumn(SweepsView::name).setHeader("Sweep").setWidth("12rem").setFlexGrow(3)
                 .setTooltipGenerator(o -> o.sweep().name());
         grid.addComponentColumn(SweepsView::verdict).setHeader("Verdict").setWidth("12rem").setFlexGrow(1)
