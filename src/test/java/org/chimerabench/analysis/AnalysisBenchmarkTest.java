@@ -2,13 +2,12 @@ package org.chimerabench.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.chimerabench.execution.TrialMeasures;
 import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.Bench;
 import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
@@ -56,7 +55,7 @@ class AnalysisBenchmarkTest {
         long calls = synthetic.callCount(sweepId);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         assertThat(calls).isEqualTo(100_000);
-        print("analysis_load_100k_calls", loadSeconds, "s");
+        Bench.print("analysis_load_100k_calls", loadSeconds, "s", 4);
 
         Sweep sweep = transactions.execute(status -> {
             Sweep s = sweeps.findById(sweepId).orElseThrow();
@@ -105,21 +104,12 @@ class AnalysisBenchmarkTest {
         analysisService.analyse(sweepId).orElseThrow();
         double serviceCached = (System.nanoTime() - warmStart) / 1e9;
 
-        print("analysis_compute_100k_calls_median", median(compute), "s");
-        print("analysis_query_100k_calls_median", median(query), "s");
-        print("raw_read_100k_values_median", median(rawRead), "s");
-        print("analysis_total_vs_raw_read_ratio", (median(compute) + median(query)) / median(rawRead), "x");
-        print("analysis_service_uncached", serviceCold, "s");
-        print("analysis_service_cached", serviceCached, "s");
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static void print(String name, double value, String unit) {
-        System.out.printf(Locale.ROOT, "BENCH %s=%.4f %s%n", name, value, unit);
+        Bench.print("analysis_compute_100k_calls_median", Bench.median(compute), "s", 4);
+        Bench.print("analysis_query_100k_calls_median", Bench.median(query), "s", 4);
+        Bench.print("raw_read_100k_values_median", Bench.median(rawRead), "s", 4);
+        Bench.print("analysis_total_vs_raw_read_ratio",
+                (Bench.median(compute) + Bench.median(query)) / Bench.median(rawRead), "x", 4);
+        Bench.print("analysis_service_uncached", serviceCold, "s", 4);
+        Bench.print("analysis_service_cached", serviceCached, "s", 4);
     }
 }

@@ -3,9 +3,8 @@ package org.chimerabench.analysis.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
 import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.Bench;
 import org.chimerabench.support.Browser;
 import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.SweepRepository;
@@ -71,11 +70,11 @@ class ResultsPageBenchmarkTest {
             new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
                     (Long) ((JavascriptExecutor) driver).executeScript(cells) > 0);
             long renderedCells = (Long) ((JavascriptExecutor) browser).executeScript(cells);
-            print("results_page_1000_configs_kpi_visible_ms", median(resultsMs), "ms");
-            print("results_page_1000_configs_all_charts_drawn_ms", median(chartsMs), "ms");
-            print("sweeps_list_page_visible_ms", median(listMs), "ms");
-            print("results_vs_list_page_ratio", median(resultsMs) / median(listMs), "x");
-            print("configurations_grid_rendered_cells", renderedCells, "cells");
+            Bench.print("results_page_1000_configs_kpi_visible_ms", Bench.median(resultsMs), "ms");
+            Bench.print("results_page_1000_configs_all_charts_drawn_ms", Bench.median(chartsMs), "ms");
+            Bench.print("sweeps_list_page_visible_ms", Bench.median(listMs), "ms");
+            Bench.print("results_vs_list_page_ratio", Bench.median(resultsMs) / Bench.median(listMs), "x");
+            Bench.print("configurations_grid_rendered_cells", renderedCells, "cells");
             assertThat(renderedCells).as("lazy grid: some rows rendered, far fewer than 1,000 rows × 15 columns")
                     .isBetween(15L, 1000L);
         } finally {
@@ -90,15 +89,5 @@ class ResultsPageBenchmarkTest {
         new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(5)).until(driver ->
                 driver.findElements(By.cssSelector(selector)).stream().anyMatch(WebElement::isDisplayed));
         return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static void print(String name, double value, String unit) {
-        System.out.printf(Locale.ROOT, "BENCH %s=%.1f %s%n", name, value, unit);
     }
 }
