@@ -1,11 +1,11 @@
 package org.chimerabench.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
 import org.chimerabench.execution.TrialMeasures;
 import org.chimerabench.sweep.Configuration;
@@ -13,24 +13,39 @@ import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepDeleted;
 import org.chimerabench.sweep.SweepRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes a sweep's analysis on demand from its stored calls. Results are cached per sweep and
- * recomputed as soon as a call is added or removed (the cache key includes a fingerprint of the calls).
+ * recomputed as soon as a call is added or removed (the cache key includes a fingerprint of the calls). The cache
+ * keeps the {@code chimera.analysis.cache-size} most recently used analyses (a year of sweeps must not fill the
+ * heap); an analysis dropped from it is simply computed again when asked for.
  */
 @Service
 public class AnalysisService {
 
     private final SweepRepository sweeps;
     private final TrialMeasures measures;
-    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Cached> cache;
 
-    AnalysisService(SweepRepository sweeps, TrialMeasures measures) {
+    AnalysisService(SweepRepository sweeps, TrialMeasures measures,
+                    @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
         this.sweeps = sweeps;
         this.measures = measures;
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
+                return size() > cacheSize;
+            }
+        });
+    }
+
+    /** How many analyses the cache holds now. */
+    int cached() {
+        return cache.size();
     }
 
     /** The analysis of the sweep, or empty when there is no such sweep. */
@@ -74,7 +89,9 @@ public class AnalysisService {
 
     /** Forgets cached analyses of sweeps that were deleted. */
     public void evict(long sweepId) {
-        cache.keySet().removeIf(key -> key.sweepId() == sweepId);
+        synchronized (cache) {
+            cache.keySet().removeIf(key -> key.sweepId() == sweepId);
+        }
     }
 
     /** The sweep's configurations in grid order, each with the measures of its stored trials. */
