@@ -49,7 +49,19 @@ class TwoInstancesOneEndpointTest {
         a.post("/api/sweeps/" + first + "/start", "");
         b.post("/api/sweeps/" + second + "/start", "");
 
+        // each instance's live monitor follows both sweeps, whichever instance runs them (it reads the database)
+        LiveMonitorService monitorA = instances.get(0).getBean(LiveMonitorService.class);
+        LiveMonitorService monitorB = instances.get(1).getBean(LiveMonitorService.class);
+        PackagedApp.await(() -> monitorB.snapshot(first).orElseThrow().done() >= 4
+                || monitorB.snapshot(second).orElseThrow().done() >= 4, 60);
+        long seenOnA = Math.max(monitorA.snapshot(first).orElseThrow().done(),
+                monitorA.snapshot(second).orElseThrow().done());
+        PackagedApp.await(() -> Math.max(monitorA.snapshot(first).orElseThrow().done(),
+                monitorA.snapshot(second).orElseThrow().done()) > seenOnA, 60);
+
         PackagedApp.await(() -> finished(a, first) && finished(b, second), 120);
+        assertThat(monitorA.snapshot(second).orElseThrow().done()).isEqualTo(24);
+        assertThat(monitorB.snapshot(first).orElseThrow().done()).isEqualTo(24);
         assertThat(a.get("/api/sweeps/" + first + "/calls")).hasSize(24);
         assertThat(b.get("/api/sweeps/" + second + "/calls")).hasSize(24);
         Interval one = span(a, first);
