@@ -14,6 +14,7 @@ public final class WelchTest {
     private final double tStatistic;
     private final double degreesOfFreedom;
     private final double pValueTwoSided;
+    private final double pValueLess;
 
     private WelchTest(double[] a, double[] b) {
         this.meanA = Samples.mean(a);
@@ -30,6 +31,7 @@ public final class WelchTest {
                 / (varianceA * varianceA / (a.length - 1) + varianceB * varianceB / (b.length - 1));
         TDistribution t = new TDistribution(null, degreesOfFreedom);
         this.pValueTwoSided = Math.min(1.0, 2.0 * t.cumulativeProbability(-Math.abs(tStatistic)));
+        this.pValueLess = t.cumulativeProbability(tStatistic);
     }
 
     /** @throws IllegalArgumentException when a sample has fewer than 2 values, a non-finite value, or both have zero variance */
@@ -62,5 +64,10 @@ public final class WelchTest {
 
     public double pValueTwoSided() {
         return pValueTwoSided;
+    }
+
+    /** The p-value of the alternative mean(A) &lt; mean(B) ({@code ttest_ind(a, b, equal_var=False, alternative='less')}). */
+    public double pValueLess() {
+        return pValueLess;
     }
 }

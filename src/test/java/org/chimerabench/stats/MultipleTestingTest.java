@@ -33,4 +33,19 @@ class MultipleTestingTest {
         assertThatThrownBy(() -> MultipleTesting.benjaminiHochberg(0.1, 1.2)).hasMessageContaining("outside [0, 1]");
         assertThatThrownBy(() -> MultipleTesting.benjaminiHochberg(0.1, Double.NaN)).hasMessageContaining("NaN");
     }
+
+    @Test
+    void holmMatchesRsPAdjustInInputOrder() {
+        double[] p = {0.01, 0.04, 0.03, 0.2, 0.005, 0.5, 0.04};
+        // R: p.adjust(p, "holm"), computed with NumPy by the same definition (src/test/reference/race_reference.py)
+        double[] expected = {0.06, 0.16, 0.15, 0.4, 0.035, 0.5, 0.16};
+        double[] adjusted = MultipleTesting.holm(p);
+        for (int i = 0; i < p.length; i++) {
+            assertClose(adjusted[i], expected[i]);
+        }
+        assertThat(MultipleTesting.holm(0.6, 0.7)).as("capped at 1, monotone").containsExactly(1.0, 1.0);
+        assertThat(MultipleTesting.holm(0.02)).as("one test: unchanged").containsExactly(0.02);
+        assertThatThrownBy(() -> MultipleTesting.holm()).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> MultipleTesting.holm(-0.1)).hasMessageContaining("outside [0, 1]");
+    }
 }

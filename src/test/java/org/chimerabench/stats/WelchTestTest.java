@@ -27,6 +27,16 @@ class WelchTestTest {
     }
 
     @Test
+    void oneSidedLessMatchesScipy() {
+        double[] a = {101.2, 99.8, 100.5, 100.9, 99.4};
+        double[] b = {102.0, 101.1, 102.8, 101.7};
+        // st.ttest_ind(a, b, equal_var=False, alternative='less').pvalue (SciPy 1.17.1)
+        assertClose(WelchTest.of(a, b).pValueLess(), 0.008382573395430543);
+        assertClose(WelchTest.of(a, b).pValueTwoSided(), 0.016765146790861087);
+        assertClose(WelchTest.of(b, a).pValueLess(), 1 - 0.008382573395430543);
+    }
+
+    @Test
     void rejectsBadInput() {
         assertThatThrownBy(() -> WelchTest.of(new double[] {1}, B)).hasMessageContaining("sample A needs at least 2");
         assertThatThrownBy(() -> WelchTest.of(A, new double[0])).hasMessageContaining("sample B needs at least 2");
