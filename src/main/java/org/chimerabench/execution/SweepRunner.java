@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.ollama.Cancellation;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
@@ -46,19 +48,21 @@ class SweepRunner {
     private final CallRecordRepository calls;
     private final EndpointService endpoints;
     private final SweepEvents events;
+    private final RaceReferee referee;
     private final TransactionTemplate tx;
     private final int retries;
     private final double maxFailureRate;
     private final Map<Long, SweepRun> running = new ConcurrentHashMap<>();
 
     SweepRunner(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
-                SweepEvents events, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
+                SweepEvents events, RaceReferee referee, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
                 @Value("${chimera.execution.max-failure-rate:0.5}") double maxFailureRate) {
         this.sweeps = sweeps;
         this.trials = trials;
         this.calls = calls;
         this.endpoints = endpoints;
         this.events = events;
+        this.referee = referee;
         this.tx = tx;
         this.retries = retries;
         this.maxFailureRate = maxFailureRate;
@@ -156,7 +160,12 @@ class SweepRunner {
         SweepRun run = new SweepRun();
         running.put(sweepId, run);
         try {
-            runOnFleet(sweepId, fleet, run);
+            Optional<RacePlan> race = tx.execute(st -> sweeps.findById(sweepId).orElseThrow().getRace());
+            if (race.isPresent()) {
+                runRace(sweepId, fleet, run, race.get());
+            } else {
+                runOnFleet(sweepId, fleet, run, trial -> true);
+            }
             if (stopping) {
                 throw new HandedBack(sweepId);
             }
@@ -179,9 +188,29 @@ class SweepRunner {
         return Outcome.DONE;
     }
 
-    private void runOnFleet(long sweepId, List<EndpointView> fleet, SweepRun run) {
+    /**
+     * A race: round after round, every configuration still running gets its next repetition (both arms, in plan
+     * order; warm-ups in the first round), then the referee judges the round and drops the stopped ones. After a
+     * restart the rounds already run are judged again (same data, same decisions) and the race goes on.
+     */
+    private void runRace(long sweepId, List<EndpointView> fleet, SweepRun run, RacePlan race) {
+        for (int round = 1; round <= race.maxRepetitions(); round++) {
+            int upTo = round;
+            runOnFleet(sweepId, fleet, run, trial -> trial.isWarmup() || trial.getRepetition() <= upTo);
+            if (run.stopped() || stopping || stopped(sweepId)) {
+                return;
+            }
+            boolean over = referee.judge(sweepId, round);
+            events.changed(sweepId);
+            if (over) {
+                return;
+            }
+        }
+    }
+
+    private void runOnFleet(long sweepId, List<EndpointView> fleet, SweepRun run, Predicate<Trial> inRound) {
         if (fleet.size() == 1) {
-            work(sweepId, fleet.get(0), run);
+            work(sweepId, fleet.get(0), run, inRound);
             return;
         }
         ExecutorService workers = Executors.newFixedThreadPool(fleet.size(), task -> new Thread(task,
@@ -190,7 +219,7 @@ class SweepRunner {
             List<Future<Void>> futures = new ArrayList<>();
             for (EndpointView endpoint : fleet) {
                 futures.add(workers.submit(() -> {
-                    work(sweepId, endpoint, run);
+                    work(sweepId, endpoint, run, inRound);
                     return null;
                 }));
             }
@@ -268,7 +297,7 @@ class SweepRunner {
     }
 
     /** Runs this endpoint's unfinished trials in plan order. */
-    private void work(long sweepId, EndpointView endpoint, SweepRun run) {
+    private void work(long sweepId, EndpointView endpoint, SweepRun run, Predicate<Trial> inRound) {
         Sweep sweep = tx.execute(s -> {
             Sweep loaded = sweeps.findById(sweepId).orElseThrow();
             loaded.getConfigurations().size();
@@ -277,7 +306,7 @@ class SweepRunner {
         Long first = sweep.getEndpointIds().get(0);
         List<Trial> plan = tx.execute(s -> trials.findPlan(sweepId)).stream()
                 .filter(t -> Objects.equals(t.getEndpointId() == null ? first : t.getEndpointId(), endpoint.id()))
-                .toList();
+                .filter(inRound).toList();
         Cancellation cancellation = run.newCancellation();
         try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), SweepTimeouts.of(sweep))) {
             TrialCaller caller = new TrialCaller(sweep, endpoint, client, cancellation, trials, calls, events, tx,

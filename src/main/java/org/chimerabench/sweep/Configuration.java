@@ -2,6 +2,8 @@ package org.chimerabench.sweep;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Map;
 import org.chimerabench.base.OptionsJson;
+import org.chimerabench.stats.Race;
 
 /** One point of a sweep's grid: a value for every axis. */
 @Entity
@@ -30,6 +33,13 @@ public class Configuration {
 
     @Column(nullable = false)
     private String options;
+
+    /** Race only: why this configuration got no more repetitions (null while it runs, and in a fixed sweep). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stop_reason")
+    private Race.Stop stopReason;
+    @Column(name = "stopped_at_round")
+    private Integer stoppedAtRound;
 
     protected Configuration() {
     }
@@ -54,5 +64,19 @@ public class Configuration {
 
     public Map<String, Object> getOptions() {
         return OptionsJson.read(options);
+    }
+
+    public Race.Stop getStopReason() {
+        return stopReason;
+    }
+
+    public Integer getStoppedAtRound() {
+        return stoppedAtRound;
+    }
+
+    /** Race only: the configuration gets no more repetitions after this round, for this reason. */
+    public void stop(Race.Stop reason, int round) {
+        this.stopReason = reason;
+        this.stoppedAtRound = round;
     }
 }

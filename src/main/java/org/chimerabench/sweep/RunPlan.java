@@ -1,9 +1,14 @@
 package org.chimerabench.sweep;
 
 /**
- * How a sweep runs: trials per arm, warm-ups, cold starts, order (with its seed when shuffled), prompt variation
- * and the token cap sent as {@code num_predict}.
+ * How a sweep runs: trials per arm (for a race: at most this many), warm-ups, cold starts, order (with its seed
+ * when shuffled), prompt variation, the token cap sent as {@code num_predict}, and the race (null = a fixed sweep).
  */
 public record RunPlan(int repetitions, int warmups, boolean coldStart, RunOrder order, Long shuffleSeed,
-                      boolean promptVariation, Integer maxTokens) {
+                      boolean promptVariation, Integer maxTokens, RacePlan race) {
+
+    public RunPlan(int repetitions, int warmups, boolean coldStart, RunOrder order, Long shuffleSeed,
+                   boolean promptVariation, Integer maxTokens) {
+        this(repetitions, warmups, coldStart, order, shuffleSeed, promptVariation, maxTokens, null);
+    }
 }

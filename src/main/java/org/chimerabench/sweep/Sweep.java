@@ -79,6 +79,8 @@ public class Sweep {
     @Column(name = "max_tokens")
     private Integer maxTokens;
     private String timeouts;
+    /** The race settings as JSON; null = a fixed sweep. */
+    private String race;
     @Lob
     private String definition;
     @Lob
@@ -161,6 +163,22 @@ public class Sweep {
         this.promptVariation = plan.promptVariation();
         this.maxTokens = plan.maxTokens();
         this.timeouts = timeoutsJson;
+        this.race = plan.race() == null ? null : OptionsJson.write(Map.of("objective", plan.race().objective().name(),
+                "minRepetitions", plan.race().minRepetitions(), "maxRepetitions", plan.race().maxRepetitions(),
+                "targetCiHalfWidthPct", plan.race().targetCiHalfWidthPct(), "eliminate", plan.race().eliminate(),
+                "confidence", plan.race().confidence()));
+    }
+
+    /** The race settings of an adaptive sweep; empty for a fixed one. */
+    public java.util.Optional<RacePlan> getRace() {
+        if (race == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> r = OptionsJson.read(race);
+        return java.util.Optional.of(new RacePlan(RaceObjective.valueOf((String) r.get("objective")),
+                ((Number) r.get("minRepetitions")).intValue(), ((Number) r.get("maxRepetitions")).intValue(),
+                ((Number) r.get("targetCiHalfWidthPct")).doubleValue(), (Boolean) r.get("eliminate"),
+                ((Number) r.get("confidence")).doubleValue()));
     }
 
     public void setBaselineOptions(Map<String, Object> options) {

@@ -43,7 +43,35 @@ public record SweepDefinition(
         Integer maxTokens,
         Timeouts timeouts,
         @Schema(description = "Must be true when the sweep makes more calls than chimera.sweeps.confirm-above"
-                + " (default 5000)") Boolean confirmLarge) {
+                + " (default 5000)") Boolean confirmLarge,
+        @Schema(description = "Race instead of a fixed count: repetitions until each configuration is decided"
+                + " (leave repetitions out)") Adaptive adaptive) {
+
+    /** A fixed sweep (no race). */
+    public SweepDefinition(String name, String description, List<String> endpoints, String model, Workload workload,
+                           Map<String, Object> axes, Map<String, Object> fixedOptions,
+                           Map<String, Object> baselineOptions, Integer repetitions, Integer warmups,
+                           Boolean coldStart, String order, Long shuffleSeed, Boolean promptVariation,
+                           Integer maxTokens, Timeouts timeouts, Boolean confirmLarge) {
+        this(name, description, endpoints, model, workload, axes, fixedOptions, baselineOptions, repetitions, warmups,
+                coldStart, order, shuffleSeed, promptVariation, maxTokens, timeouts, confirmLarge, null);
+    }
+
+    /** A race: each round gives every active configuration one more paired repetition (docs/architecture.md §6.6). */
+    @Schema(description = "Adaptive repetitions (a race). Absent fields take the defaults shown.")
+    public record Adaptive(
+            @Schema(allowableValues = {"CHIMERA_DECODE_TOK_PER_SEC", "THROUGHPUT_DELTA_PCT", "TTFT_MS"},
+                    description = "What is optimised; default CHIMERA_DECODE_TOK_PER_SEC") String objective,
+            @Schema(description = "Repetitions before a configuration is judged, 2–1000; default 2")
+            Integer minRepetitions,
+            @Schema(description = "Repetitions at most, minRepetitions–1000; default 10") Integer maxRepetitions,
+            @Schema(description = "A configuration is precise when its CI half-width is at most this (% of its"
+                    + " mean; points for THROUGHPUT_DELTA_PCT), above 0 and at most 100; default 0.5")
+            Double targetCiHalfWidthPct,
+            @Schema(description = "Drop configurations worse than the leader; default true") Boolean eliminate,
+            @Schema(description = "Confidence of the intervals and of the elimination tests, within (0.5, 0.999);"
+                    + " default 0.95") Double confidence) {
+    }
 
     /** {@code SINGLE_PROMPT} with a prompt, or {@code AGENT_WORKFLOW} (analysis call, then report call). */
     @Schema(description = "SINGLE_PROMPT with a prompt, or AGENT_WORKFLOW: an analysis call over dataSummary, then"

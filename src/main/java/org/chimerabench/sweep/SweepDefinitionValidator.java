@@ -58,7 +58,12 @@ final class SweepDefinitionValidator {
                 option + " is an axis; it cannot also be a fixed option"));
         Map<String, Object> baseline = options("baselineOptions", d.baselineOptions() == null ? Map.of()
                 : d.baselineOptions());
-        int repetitions = range("repetitions", d.repetitions(), 1, 1, 1000);
+        RacePlan race = race(d.adaptive());
+        if (race != null && d.repetitions() != null) {
+            errors.put("repetitions", "Leave repetitions out of an adaptive sweep: it runs from"
+                    + " adaptive.minRepetitions to adaptive.maxRepetitions");
+        }
+        int repetitions = race != null ? race.maxRepetitions() : range("repetitions", d.repetitions(), 1, 1, 1000);
         int warmups = range("warmups", d.warmups(), 0, 0, 100);
         Integer maxTokens = d.maxTokens() == null ? null : range("maxTokens", d.maxTokens(), 0, 1, 100_000);
         RunOrder order = d.order() == null ? RunOrder.AS_DEFINED : RunOrder.named(d.order()).orElse(null);
@@ -90,7 +95,7 @@ final class SweepDefinitionValidator {
                 new ValidatedSweep.Workload(workload, prompt == null ? d.workload().dataSummary() : prompt),
                 new ValidatedSweep.Grid(axes, fixed, baseline, configurations, totalCalls),
                 new RunPlan(repetitions, warmups, Boolean.TRUE.equals(d.coldStart()), order, seed,
-                        Boolean.TRUE.equals(d.promptVariation()), maxTokens),
+                        Boolean.TRUE.equals(d.promptVariation()), maxTokens, race),
                 d.timeouts());
     }
 
@@ -253,6 +258,42 @@ final class SweepDefinitionValidator {
             errors.put(field, capitalised(field) + " must be between " + min + " and " + max + ", got " + v);
         }
         return v;
+    }
+
+    /** The race settings with their defaults, or null for a fixed sweep; each wrong field gets its message. */
+    private RacePlan race(SweepDefinition.Adaptive a) {
+        if (a == null) {
+            return null;
+        }
+        RaceObjective objective = a.objective() == null ? RaceObjective.CHIMERA_DECODE_TOK_PER_SEC
+                : RaceObjective.named(a.objective()).orElse(null);
+        if (objective == null) {
+            errors.put("adaptive.objective", "Objective must be CHIMERA_DECODE_TOK_PER_SEC, THROUGHPUT_DELTA_PCT or"
+                    + " TTFT_MS, got " + a.objective());
+        }
+        int min = a.minRepetitions() == null ? 2 : a.minRepetitions();
+        int max = a.maxRepetitions() == null ? 10 : a.maxRepetitions();
+        if (min < 2 || min > 1000) {
+            errors.put("adaptive.minRepetitions", "Minimum repetitions must be between 2 and 1000 (a confidence"
+                    + " interval needs two values), got " + min);
+        }
+        if (max < 2 || max > 1000) {
+            errors.put("adaptive.maxRepetitions", "Maximum repetitions must be between 2 and 1000, got " + max);
+        } else if (max < min) {
+            errors.put("adaptive.maxRepetitions", "Maximum repetitions (" + max + ") must be at least the minimum ("
+                    + min + ")");
+        }
+        double target = a.targetCiHalfWidthPct() == null ? 0.5 : a.targetCiHalfWidthPct();
+        if (!(target > 0 && target <= 100)) {
+            errors.put("adaptive.targetCiHalfWidthPct", "The target half-width must be above 0 and at most 100 %, got "
+                    + target);
+        }
+        double confidence = a.confidence() == null ? 0.95 : a.confidence();
+        if (!(confidence > 0.5 && confidence < 0.999)) {
+            errors.put("adaptive.confidence", "Confidence must be above 0.5 and below 0.999, got " + confidence);
+        }
+        return new RacePlan(objective == null ? RaceObjective.CHIMERA_DECODE_TOK_PER_SEC : objective, min,
+                Math.max(min, max), target, a.eliminate() == null || a.eliminate(), confidence);
     }
 
     private void timeouts(SweepDefinition.Timeouts t) {

@@ -21,7 +21,8 @@ public record SweepDetails(long id, String name, String label, String descriptio
     /** What was (or will be) measured. {@code baselineOptions} empty = Ollama defaults, no options sent. */
     public record Definition(WorkloadType workload, List<AxisDefinition> axes, Map<String, Object> fixedOptions,
                              Map<String, Object> baselineOptions, int repetitions, int warmupTrials,
-                             boolean coldStart, RunOrder order, Long shuffleSeed, int configurations) {
+                             boolean coldStart, RunOrder order, Long shuffleSeed, int configurations,
+                             RacePlan adaptive) {
     }
 
     public record AxisDefinition(String option, List<Object> values) {

@@ -307,7 +307,8 @@ public class SweepService {
                 .map(axis -> new SweepDetails.AxisDefinition(axis.getOptionName(), axis.getValues())).toList();
         return new SweepDetails.Definition(sweep.getWorkloadType(), axes, sweep.getFixedOptions(),
                 sweep.getBaselineOptions(), sweep.getRepetitions(), sweep.getWarmupTrials(), sweep.isColdStart(),
-                sweep.getRunOrder(), sweep.getShuffleSeed(), sweep.getConfigurations().size());
+                sweep.getRunOrder(), sweep.getShuffleSeed(), sweep.getConfigurations().size(),
+                sweep.getRace().orElse(null));
     }
 
     private long callCount(long sweepId) {

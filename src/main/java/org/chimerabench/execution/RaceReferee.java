@@ -1,0 +1,126 @@
+package org.chimerabench.execution;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.chimerabench.stats.Race;
+import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.RaceObjective;
+import org.chimerabench.sweep.RacePlan;
+import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Judges a race after each round (stats.Race on the stored calls) and stores the decisions: a stopped configuration
+ * keeps its reason and round, and its trials not yet run are dropped from the plan. A round is judged on the values
+ * of repetitions up to that round only, with each configuration as it stood then (stopped before it, or not), so
+ * judging a round again after a restart gives the same decisions as the first time.
+ */
+@Component
+class RaceReferee {
+
+    private final SweepRepository sweeps;
+    private final JdbcClient jdbc;
+
+    RaceReferee(SweepRepository sweeps, JdbcClient jdbc) {
+        this.sweeps = sweeps;
+        this.jdbc = jdbc;
+    }
+
+    /** Judges round {@code round}; true when the race is over (no configuration runs on). */
+    @Transactional
+    public boolean judge(long sweepId, int round) {
+        Sweep sweep = sweeps.findById(sweepId).orElseThrow();
+        RacePlan plan = sweep.getRace().orElseThrow();
+        Map<Long, TreeMap<Integer, double[]>> byRepetition = perRepetition(sweepId, round);
+        List<Race.Entrant> entrants = new ArrayList<>();
+        Map<Long, Configuration> configurations = new HashMap<>();
+        for (Configuration configuration : sweep.getConfigurations()) {
+            configurations.put(configuration.getId(), configuration);
+            boolean stoppedBefore = configuration.getStoppedAtRound() != null && configuration.getStoppedAtRound() < round;
+            double[] values = objective(plan.objective(), byRepetition.getOrDefault(configuration.getId(),
+                    new TreeMap<>()));
+            entrants.add(new Race.Entrant(configuration.getId(), values,
+                    stoppedBefore ? configuration.getStopReason() : null));
+        }
+        Race.Judgement judgement = Race.judge(new Race.Rules(plan.minRepetitions(), plan.maxRepetitions(),
+                plan.targetCiHalfWidthPct(), plan.objective().relativeTarget(), plan.eliminate(), plan.confidence(),
+                plan.objective().higherIsBetter()), entrants);
+        boolean over = true;
+        for (Race.Standing standing : judgement.standings()) {
+            Configuration configuration = configurations.get(standing.id());
+            Race.Stop stop = standing.stop();
+            if (stop == null && round >= plan.maxRepetitions()) {
+                stop = Race.Stop.EXHAUSTED; // its failed trials left it short of values: no more rounds
+            }
+            if (stop != null && configuration.getStopReason() == null) {
+                configuration.stop(stop, round);
+                jdbc.sql("DELETE FROM trial WHERE configuration_id = ? AND status = 'PENDING'")
+                        .param(configuration.getId()).update();
+            }
+            over &= stop != null || configuration.getStopReason() != null;
+        }
+        return over;
+    }
+
+    /**
+     * Per configuration and repetition (up to {@code round}): the means of its OK calls, non-warm-up —
+     * {baseline tok/s, chimera tok/s, chimera TTFT ms}, NaN where an arm has no value.
+     */
+    private Map<Long, TreeMap<Integer, double[]>> perRepetition(long sweepId, int round) {
+        Map<Long, TreeMap<Integer, double[][]>> sums = new HashMap<>();
+        jdbc.sql("""
+                SELECT t.configuration_id, t.repetition, t.arm, c.decode_tok_per_sec, c.ttft_ms
+                FROM call_record c JOIN trial t ON t.id = c.trial_id
+                WHERE c.sweep_id = ? AND c.status = 'OK' AND t.warmup = FALSE AND t.repetition <= ?
+                """).param(sweepId).param(round).query(rs -> {
+                    double[][] cell = sums.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>())
+                            .computeIfAbsent(rs.getInt(2), r -> new double[3][2]);
+                    boolean chimera = Arm.valueOf(rs.getString(3)) == Arm.CHIMERA;
+                    add(cell[chimera ? 1 : 0], rs.getDouble(4), rs.wasNull());
+                    if (chimera) {
+                        add(cell[2], rs.getDouble(5), rs.wasNull());
+                    }
+                });
+        Map<Long, TreeMap<Integer, double[]>> means = new HashMap<>();
+        sums.forEach((id, repetitions) -> {
+            TreeMap<Integer, double[]> byRepetition = new TreeMap<>();
+            repetitions.forEach((repetition, cell) -> byRepetition.put(repetition, new double[] {
+                    mean(cell[0]), mean(cell[1]), mean(cell[2])}));
+            means.put(id, byRepetition);
+        });
+        return means;
+    }
+
+    private static void add(double[] sumAndCount, double value, boolean missing) {
+        if (!missing && Double.isFinite(value)) {
+            sumAndCount[0] += value;
+            sumAndCount[1]++;
+        }
+    }
+
+    private static double mean(double[] sumAndCount) {
+        return sumAndCount[1] == 0 ? Double.NaN : sumAndCount[0] / sumAndCount[1];
+    }
+
+    /** The objective's value per repetition, in repetition order; repetitions without one are left out. */
+    static double[] objective(RaceObjective objective, TreeMap<Integer, double[]> byRepetition) {
+        List<Double> values = new ArrayList<>();
+        for (double[] m : byRepetition.values()) {
+            double value = switch (objective) {
+                case CHIMERA_DECODE_TOK_PER_SEC -> m[1];
+                case TTFT_MS -> m[2];
+                case THROUGHPUT_DELTA_PCT -> m[0] > 0 ? 100 * (m[1] - m[0]) / m[0] : Double.NaN;
+            };
+            if (Double.isFinite(value)) {
+                values.add(value);
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,114 @@
+package org.chimerabench.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chimerabench.stats.Race;
+import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.RestSweeps;
+import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.ConfigurationRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An adaptive sweep (a race) end to end on the built-in simulator: configurations far apart in num_gpu are
+ * eliminated early, the rest run on; every configuration ends with a stop reason, repetitions differ, and the
+ * analysis of the stored calls is the same as one computed independently here from the exported calls.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@AsAdmin
+class RaceSweepTest {
+
+    static final String RACE = """
+            {"name":"race on the simulator","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
+             "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+             "axes":{"num_gpu":[4,12,20,28]},"maxTokens":24,
+             "adaptive":{"objective":"CHIMERA_DECODE_TOK_PER_SEC","minRepetitions":3,"maxRepetitions":8,
+                         "targetCiHalfWidthPct":0.05,"eliminate":true,"confidence":0.95}}""";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ConfigurationRepository configurations;
+    @Autowired
+    AnalysisService analysis;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void aRaceEndsWithUnequalRepetitionsAndAStopReasonForEveryConfiguration() throws Exception {
+        RestSweeps rest = new RestSweeps(mvc, json);
+        long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(RACE))
+                .andExpect(status().isCreated())).get("id").asLong();
+        JsonNode created = rest.body(mvc.perform(get("/api/sweeps/" + id)));
+        assertThat(created.at("/definition/adaptive/maxRepetitions").asInt()).isEqualTo(8);
+        assertThat(created.at("/progress/total").asInt()).as("the worst case: 4 × 2 arms × 8").isEqualTo(64);
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        rest.awaitStatus(id, "FINISHED", 120);
+
+        List<Configuration> stopped = tx.execute(s -> configurations.findBySweepIdOrderByPosition(id));
+        assertThat(stopped).allSatisfy(c -> assertThat(c.getStopReason()).isNotNull());
+        assertThat(stopped).extracting(Configuration::getStopReason).contains(Race.Stop.ELIMINATED);
+        Configuration mostOffloaded = stopped.get(3); // num_gpu 28: every layer on the GPU, the fastest
+        assertThat(mostOffloaded.getStopReason()).isNotEqualTo(Race.Stop.ELIMINATED);
+
+        JsonNode calls = rest.body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+        Map<Long, Set<Integer>> repetitions = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (JsonNode call : calls) {
+            assertThat(keys.add(call.get("configurationId") + "/" + call.get("arm").asText() + "/"
+                    + call.get("repetition"))).as("no trial twice").isTrue();
+            repetitions.computeIfAbsent(call.get("configurationId").asLong(), c -> new HashSet<>())
+                    .add(call.get("repetition").asInt());
+        }
+        for (Configuration configuration : stopped) {
+            assertThat(repetitions.get(configuration.getId())).as("one repetition per round until it stopped")
+                    .hasSize(configuration.getStoppedAtRound());
+        }
+        assertThat(new HashSet<>(repetitions.values().stream().map(Set::size).toList()))
+                .as("unequal repetitions").hasSizeGreaterThan(1);
+        assertThat(calls.size()).as("fewer calls than fixed at the maximum").isLessThan(64);
+
+        // the analysis: each configuration's figures from its own trials, as computed here from the exported calls
+        SweepAnalysis result = analysis.analyse(id).orElseThrow();
+        Map<Long, List<Double>[]> byArm = new LinkedHashMap<>();
+        for (JsonNode call : calls) {
+            @SuppressWarnings("unchecked")
+            List<Double>[] arms = byArm.computeIfAbsent(call.get("configurationId").asLong(),
+                    c -> new List[] {new ArrayList<Double>(), new ArrayList<Double>()});
+            arms["CHIMERA".equals(call.get("arm").asText()) ? 1 : 0].add(call.get("decodeTokPerSec").asDouble());
+        }
+        for (ConfigurationResult configuration : result.configurationResults()) {
+            List<Double>[] arms = byArm.get(configuration.configurationId());
+            assertThat(configuration.trials().baselineTrials()).isEqualTo(arms[0].size());
+            assertThat(configuration.trials().chimeraTrials()).isEqualTo(arms[1].size());
+            double baseline = arms[0].stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double chimera = arms[1].stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            assertThat(configuration.throughput().baselineTokPerSec()).isCloseTo(baseline, offset(1e-9));
+            assertThat(configuration.throughput().chimeraTokPerSec()).isCloseTo(chimera, offset(1e-9));
+            assertThat(configuration.throughput().deltaPct())
+                    .isCloseTo(100 * (chimera - baseline) / baseline, offset(1e-9));
+        }
+    }
+}
