@@ -2,13 +2,18 @@ package org.chimerabench.analysis;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
 import org.chimerabench.execution.TrialMeasures;
+import org.chimerabench.stats.Race;
 import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepDeleted;
@@ -67,13 +72,51 @@ public class AnalysisService {
             double margin = sweep.getEquivalenceMarginPct();
             if (cached != null && cached.stamp.equals(stamp) && cached.analysis.verdict().throughputDeltaPct()
                     .marginPct() == margin) {
-                return cached.analysis;
+                return withRace(sweep, cached.analysis, stamp);
             }
             SweepAnalysis analysis = SweepAnalyzer.analyse(sweepId, sweep.getLabel(), axes(sweep),
                     measured(sweep, measures.byConfiguration(sweepId, endpoint)), margin);
             cache.put(key, new Cached(stamp, analysis));
-            return analysis;
+            return withRace(sweep, analysis, stamp);
         });
+    }
+
+    /**
+     * A race's standings and summary (read from the sweep each time: a round's decisions are stored after its last
+     * call, so they are not part of the cached analysis); a fixed sweep's analysis unchanged.
+     */
+    private static SweepAnalysis withRace(Sweep sweep, SweepAnalysis analysis, String stamp) {
+        Optional<RacePlan> race = sweep.getRace();
+        if (race.isEmpty()) {
+            return analysis;
+        }
+        Map<Long, Configuration> configurations = new HashMap<>();
+        sweep.getConfigurations().forEach(c -> configurations.put(c.getId(), c));
+        SweepAnalysis standing = analysis.withRace(result -> {
+            Configuration configuration = configurations.get(result.configurationId());
+            return result.withRace(new ConfigurationResult.RaceStanding(Math.max(result.trials().baselineTrials(),
+                    result.trials().chimeraTrials()), configuration == null ? null : configuration.getStopReason(),
+                    configuration == null ? null : configuration.getStoppedAtRound()));
+        }, null);
+        RacePlan plan = race.get();
+        Comparator<ConfigurationResult> byObjective = switch (plan.objective()) {
+            case CHIMERA_DECODE_TOK_PER_SEC -> Comparator.comparingDouble(r -> -r.throughput().chimeraTokPerSec());
+            case THROUGHPUT_DELTA_PCT -> Comparator.comparingDouble(r -> -r.throughput().deltaPct());
+            case TTFT_MS -> Comparator.comparingDouble(r -> r.ttft().chimeraTtftMs() == null ? Double.MAX_VALUE
+                    : r.ttft().chimeraTtftMs());
+        };
+        Optional<ConfigurationResult> leader = standing.configurationResults().stream()
+                .filter(r -> r.race().stopReason() != Race.Stop.ELIMINATED).min(byObjective);
+        long used = Long.parseLong(stamp.substring(0, stamp.indexOf(':')));
+        long fixed = sweep.getWorkloadType().plannedCalls(sweep.getConfigurations().size(), plan.maxRepetitions(),
+                sweep.getWarmupTrials());
+        int eliminated = (int) standing.configurationResults().stream()
+                .filter(r -> r.race().stopReason() == Race.Stop.ELIMINATED).count();
+        int rounds = standing.configurationResults().stream().mapToInt(r -> r.race().repetitions()).max().orElse(0);
+        return standing.withRace(r -> r, new SweepAnalysis.RaceSummary(plan.objective().name(), used, fixed,
+                fixed == 0 ? 0 : 100.0 * (fixed - used) / fixed, leader.map(ConfigurationResult::configurationId)
+                .orElse(null), leader.map(r -> OptionsJson.describeOrNone(r.options())).orElse(null), eliminated,
+                rounds));
     }
 
     /** The endpoints whose calls a sweep stored, by name (more than one for a fleet; none for imports). */

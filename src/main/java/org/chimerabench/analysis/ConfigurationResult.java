@@ -3,6 +3,7 @@ package org.chimerabench.analysis;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.stats.Race;
 
 /**
  * The verdict for one configuration, in named parts. In JSON the parts are unwrapped: the fields keep their
@@ -13,7 +14,24 @@ import org.chimerabench.base.Numbers;
 public record ConfigurationResult(long configurationId, Map<String, Object> options,
                                   @JsonUnwrapped Throughput throughput, @JsonUnwrapped Ttft ttft,
                                   @JsonUnwrapped Trials trials, @JsonUnwrapped Significance significance,
-                                  Double sizeVramBytes) {
+                                  Double sizeVramBytes, @JsonUnwrapped RaceStanding race) {
+
+    public ConfigurationResult(long configurationId, Map<String, Object> options, Throughput throughput, Ttft ttft,
+                               Trials trials, Significance significance, Double sizeVramBytes) {
+        this(configurationId, options, throughput, ttft, trials, significance, sizeVramBytes, null);
+    }
+
+    /**
+     * Race only (null in a fixed sweep): the repetitions it got, why it got no more ({@code PRECISE},
+     * {@code ELIMINATED}, {@code EXHAUSTED}; null while it runs) and after which round.
+     */
+    public record RaceStanding(int repetitions, Race.Stop stopReason, Integer stoppedAtRound) {
+    }
+
+    ConfigurationResult withRace(RaceStanding standing) {
+        return new ConfigurationResult(configurationId, options, throughput, ttft, trials, significance,
+                sizeVramBytes, standing);
+    }
 
     /**
      * Decode throughput per arm (mean of the trials, tok/s), throughput Δ % = (mean_C − mean_B) / mean_B × 100,
@@ -46,7 +64,7 @@ public record ConfigurationResult(long configurationId, Map<String, Object> opti
     ConfigurationResult withQValue(Double q) {
         Boolean significant = q == null ? null : significance.improved() && q < 0.05;
         return new ConfigurationResult(configurationId, options, throughput, ttft, trials,
-                new Significance(significance.pValue(), q, significance.improved(), significant), sizeVramBytes);
+                new Significance(significance.pValue(), q, significance.improved(), significant), sizeVramBytes, race);
     }
 
     /**

@@ -25,7 +25,25 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                             Map<String, List<ParameterRow>> byParameter,
                             List<ConfigurationResult> topByThroughput, List<ConfigurationResult> topByTtft,
                             List<Recommendation> recommendations,
-                            List<ConfigurationResult> configurationResults) {
+                            List<ConfigurationResult> configurationResults, RaceSummary adaptive) {
+
+    /**
+     * What a race (an adaptive sweep) decided and saved: calls stored, the calls the same grid fixed at
+     * maxRepetitions would make, the share saved, the leader (the best configuration not eliminated, by the
+     * objective's figure in this analysis) and how many configurations were eliminated as worse than a leader.
+     */
+    public record RaceSummary(String objective, long callsUsed, long callsIfFixedAtMax, double savedPct,
+                              Long leaderConfigurationId, String leader, int leaderSeparatedFrom, int rounds) {
+    }
+
+    /** The same analysis with race figures: each configuration's standing and the race's summary. */
+    SweepAnalysis withRace(java.util.function.UnaryOperator<ConfigurationResult> standing, RaceSummary summary) {
+        return new SweepAnalysis(sweepId, label, verdict, configurations, improvedConfigurations, successRatePct,
+                significantlyImprovedConfigurations, incompleteConfigurations, minTrialsPerArm, throughputDeltaPct,
+                ttftReductionPct, throughput, ttftMs, throughputByArm, ttftMsByArm, byParameter,
+                topByThroughput.stream().map(standing).toList(), topByTtft.stream().map(standing).toList(),
+                recommendations, configurationResults.stream().map(standing).toList(), summary);
+    }
 
     /** True until every configuration has at least one successful trial in each arm: figures may still swing. */
     public boolean provisional() {

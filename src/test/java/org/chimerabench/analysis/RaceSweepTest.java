@@ -90,6 +90,24 @@ class RaceSweepTest {
                 .as("unequal repetitions").hasSizeGreaterThan(1);
         assertThat(calls.size()).as("fewer calls than fixed at the maximum").isLessThan(64);
 
+        // the analysis JSON: each configuration's standing, and what the race saved
+        JsonNode json = rest.body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
+        for (JsonNode configuration : json.get("configurationResults")) {
+            Configuration stored = stopped.stream()
+                    .filter(c -> c.getId() == configuration.get("configurationId").asLong()).findFirst().orElseThrow();
+            assertThat(configuration.get("stopReason").asText()).isEqualTo(stored.getStopReason().name());
+            assertThat(configuration.get("stoppedAtRound").asInt()).isEqualTo(stored.getStoppedAtRound());
+            assertThat(configuration.get("repetitions").asInt()).isEqualTo(repetitions.get(stored.getId()).size());
+        }
+        JsonNode adaptive = json.get("adaptive");
+        assertThat(adaptive.get("callsUsed").asInt()).isEqualTo(calls.size());
+        assertThat(adaptive.get("callsIfFixedAtMax").asInt()).isEqualTo(64);
+        assertThat(adaptive.get("savedPct").asDouble()).isCloseTo(100.0 * (64 - calls.size()) / 64, offset(1e-9));
+        assertThat(adaptive.get("leaderConfigurationId").asLong()).isEqualTo(mostOffloaded.getId());
+        assertThat(adaptive.get("leader").asText()).isEqualTo("num_gpu=28");
+        assertThat(adaptive.get("leaderSeparatedFrom").asInt()).isEqualTo((int) stopped.stream()
+                .filter(c -> c.getStopReason() == Race.Stop.ELIMINATED).count());
+
         // the analysis: each configuration's figures from its own trials, as computed here from the exported calls
         SweepAnalysis result = analysis.analyse(id).orElseThrow();
         Map<Long, List<Double>[]> byArm = new LinkedHashMap<>();
