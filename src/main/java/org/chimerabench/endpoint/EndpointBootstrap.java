@@ -2,16 +2,21 @@ package org.chimerabench.endpoint;
 
 import org.chimerabench.simulator.OllamaSimulator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** At start-up: the built-in simulator appears as an endpoint; a local Ollama is offered when it answers. */
+/**
+ * At start-up: the built-in simulator appears as an endpoint with this start's port — before the job scheduler
+ * starts, so a sweep resumed right away calls the new port, not the last start's — and a local Ollama is offered
+ * when it answers.
+ */
 @Configuration
 @EnableScheduling
-class EndpointBootstrap implements ApplicationRunner {
+class EndpointBootstrap implements ApplicationRunner, SmartInitializingSingleton {
 
     private final EndpointService endpoints;
     private final ObjectProvider<OllamaSimulator> simulator;
@@ -31,8 +36,12 @@ class EndpointBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         simulator.ifAvailable(s -> endpoints.registerSimulator(simulatorName, s.baseUrl()));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
         if (offerLocal) {
             endpoints.offerLocal(localUrl);
         }

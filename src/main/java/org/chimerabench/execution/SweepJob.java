@@ -20,13 +20,15 @@ class SweepJob {
 
     static final String NAME = "run-sweep";
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    static final Duration HAND_BACK_DELAY = Duration.ofSeconds(2);
 
     @Bean
     CustomTask<Long> runSweepTask(SweepRunner runner) {
-        // a run handed back by a stopping app (SweepRunner.HandedBack) is due again at once: the next instance to
-        // poll — this one after its restart, or another — resumes it where it stopped
+        // a run handed back by a stopping app (SweepRunner.HandedBack) is due again 2 s later — after the stopping
+        // instance's scheduler has stopped polling: the next instance to poll (this one after its restart, or
+        // another) resumes it where it stopped
         return Tasks.custom(NAME, Long.class)
-                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ZERO))
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(HAND_BACK_DELAY))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> runner.run(instance.getData()) == SweepRunner.Outcome.ENDPOINTS_BUSY
                         ? (complete, operations) -> operations.reschedule(complete, Instant.now().plus(BUSY_RETRY))

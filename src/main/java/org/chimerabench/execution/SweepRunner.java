@@ -129,6 +129,9 @@ class SweepRunner {
     }
 
     private Outcome runSweep(long sweepId) {
+        if (stopping) { // picked again by this instance's scheduler while it stops: leave it to the next instance
+            throw new HandedBack(sweepId);
+        }
         Sweep sweep = tx.execute(s -> sweeps.findById(sweepId).orElse(null));
         if (sweep == null || !sweep.getStatus().active()) {
             return Outcome.DONE;
@@ -317,7 +320,7 @@ class SweepRunner {
                     lastConfiguration = trial.getConfiguration().getId();
                     continue;
                 }
-                if (cancellation.isCancelled() || stopped(sweepId)) {
+                if (cancellation.isCancelled() || stopping || stopped(sweepId)) {
                     return;
                 }
                 if (sweep.isColdStart() && !trial.getConfiguration().getId().equals(lastConfiguration)) {

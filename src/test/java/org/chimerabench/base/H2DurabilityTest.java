@@ -21,4 +21,13 @@ class H2DurabilityTest {
         assertThat(H2Durability.writeThrough("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).doesNotContain("WRITE_DELAY");
         assertThat(H2Durability.writeThrough("jdbc:postgresql://db/chimera")).isEqualTo("jdbc:postgresql://db/chimera");
     }
+
+    @Test
+    void theAppNotH2sShutdownHookClosesAFileDatabase() {
+        assertThat(H2Durability.closedByTheApp("jdbc:h2:file:/srv/chimera/db;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:/srv/chimera/db;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Durability.closedByTheApp("jdbc:h2:file:/x;DB_CLOSE_ON_EXIT=TRUE")).endsWith("=TRUE");
+        assertThat(H2Durability.closedByTheApp("jdbc:h2:mem:test")).isEqualTo("jdbc:h2:mem:test");
+        assertThat(H2Durability.closedByTheApp("jdbc:postgresql://db/chimera")).isEqualTo("jdbc:postgresql://db/chimera");
+    }
 }
