@@ -80,6 +80,18 @@ public final class OllamaSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Ground truth, for tests and benchmarks only (a method, not an endpoint): the decode tok/s a call of the model
+     * with these options has before noise, in the units the client measures.
+     */
+    public double expectedDecodeTokPerSec(String model, Map<String, Object> options) {
+        SimulatedModel simulated = SimulatedModel.find(model);
+        if (simulated == null) {
+            throw new IllegalArgumentException("no simulated model " + model);
+        }
+        return engine.expectedDecodeTokPerSec(simulated, options);
+    }
+
     public String baseUrl() {
         InetAddress bound = server.getAddress().getAddress();
         String host = bound.isAnyLocalAddress() || bound.isLoopbackAddress() ? "127.0.0.1" : bound.getHostAddress();
