@@ -113,10 +113,15 @@ public class AnalysisService {
         int eliminated = (int) standing.configurationResults().stream()
                 .filter(r -> r.race().stopReason() == Race.Stop.ELIMINATED).count();
         int rounds = standing.configurationResults().stream().mapToInt(r -> r.race().repetitions()).max().orElse(0);
-        return standing.withRace(r -> r, new SweepAnalysis.RaceSummary(plan.objective().name(), used, fixed,
-                fixed == 0 ? 0 : 100.0 * (fixed - used) / fixed, leader.map(ConfigurationResult::configurationId)
-                .orElse(null), leader.map(r -> OptionsJson.describeOrNone(r.options())).orElse(null), eliminated,
-                rounds));
+        int lastElimination = standing.configurationResults().stream()
+                .filter(r -> r.race().stopReason() == Race.Stop.ELIMINATED)
+                .mapToInt(r -> r.race().stoppedAtRound()).max().orElse(0);
+        double saved = fixed == 0 ? 0 : 100.0 * (fixed - used) / fixed;
+        return standing.withRace(r -> r, new SweepAnalysis.RaceSummary(plan.objective().name(), used, fixed, saved,
+                leader.map(ConfigurationResult::configurationId).orElse(null),
+                leader.map(r -> OptionsJson.describeOrNone(r.options())).orElse(null), eliminated, rounds,
+                RaceSentence.of(plan, leader.orElse(null), eliminated, lastElimination,
+                        standing.configurationResults().size(), saved)));
     }
 
     /** The endpoints whose calls a sweep stored, by name (more than one for a fleet; none for imports). */

@@ -26,6 +26,18 @@ public record ConfigurationResult(long configurationId, Map<String, Object> opti
      * {@code ELIMINATED}, {@code EXHAUSTED}; null while it runs) and after which round.
      */
     public record RaceStanding(int repetitions, Race.Stop stopReason, Integer stoppedAtRound) {
+
+        /** "eliminated in round 3", "precise after 5", "at the maximum (8)", "running (2 so far)". */
+        public String describe() {
+            if (stopReason == null) {
+                return "running (" + repetitions + " so far)";
+            }
+            return switch (stopReason) {
+                case ELIMINATED -> "eliminated in round " + stoppedAtRound;
+                case PRECISE -> "precise after " + stoppedAtRound;
+                case EXHAUSTED -> "at the maximum (" + stoppedAtRound + ")";
+            };
+        }
     }
 
     ConfigurationResult withRace(RaceStanding standing) {

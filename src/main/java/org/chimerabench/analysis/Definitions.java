@@ -26,6 +26,11 @@ public final class Definitions {
     public static final String CV = "Coefficient of variation = sample SD (n−1) / |mean| × 100.";
     public static final String POSITIVE_RATE = "Improved configurations with this value / configurations with"
             + " this value × 100.";
+    public static final String RACE_STOP = "A race gives every configuration still running one more repetition per"
+            + " round. Eliminated: worse than the leader (one-sided Welch test, Holm-corrected, at the race's"
+            + " confidence); precise: its confidence interval is within the target; at the maximum: it reached"
+            + " maxRepetitions.";
+
     public static final String SIGNIFICANCE = "With ≥ 2 trials per arm: Welch t-test of chimera vs baseline"
             + " throughput per configuration, p-values adjusted across configurations with Benjamini–Hochberg (q);"
             + " significantly improved = Δ > 0 and q < 0.05.";

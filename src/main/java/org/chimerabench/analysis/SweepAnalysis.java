@@ -33,7 +33,8 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
      * objective's figure in this analysis) and how many configurations were eliminated as worse than a leader.
      */
     public record RaceSummary(String objective, long callsUsed, long callsIfFixedAtMax, double savedPct,
-                              Long leaderConfigurationId, String leader, int leaderSeparatedFrom, int rounds) {
+                              Long leaderConfigurationId, String leader, int leaderSeparatedFrom, int rounds,
+                              String sentence) {
     }
 
     /** The same analysis with race figures: each configuration's standing and the race's summary. */

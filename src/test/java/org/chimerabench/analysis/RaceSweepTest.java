@@ -105,6 +105,8 @@ class RaceSweepTest {
         assertThat(adaptive.get("savedPct").asDouble()).isCloseTo(100.0 * (64 - calls.size()) / 64, offset(1e-9));
         assertThat(adaptive.get("leaderConfigurationId").asLong()).isEqualTo(mostOffloaded.getId());
         assertThat(adaptive.get("leader").asText()).isEqualTo("num_gpu=28");
+        assertThat(adaptive.get("sentence").asText()).startsWith("Leader num_gpu=28 at ")
+                .endsWith("fewer calls than 8 repetitions each.");
         assertThat(adaptive.get("leaderSeparatedFrom").asInt()).isEqualTo((int) stopped.stream()
                 .filter(c -> c.getStopReason() == Race.Stop.ELIMINATED).count());
 

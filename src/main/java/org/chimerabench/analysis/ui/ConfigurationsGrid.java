@@ -60,6 +60,10 @@ class ConfigurationsGrid extends Composite<Div> {
                 .setTooltipGenerator(r -> "Non-warm-up trials with a successful call, baseline/chimera");
         grid.addColumn(ConfigurationResult::claim).setHeader("Significance").setAutoWidth(true).setFlexGrow(1)
                 .setTooltipGenerator(r -> Definitions.SIGNIFICANCE);
+        if (results.stream().anyMatch(r -> r.race() != null)) {
+            grid.addColumn(r -> r.race() == null ? "" : r.race().describe()).setHeader("Race").setAutoWidth(true).setFlexGrow(0)
+                    .setTooltipGenerator(r -> Definitions.RACE_STOP).setClassNameGenerator(r -> "race-stop");
+        }
         grid.addClassName("configurations-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItems(rows);

@@ -62,7 +62,13 @@ class SweepVerdict extends Composite<Div> {
         progress.setIndeterminate(true);
         loading = new Div(progress, new Paragraph("Drawing charts and tables…"));
         loading.addClassName("details-loading");
-        getContent().add(new VerdictBanner(analysis.verdict(), analysis.provisional()), new KpiRow(analysis));
+        getContent().add(new VerdictBanner(analysis.verdict(), analysis.provisional()));
+        if (analysis.adaptive() != null) {
+            Paragraph race = new Paragraph(analysis.adaptive().sentence());
+            race.addClassName("race-summary");
+            getContent().add(race);
+        }
+        getContent().add(new KpiRow(analysis));
         if (actions != null) {
             getContent().add(actions);
         }
