@@ -22,6 +22,7 @@ import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.Arm;
+import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.SweepDetails;
 
 /**
@@ -117,7 +118,12 @@ public final class MarkdownReport {
         row("Fixed chimera options", describe(sweep.definition().fixedOptions()));
         row("Baseline", sweep.definition().baselineOptions().isEmpty() ? "Ollama defaults (no options sent)"
                 : describe(sweep.definition().baselineOptions()));
-        row("Repetitions per arm", String.valueOf(sweep.definition().repetitions()));
+        if (sweep.definition().adaptive() != null) {
+            row("Repetitions per arm", "a race: " + sweep.definition().adaptive().minRepetitions() + " to "
+                    + sweep.definition().adaptive().maxRepetitions() + " (see \"The race\" below)");
+        } else {
+            row("Repetitions per arm", String.valueOf(sweep.definition().repetitions()));
+        }
         row("Warm-up trials", sweep.definition().warmupTrials() + " (stored, excluded from the analysis)");
         row("Order", sweep.definition().order().label().toLowerCase(Locale.ROOT));
         row("Cold/warm policy", sweep.definition().coldStart() ? "cold start per configuration (unload, poll /api/ps)"
@@ -132,6 +138,27 @@ public final class MarkdownReport {
                 Definitions.DISTRIBUTION, Definitions.CV, Definitions.SIGNIFICANCE, Definitions.VERDICT_RULE)) {
             line("- " + definition);
         }
+        if (sweep.definition().adaptive() != null && a.adaptive() != null) {
+            race(sweep.definition().adaptive(), a.adaptive());
+        }
+    }
+
+    /** The race's procedure and its guarantee in plain words, then what it decided and saved. */
+    private void race(RacePlan plan, SweepAnalysis.RaceSummary summary) {
+        line("");
+        line("The race: every configuration got one repetition per round (both arms). From round "
+                + plan.minRepetitions() + " on, after each round, a configuration stopped when it was worse than the"
+                + " leader on " + plan.objective().label() + " (one-sided Welch test, Holm-corrected across the"
+                + " configurations compared, at " + Numbers.pct(100 * plan.confidence(), 0) + " confidence"
+                + (plan.eliminate() ? "" : " — elimination was off") + "), when its "
+                + Numbers.pct(100 * plan.confidence(), 0) + " confidence interval was within ±"
+                + Numbers.plain(plan.targetCiHalfWidthPct()) + (plan.objective().relativeTarget() ? " % of its mean"
+                : " points") + ", or at " + plan.maxRepetitions() + " repetitions. In any one round, the chance of"
+                + " dropping a configuration that is in truth as good as the leader is at most "
+                + Numbers.pct(100 * (1 - plan.confidence()), 0) + "; over several rounds such chances add up.");
+        line("");
+        line(summary.sentence() + " " + summary.callsUsed() + " calls instead of " + summary.callsIfFixedAtMax()
+                + ".");
     }
 
     private void results(SweepAnalysis a) {

@@ -110,6 +110,12 @@ class RaceSweepTest {
         assertThat(adaptive.get("leaderSeparatedFrom").asInt()).isEqualTo((int) stopped.stream()
                 .filter(c -> c.getStopReason() == Race.Stop.ELIMINATED).count());
 
+        String report = mvc.perform(get("/api/sweeps/" + id + "/report.md")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(report).contains("| Repetitions per arm | a race: 3 to 8 (see \"The race\" below) |")
+                .contains("The race: every configuration got one repetition per round")
+                .contains("Holm-corrected").contains(adaptive.get("sentence").asText());
+
         // the analysis: each configuration's figures from its own trials, as computed here from the exported calls
         SweepAnalysis result = analysis.analyse(id).orElseThrow();
         Map<Long, List<Double>[]> byArm = new LinkedHashMap<>();

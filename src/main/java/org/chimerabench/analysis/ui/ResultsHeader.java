@@ -72,8 +72,13 @@ class ResultsHeader extends Composite<Div> {
         known(facts, "Ollama: ", sweep.ollamaVersion());
         known(facts, sweep.status() == SweepStatus.RUNNING ? "Running on " : "Ran on ", sweep.runner());
         facts.add((sweep.imported() ? "Imported " : "Created ") + DATE.format(sweep.createdAt()));
-        facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial" : " trials")
-                + " per arm");
+        if (sweep.definition().adaptive() != null) {
+            facts.add("Race: " + sweep.definition().adaptive().minRepetitions() + "–"
+                    + sweep.definition().adaptive().maxRepetitions() + " trials per arm");
+        } else {
+            facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial"
+                    : " trials") + " per arm");
+        }
         if (sweep.definition().order() == RunOrder.SHUFFLED) {
             facts.add("Shuffled order, seed " + sweep.definition().shuffleSeed());
         }
