@@ -35,21 +35,21 @@ class H2Durability implements BeanPostProcessor {
 
     /** The URL with {@code ;WRITE_DELAY=0} added for an H2 file database that sets no write delay itself. */
     static String writeThrough(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        boolean h2File = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:");
-        if (!h2File || lower.contains(";write_delay=")) {
-            return url;
-        }
-        return url + ";WRITE_DELAY=0";
+        return withDefault(url, "WRITE_DELAY", "0");
     }
 
     /** The URL with {@code ;DB_CLOSE_ON_EXIT=FALSE} added for an H2 file database that does not set it itself. */
     static String closedByTheApp(String url) {
+        return withDefault(url, "DB_CLOSE_ON_EXIT", "FALSE");
+    }
+
+    /** {@code ;KEY=value} appended to an H2 file URL that does not set KEY; any other URL unchanged. */
+    private static String withDefault(String url, String key, String value) {
         String lower = url.toLowerCase(Locale.ROOT);
         boolean h2File = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:");
-        if (!h2File || lower.contains(";db_close_on_exit=")) {
+        if (!h2File || lower.contains(";" + key.toLowerCase(Locale.ROOT) + "=")) {
             return url;
         }
-        return url + ";DB_CLOSE_ON_EXIT=FALSE";
+        return url + ";" + key + "=" + value;
     }
 }
