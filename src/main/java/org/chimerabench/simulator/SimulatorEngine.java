@@ -2,16 +2,20 @@ package org.chimerabench.simulator;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulated machine: which models are loaded with which runner options, and what each call costs.
- * Deterministic for a seed (the n-th call of a run always draws the same numbers). Every duration is multiplied
- * by {@code timeScale} (1 = realistic; tests use a small value), in what is slept and in what is reported alike.
+ * Deterministic for a seed, per request: the k-th call with the same model, prompt and options draws the same numbers
+ * whatever else ran before or between (other sweeps, other endpoints' order, a restart that repeats a call). With
+ * prompt variation every trial's prompt is its own, so a sweep's measurements depend only on the seed and its trials.
+ * Every duration is multiplied by {@code timeScale} (1 = realistic; tests use a small value), in what is slept and
+ * in what is reported alike.
  */
 final class SimulatorEngine {
 
@@ -21,7 +25,16 @@ final class SimulatorEngine {
 
     private final long seed;
     private final double timeScale;
-    private final AtomicLong calls = new AtomicLong();
+    /**
+     * How often each distinct request (its hash) was planned: the k-th identical request draws the k-th numbers.
+     * The 50,000 most recent requests are remembered (about 4 MB), so a long-running simulator stays small.
+     */
+    private final Map<Long, Long> requests = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > 50_000;
+        }
+    };
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
 
     /** A loaded model. */
@@ -59,9 +72,17 @@ final class SimulatorEngine {
 
     /** Plans a generate call and updates the loaded runner (a changed runner option reloads the model). */
     CallPlan plan(SimulatedModel model, String prompt, Map<String, Object> options, Duration keepAlive) {
-        Random random = new Random(seed * 1_000_003L + calls.incrementAndGet());
+        long request = requestHash(model, prompt, options);
+        long occurrence;
+        synchronized (requests) {
+            occurrence = requests.merge(request, 1L, Long::sum);
+        }
+        // mixed twice: java.util.Random gives correlated first numbers for neighbouring seeds
+        long drawn = mix(mix(seed * 1_000_003L + request) + occurrence);
+        Random random = new Random(drawn);
         RunnerOptions wanted = RunnerOptions.of(options);
-        long loadNs = ensureLoaded(model, wanted, random, keepAlive);
+        // the load draws from its own stream: a cold or warm start does not shift the call's numbers
+        long loadNs = ensureLoaded(model, wanted, new Random(mix(drawn)), keepAlive);
         Runner runner = runners.get(model.name());
         double gpuShare = (double) runner.offloadedLayers() / model.layers();
         double decodeRate = harmonic(gpuShare, model.gpuDecodeRate(), model.cpuDecodeRate())
@@ -123,6 +144,23 @@ final class SimulatorEngine {
     private static Runner withExpiry(Runner r, long expires) {
         return new Runner(r.model(), r.options(), r.sizeBytes(), r.sizeVramBytes(), r.context(), r.offloadedLayers(),
                 expires);
+    }
+
+    /** A stable 64-bit hash of what the request asks for (options in key order, so their order does not matter). */
+    private static long requestHash(SimulatedModel model, String prompt, Map<String, Object> options) {
+        String key = model.name() + '\u0000' + prompt + '\u0000' + new TreeMap<>(options);
+        long hash = 0xcbf29ce484222325L; // FNV-1a over the UTF-16 units
+        for (int i = 0; i < key.length(); i++) {
+            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** SplitMix64's finaliser: neighbouring inputs give unrelated seeds. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** Time per token mixes GPU and CPU layers: 1 / (share/gpuRate + (1 − share)/cpuRate). */

@@ -40,6 +40,31 @@ class SimulatorNoiseTest {
     }
 
     @Test
+    void theSameRequestDrawsTheSameNumbersWhateverRanBefore() {
+        SimulatedModel model = SimulatedModel.find("llama3.2-sim:3b");
+        SimulatorEngine quiet = new SimulatorEngine(7, 0.01);
+        SimulatorEngine busy = new SimulatorEngine(7, 0.01);
+        quiet.plan(model, "warm up", OPTIONS, Duration.ofMinutes(5)); // warm here, a cold load in busy: no matter
+        for (int i = 0; i < 25; i++) { // another sweep's calls in between change nothing
+            busy.plan(model, "[run " + (900 + i) + "] Hi", Map.of("num_gpu", 10), Duration.ofMinutes(5));
+        }
+        for (int run = 1; run <= 3; run++) {
+            String prompt = "[run " + run + "] Hi";
+            assertThat(busy.plan(model, prompt, OPTIONS, Duration.ofMinutes(5)).tokenGapNs())
+                    .isEqualTo(quiet.plan(model, prompt, OPTIONS, Duration.ofMinutes(5)).tokenGapNs());
+        }
+        SimulatorEngine other = new SimulatorEngine(8, 0.01);
+        assertThat(other.plan(model, "[run 1] Hi", OPTIONS, Duration.ofMinutes(5)).tokenGapNs())
+                .as("another seed, other numbers")
+                .isNotEqualTo(new SimulatorEngine(7, 0.01).plan(model, "[run 1] Hi", OPTIONS, Duration.ofMinutes(5))
+                        .tokenGapNs());
+        SimulatorEngine repeated = new SimulatorEngine(7, 0.01);
+        long first = repeated.plan(model, "Hi", OPTIONS, Duration.ofMinutes(5)).tokenGapNs();
+        assertThat(repeated.plan(model, "Hi", OPTIONS, Duration.ofMinutes(5)).tokenGapNs())
+                .as("a repeated identical request is a new draw, not a copy").isNotEqualTo(first);
+    }
+
+    @Test
     void theTruthFollowsTheOptionsAndTheTimeScale() {
         OllamaSimulator simulator = OllamaSimulator.start(0, 42, 0.5);
         try {
