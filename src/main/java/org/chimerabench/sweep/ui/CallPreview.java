@@ -39,6 +39,22 @@ class CallPreview extends Composite<Div> {
         eta.setText(eta(total, endpoints));
     }
 
+    /**
+     * A race's range: every configuration stopped at the minimum (best case) up to all at the maximum (worst case,
+     * which the confirmation and the ETA use).
+     */
+    void showRace(long configurations, int minRepetitions, int maxRepetitions, int warmups, WorkloadType workload,
+                  Collection<EndpointView> endpoints) {
+        long fewest = workload.plannedCalls(configurations, Math.min(minRepetitions, maxRepetitions), warmups);
+        long most = workload.plannedCalls(configurations, maxRepetitions, warmups);
+        int callsPerTrial = workload.callsPerTrial();
+        calls.setText("Race: " + configurations + " configurations × 2 arms × (" + minRepetitions + "–"
+                + maxRepetitions + " repetitions + " + warmups + " warm-ups) × " + callsPerTrial
+                + (callsPerTrial == 1 ? " call" : " calls") + " = " + fewest + " to " + most
+                + " calls; at most " + most + " if no configuration stops early");
+        eta.setText(eta(most, endpoints).replace("ETA ≈", "ETA at most ≈"));
+    }
+
     /** ETA from the chosen endpoints' recent speed (mean seconds per call); a fleet shares the calls. */
     private String eta(long total, Collection<EndpointView> endpoints) {
         if (endpoints.isEmpty()) {

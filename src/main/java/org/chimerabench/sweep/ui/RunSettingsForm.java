@@ -27,8 +27,12 @@ class RunSettingsForm extends Composite<FormLayout> {
 
     static final String DEFAULTS = "Ollama defaults (no options sent)";
     static final String CUSTOM = "Custom options";
+    static final String FIXED = "A fixed number per configuration";
+    static final String RACE = "Race: repetitions until each configuration is decided";
 
+    final RadioButtonGroup<String> repetitionMode = new RadioButtonGroup<>("Repetitions");
     final IntegerField repetitions = number("Repetitions per arm", 2);
+    final RaceSettingsForm race;
     final IntegerField warmups = number("Warm-up trials", 1);
     final IntegerField maxTokens = number("Max generated tokens", 64);
     final Checkbox coldStart = new Checkbox("Cold start per configuration (unload, wait until gone)");
@@ -44,6 +48,16 @@ class RunSettingsForm extends Composite<FormLayout> {
     final IntegerField totalTimeout = timeout("Total timeout (s)", OllamaTimeouts.DEFAULT.total());
 
     RunSettingsForm(Runnable onChange) {
+        race = new RaceSettingsForm(onChange);
+        race.setVisible(false);
+        repetitionMode.setItems(FIXED, RACE);
+        repetitionMode.setValue(FIXED);
+        repetitionMode.addValueChangeListener(e -> {
+            boolean racing = racing();
+            race.setVisible(racing);
+            repetitions.setVisible(!racing);
+            onChange.run();
+        });
         maxTokens.setHelperText("Sent as num_predict to both arms");
         order.setLabel("Order");
         order.setItems(RunOrder.values());
@@ -63,11 +77,28 @@ class RunSettingsForm extends Composite<FormLayout> {
             field.addValueChangeListener(e -> onChange.run());
         }
         FormLayout form = getContent();
-        form.add(repetitions, warmups, maxTokens, order, shuffleSeed, coldStart, promptVariation, fixedOptions,
+        form.add(repetitionMode, race, repetitions, warmups, maxTokens, order, shuffleSeed, coldStart,
+                promptVariation, fixedOptions,
                 baseline, baselineOptions, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout);
+        form.setColspan(repetitionMode, 2);
+        form.setColspan(race, 2);
         form.setColspan(fixedOptions, 2);
         form.setColspan(baselineOptions, 2);
         form.addClassName("run-settings");
+    }
+
+    boolean racing() {
+        return RACE.equals(repetitionMode.getValue());
+    }
+
+    /** Fixed repetitions, or null in a race (which leaves them out). */
+    Integer fixedRepetitions() {
+        return racing() ? null : repetitions.getValue();
+    }
+
+    /** The race settings, or null for a fixed sweep. */
+    SweepDefinition.Adaptive adaptive() {
+        return racing() ? race.adaptive() : null;
     }
 
     Map<String, Object> fixed() {
@@ -95,6 +126,10 @@ class RunSettingsForm extends Composite<FormLayout> {
     /** Shows a stored definition's settings (duplicating a sweep). */
     void fill(SweepDefinition d) {
         setIfPresent(repetitions, d.repetitions());
+        repetitionMode.setValue(d.adaptive() == null ? FIXED : RACE);
+        if (d.adaptive() != null) {
+            race.fill(d.adaptive());
+        }
         setIfPresent(warmups, d.warmups());
         maxTokens.setValue(d.maxTokens());
         coldStart.setValue(Boolean.TRUE.equals(d.coldStart()));
@@ -119,6 +154,7 @@ class RunSettingsForm extends Composite<FormLayout> {
     /** Marks the fields named in the validator's errors; returns nothing, the view lists every message. */
     void showErrors(Map<String, String> errors) {
         mark(repetitions, errors.get("repetitions"));
+        race.showErrors(errors);
         mark(warmups, errors.get("warmups"));
         mark(maxTokens, errors.get("maxTokens"));
         mark(fixedOptions, firstStartingWith(errors, "fixedOptions"));
@@ -138,6 +174,7 @@ class RunSettingsForm extends Composite<FormLayout> {
                 totalTimeout)) {
             field.setInvalid(false);
         }
+        race.clearErrors();
         fixedOptions.setInvalid(false);
         baselineOptions.setInvalid(false);
         order.setInvalid(false);
@@ -148,7 +185,7 @@ class RunSettingsForm extends Composite<FormLayout> {
                 .findFirst().orElse(null);
     }
 
-    private static void mark(HasValidation field, String error) {
+    static void mark(HasValidation field, String error) {
         if (error != null) {
             field.setInvalid(true);
             field.setErrorMessage(error);
@@ -161,7 +198,7 @@ class RunSettingsForm extends Composite<FormLayout> {
         }
     }
 
-    private static IntegerField number(String label, int value) {
+    static IntegerField number(String label, int value) {
         IntegerField field = new IntegerField(label);
         field.setValue(value);
         field.setStepButtonsVisible(true);

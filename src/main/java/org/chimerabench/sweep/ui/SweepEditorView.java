@@ -190,9 +190,15 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
             configurations *= Math.max(0, row.count());
         }
         WorkloadType type = workload.getValue() == null ? WorkloadType.SINGLE_PROMPT : workload.getValue();
-        int repetitions = valueOrZero(settings.repetitions.getValue());
+        boolean race = settings.racing();
+        // a race's worst case: every configuration runs to the maximum (what the confirmation is about)
+        int repetitions = race ? settings.race.max() : valueOrZero(settings.repetitions.getValue());
         int warmups = valueOrZero(settings.warmups.getValue());
-        preview.show(configurations, repetitions, warmups, type, endpoint.getValue());
+        if (race) {
+            preview.showRace(configurations, settings.race.min(), repetitions, warmups, type, endpoint.getValue());
+        } else {
+            preview.show(configurations, repetitions, warmups, type, endpoint.getValue());
+        }
         if (confirmLarge != null) { // the run settings call this while the view is being built
             long calls = type.plannedCalls((int) Math.min(configurations, Integer.MAX_VALUE), repetitions, warmups);
             confirmLarge.setVisible(calls > sweeps.confirmAbove());
@@ -236,9 +242,9 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
                 endpoint.getValue().stream().map(EndpointView::name).sorted().toList(), model.getValue(),
                 new SweepDefinition.Workload(single ? WorkloadType.SINGLE_PROMPT.name() : WorkloadType.AGENT_WORKFLOW.name(), single ? prompt.getValue() : null,
                         single ? null : prompt.getValue()),
-                axisValues, s.fixed(), s.baselineOrDefaults(), s.repetitions.getValue(), s.warmups.getValue(),
+                axisValues, s.fixed(), s.baselineOrDefaults(), s.fixedRepetitions(), s.warmups.getValue(),
                 s.coldStart.getValue(), s.order.getValue().name(), s.seed(), s.promptVariation.getValue(),
-                s.maxTokens.getValue(), s.timeouts(), confirmLarge.getValue());
+                s.maxTokens.getValue(), s.timeouts(), confirmLarge.getValue(), s.adaptive());
     }
 
     private void save(boolean andStart) {

@@ -22,6 +22,7 @@ import org.chimerabench.ollama.FakeScript;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.sweep.OllamaOption;
+import org.chimerabench.sweep.RaceObjective;
 import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.StoredCalls;
 import org.chimerabench.sweep.SweepDefinition;
@@ -243,6 +244,70 @@ class SweepEditorViewTest {
         assertThat(copy.endpoint.getValue()).extracting(e -> e.name()).containsExactly("Built-in simulator");
         assertThat(copy.preview.calls.getText()).isEqualTo(
                 "6 configurations × 2 arms × (5 repetitions + 1 warm-ups) × 2 calls = 144 calls");
+    }
+
+    @Test
+    void aRaceShowsItsSettingsWithAnExplanationAndTheWorstCaseInThePreview() {
+        RunSettingsForm s = editor.settings;
+        assertThat(s.race.isVisible()).as("fixed by default").isFalse();
+        s.repetitionMode.setValue(RunSettingsForm.RACE);
+        assertThat(s.race.isVisible()).isTrue();
+        assertThat(s.repetitions.isVisible()).as("a race has no fixed count").isFalse();
+        assertThat(s.race.getElement().getTextRecursively()).contains("one more paired repetition per round")
+                .contains("Holm-corrected");
+        assertThat(s.race.objective.getItemLabelGenerator().apply(RaceObjective.TTFT_MS)).as("no enum constant")
+                .isEqualTo("Time to first token of the tuned options (ms, lower is better)");
+        assertThat(editor.preview.calls.getText()).isEqualTo("Race: 4 configurations × 2 arms × (2–10 repetitions"
+                + " + 1 warm-ups) × 1 call = 24 to 88 calls; at most 88 if no configuration stops early");
+        AxisRow gpu = editor.axes.getChildren().map(AxisRow.class::cast).findFirst().orElseThrow();
+        gpu.values.setValue("1..100 step 1");
+        s.race.maxRepetitions.setValue(30);
+        assertThat(editor.confirmLarge.isVisible()).as("the worst case decides the confirmation").isTrue();
+        assertThat(editor.confirmLarge.getLabel()).as("200 configurations × 2 arms × (30 + 1 warm-up)")
+                .contains("12400 calls");
+    }
+
+    @Test
+    void wrongRaceSettingsAreMarkedAndNothingIsSaved() {
+        long before = sweeps.count();
+        RunSettingsForm s = editor.settings;
+        s.repetitionMode.setValue(RunSettingsForm.RACE);
+        s.race.minRepetitions.setValue(5);
+        s.race.maxRepetitions.setValue(3);
+        s.race.target.setValue(BigDecimal.ZERO);
+        s.race.confidence.setValue(new BigDecimal("1.2"));
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(sweeps.count()).isEqualTo(before);
+        assertThat(s.race.maxRepetitions.getErrorMessage())
+                .isEqualTo("Maximum repetitions (3) must be at least the minimum (5)");
+        assertThat(s.race.target.isInvalid()).isTrue();
+        assertThat(s.race.confidence.getErrorMessage())
+                .isEqualTo("Confidence must be above 0.5 and below 0.999, got 1.2");
+        assertThat(editor.errors.getElement().getTextRecursively()).startsWith("Nothing was saved.");
+    }
+
+    @Test
+    void aRaceIsStoredWithItsSettingsAndADuplicateKeepsThem() {
+        RunSettingsForm s = editor.settings;
+        s.repetitionMode.setValue(RunSettingsForm.RACE);
+        s.race.objective.setValue(RaceObjective.TTFT_MS);
+        s.race.minRepetitions.setValue(3);
+        s.race.maxRepetitions.setValue(12);
+        s.race.target.setValue(new BigDecimal("1.5"));
+        s.race.eliminate.setValue(false);
+        s.race.confidence.setValue(new BigDecimal("0.9"));
+        editor.name.setValue("a race");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        long id = sweeps.list().get(0).id();
+        SweepDefinition stored = sweeps.definition(id).orElseThrow();
+        assertThat(stored.repetitions()).isNull();
+        assertThat(stored.adaptive()).isEqualTo(new SweepDefinition.Adaptive("TTFT_MS", 3, 12, 1.5, false, 0.9));
+
+        UI.getCurrent().navigate("sweeps/new", QueryParameters.simple(Map.of("from", Long.toString(id))));
+        SweepEditorView copy = _get(SweepEditorView.class);
+        assertThat(copy.settings.racing()).isTrue();
+        assertThat(copy.settings.race.adaptive()).isEqualTo(stored.adaptive());
+        assertThat(copy.preview.calls.getText()).startsWith("Race: 4 configurations × 2 arms × (3–12 repetitions");
     }
 
     @Test
