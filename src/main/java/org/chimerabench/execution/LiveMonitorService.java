@@ -29,9 +29,11 @@ public class LiveMonitorService {
     private final SweepRepository sweeps;
     private final ConfigurationRepository configurations;
     private final EndpointService endpoints;
+    private final RaceReferee referee;
 
     LiveMonitorService(JdbcClient jdbc, SweepRepository sweeps, ConfigurationRepository configurations,
-                       EndpointService endpoints) {
+                       EndpointService endpoints, RaceReferee referee) {
+        this.referee = referee;
         this.jdbc = jdbc;
         this.sweeps = sweeps;
         this.configurations = configurations;
@@ -45,15 +47,43 @@ public class LiveMonitorService {
                             SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0)
                             FROM call_record WHERE sweep_id = ?""")
                     .param(sweepId).query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-            long planned = sweep.getWorkloadType().plannedCalls(configurations.countBySweepId(sweepId),
-                    sweep.getRepetitions(), sweep.getWarmupTrials());
             long done = stored[0];
+            LiveSnapshot.RaceProgress race = race(sweepId);
+            // a race drops trials as configurations stop: what is left is the stored calls + the trials still planned
+            long planned = race != null ? done + sweep.getWorkloadType().callsPerTrial() * unfinishedTrials(sweepId)
+                    : sweep.getWorkloadType().plannedCalls(configurations.countBySweepId(sweepId),
+                            sweep.getRepetitions(), sweep.getWarmupTrials());
             long total = Math.max(planned, done);
             List<Timed> recent = recent(sweepId);
             return new LiveSnapshot(sweepId, sweep.getStatus(), sweep.getStatusMessage(), done, total,
                     eta(recent, total - done), current(sweepId),
-                    recent.stream().map(Timed::call).toList(), failures(sweepId), stored[1]);
+                    recent.stream().map(Timed::call).toList(), failures(sweepId), stored[1], race);
         });
+    }
+
+    private long unfinishedTrials(long sweepId) {
+        return jdbc.sql("SELECT COUNT(*) FROM trial WHERE sweep_id = ? AND status IN ('PENDING', 'RUNNING')")
+                .param(sweepId).query(Long.class).single();
+    }
+
+    /** A race's rounds so far (null for a fixed sweep), from the referee's history. */
+    private LiveSnapshot.RaceProgress race(long sweepId) {
+        return referee.history(sweepId).map(history -> {
+            List<Integer> raced = history.rounds().stream().map(RaceHistory.Round::raced).toList();
+            List<Double> leaderHalfWidths = history.rounds().stream()
+                    .map(round -> round.leaderId() == null ? null : round.of(round.leaderId())
+                            .map(RaceHistory.Entry::halfWidthAsJudged).orElse(null))
+                    .toList();
+            Optional<RaceHistory.Round> last = history.lastRound();
+            Long leader = last.map(RaceHistory.Round::leaderId).orElse(null);
+            Double leaderMean = leader == null ? null : last.flatMap(round -> round.of(leader))
+                    .map(RaceHistory.Entry::mean).orElse(null);
+            return new LiveSnapshot.RaceProgress(history.roundInProgress(), history.plan().maxRepetitions(),
+                    history.configurations(), history.racing(), raced,
+                    leader == null ? null : options(List.of(leader)).get(leader), leaderMean,
+                    history.plan().objective().label(), history.plan().objective().relativeTarget(),
+                    leaderHalfWidths);
+        }).orElse(null);
     }
 
     record Timed(LiveSnapshot.RecentCall call, OffsetDateTime storedAt) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.chimerabench.stats.Race;
 import org.chimerabench.sweep.Configuration;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * judging a round again after a restart gives the same decisions as the first time.
  */
 @Component
-class RaceReferee {
+public class RaceReferee {
 
     private final SweepRepository sweeps;
     private final JdbcClient jdbc;
@@ -37,20 +38,9 @@ class RaceReferee {
     public boolean judge(long sweepId, int round) {
         Sweep sweep = sweeps.findById(sweepId).orElseThrow();
         RacePlan plan = sweep.getRace().orElseThrow();
-        Map<Long, TreeMap<Integer, double[]>> byRepetition = perRepetition(sweepId, round);
-        List<Race.Entrant> entrants = new ArrayList<>();
+        Race.Judgement judgement = judgeRound(sweep, plan, perRepetition(sweepId, round), round);
         Map<Long, Configuration> configurations = new HashMap<>();
-        for (Configuration configuration : sweep.getConfigurations()) {
-            configurations.put(configuration.getId(), configuration);
-            boolean stoppedBefore = configuration.getStoppedAtRound() != null && configuration.getStoppedAtRound() < round;
-            double[] values = objective(plan.objective(), byRepetition.getOrDefault(configuration.getId(),
-                    new TreeMap<>()));
-            entrants.add(new Race.Entrant(configuration.getId(), values,
-                    stoppedBefore ? configuration.getStopReason() : null));
-        }
-        Race.Judgement judgement = Race.judge(new Race.Rules(plan.minRepetitions(), plan.maxRepetitions(),
-                plan.targetCiHalfWidthPct(), plan.objective().relativeTarget(), plan.eliminate(), plan.confidence(),
-                plan.objective().higherIsBetter()), entrants);
+        sweep.getConfigurations().forEach(c -> configurations.put(c.getId(), c));
         boolean over = true;
         for (Race.Standing standing : judgement.standings()) {
             Configuration configuration = configurations.get(standing.id());
@@ -66,6 +56,65 @@ class RaceReferee {
             over &= stop != null || configuration.getStopReason() != null;
         }
         return over;
+    }
+
+    /**
+     * The race round by round, as it was judged: after each complete round, every configuration that raced in it
+     * with its mean and confidence interval so far, the leader, and the stop it got then. Empty for a fixed sweep.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RaceHistory> history(long sweepId) {
+        Sweep sweep = sweeps.findById(sweepId).orElse(null);
+        RacePlan plan = sweep == null ? null : sweep.getRace().orElse(null);
+        if (plan == null) {
+            return Optional.empty();
+        }
+        Map<Long, TreeMap<Integer, double[]>> all = perRepetition(sweepId, Integer.MAX_VALUE);
+        Integer open = jdbc.sql("""
+                SELECT MIN(repetition) FROM trial
+                WHERE sweep_id = ? AND warmup = FALSE AND status IN ('PENDING', 'RUNNING')""")
+                .param(sweepId).query(Integer.class).optional().orElse(null);
+        int stored = all.values().stream().filter(m -> !m.isEmpty()).mapToInt(TreeMap::lastKey).max().orElse(0);
+        int complete = open == null ? stored : Math.min(stored, open - 1);
+        List<RaceHistory.Round> rounds = new ArrayList<>();
+        for (int round = 1; round <= complete; round++) {
+            Map<Long, TreeMap<Integer, double[]>> upTo = new HashMap<>();
+            int r = round;
+            all.forEach((id, byRepetition) -> upTo.put(id, new TreeMap<>(byRepetition.headMap(r, true))));
+            Race.Judgement judgement = judgeRound(sweep, plan, upTo, round);
+            List<RaceHistory.Entry> entries = new ArrayList<>();
+            for (Configuration configuration : sweep.getConfigurations()) {
+                Integer stoppedAt = configuration.getStoppedAtRound();
+                if (stoppedAt != null && stoppedAt < round) {
+                    continue; // it no longer raced in this round
+                }
+                Race.Standing standing = judgement.of(configuration.getId()).orElseThrow();
+                Race.Stop stop = stoppedAt != null && stoppedAt == round ? configuration.getStopReason() : null;
+                entries.add(new RaceHistory.Entry(configuration.getId(), standing.repetitions(),
+                        standing.repetitions() == 0 ? null : standing.mean(), standing.halfWidth(),
+                        standing.halfWidthAsJudged(), stop));
+            }
+            rounds.add(new RaceHistory.Round(round, judgement.leaderId(), List.copyOf(entries)));
+        }
+        int racing = (int) sweep.getConfigurations().stream().filter(c -> c.getStopReason() == null).count();
+        return Optional.of(new RaceHistory(plan, open == null ? null : open, sweep.getConfigurations().size(),
+                racing, List.copyOf(rounds)));
+    }
+
+    /** Stats.Race on the values up to {@code round}, each configuration as it stood then (stopped before it, or not). */
+    private static Race.Judgement judgeRound(Sweep sweep, RacePlan plan, Map<Long, TreeMap<Integer, double[]>> values,
+                                             int round) {
+        List<Race.Entrant> entrants = new ArrayList<>();
+        for (Configuration configuration : sweep.getConfigurations()) {
+            boolean stoppedBefore = configuration.getStoppedAtRound() != null
+                    && configuration.getStoppedAtRound() < round;
+            entrants.add(new Race.Entrant(configuration.getId(), objective(plan.objective(),
+                    values.getOrDefault(configuration.getId(), new TreeMap<>())),
+                    stoppedBefore ? configuration.getStopReason() : null));
+        }
+        return Race.judge(new Race.Rules(plan.minRepetitions(), plan.maxRepetitions(), plan.targetCiHalfWidthPct(),
+                plan.objective().relativeTarget(), plan.eliminate(), plan.confidence(),
+                plan.objective().higherIsBetter()), entrants);
     }
 
     /**

@@ -46,6 +46,7 @@ public class LiveMonitor extends Composite<Div> {
     private final Span text = new Span();
     private final Span eta = new Span();
     private final Div current = new Div();
+    private final Div race = new Div();
     private final LiveCallsChart decode = new LiveCallsChart("decode tok/s", LiveSnapshot.RecentCall::decodeTokPerSec,
             1);
     private final LiveCallsChart ttft = new LiveCallsChart("TTFT ms", LiveSnapshot.RecentCall::ttftMs, 0);
@@ -74,6 +75,8 @@ public class LiveMonitor extends Composite<Div> {
         text.addClassName("progress-text");
         eta.addClassName("progress-eta");
         current.addClassName("progress-current");
+        race.addClassName("race-progress");
+        race.setVisible(false);
         failures.addClassName("failure-list");
         cancel.setVisible(execution != null);
         Div head = new Div(text, eta, cancel);
@@ -83,7 +86,7 @@ public class LiveMonitor extends Composite<Div> {
                 new Panel("TTFT of the last calls", "Time to the first token, ms.", ttft));
         charts.addClassName("live-charts");
         getContent().addClassName("live-progress");
-        getContent().add(head, bar, current, charts, new Div(failureTitle, failures));
+        getContent().add(head, bar, race, current, charts, new Div(failureTitle, failures));
         // first drawing only: should the sweep have ended meanwhile, the update on attach reports it (not while the
         // page is still being built)
         monitor.snapshot(sweepId).filter(LiveSnapshot::active).ifPresent(snapshot -> {
@@ -128,7 +131,9 @@ public class LiveMonitor extends Composite<Div> {
         bar.setValue(snapshot.total() == 0 ? 0 : (double) snapshot.done() / snapshot.total());
         String label = snapshot.status().label();
         String status = Character.toUpperCase(label.charAt(0)) + label.substring(1);
-        text.setText(status + " — " + snapshot.done() + " of " + snapshot.total() + " calls stored");
+        text.setText(status + " — " + snapshot.done() + " of " + (snapshot.race() == null ? "" : "at most ")
+                + snapshot.total() + " calls stored");
+        showRace(snapshot.race());
         eta.setText(snapshot.etaSeconds() == null ? "ETA: after the first calls" : "ETA " + Durations.human(
                 snapshot.etaSeconds()));
         current.removeAll();
@@ -146,6 +151,18 @@ public class LiveMonitor extends Composite<Div> {
         failures.removeAll();
         snapshot.failures().forEach(f -> failures.add(new ListItem(OptionsJson.describeOrNone(f.options()) + " · " + f.arm().label()
                 + " · repetition " + f.repetition() + ": " + f.error())));
+    }
+
+    private void showRace(LiveSnapshot.RaceProgress progress) {
+        race.setVisible(progress != null);
+        race.removeAll();
+        if (progress != null) {
+            race.add(new Div(RaceProgressText.rounds(progress)));
+            String leader = RaceProgressText.leader(progress);
+            if (leader != null) {
+                race.add(new Div(leader));
+            }
+        }
     }
 
     @Override
