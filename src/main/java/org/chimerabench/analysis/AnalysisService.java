@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
+import org.chimerabench.execution.RaceHistory;
+import org.chimerabench.execution.RaceReferee;
 import org.chimerabench.execution.TrialMeasures;
 import org.chimerabench.stats.Race;
 import org.chimerabench.sweep.Configuration;
@@ -35,10 +37,12 @@ public class AnalysisService {
     private final SweepRepository sweeps;
     private final TrialMeasures measures;
     private final Map<Key, Cached> cache;
+    private final RaceReferee referee;
 
-    AnalysisService(SweepRepository sweeps, TrialMeasures measures,
+    AnalysisService(SweepRepository sweeps, TrialMeasures measures, RaceReferee referee,
                     @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
         this.sweeps = sweeps;
+        this.referee = referee;
         this.measures = measures;
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -122,6 +126,12 @@ public class AnalysisService {
                 leader.map(r -> OptionsJson.describeOrNone(r.options())).orElse(null), eliminated, rounds,
                 RaceSentence.of(plan, leader.orElse(null), eliminated, lastElimination,
                         standing.configurationResults().size(), saved)));
+    }
+
+    /** A race round by round (each configuration's interval after each round, the leader); empty for a fixed sweep. */
+    @Transactional(readOnly = true)
+    public Optional<RaceHistory> raceRounds(long sweepId) {
+        return referee.history(sweepId);
     }
 
     /** The endpoints whose calls a sweep stored, by name (more than one for a fleet; none for imports). */

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.chimerabench.execution.LiveMonitorService;
+import org.chimerabench.execution.LiveSnapshot;
+import org.chimerabench.execution.RaceHistory;
 import org.chimerabench.stats.Race;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
@@ -55,6 +58,8 @@ class RaceSweepTest {
     AnalysisService analysis;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    LiveMonitorService monitor;
 
     @Test
     void aRaceEndsWithUnequalRepetitionsAndAStopReasonForEveryConfiguration() throws Exception {
@@ -109,6 +114,42 @@ class RaceSweepTest {
                 .endsWith("fewer calls than 8 repetitions each.");
         assertThat(adaptive.get("leaderSeparatedFrom").asInt()).isEqualTo((int) stopped.stream()
                 .filter(c -> c.getStopReason() == Race.Stop.ELIMINATED).count());
+
+        // round by round, as judged: each configuration races until its stop round and stops there, the set shrinks
+        RaceHistory history = analysis.raceRounds(id).orElseThrow();
+        int lastRound = stopped.stream().mapToInt(Configuration::getStoppedAtRound).max().orElseThrow();
+        assertThat(history.rounds()).hasSize(lastRound);
+        assertThat(history.roundInProgress()).as("nothing left to run").isNull();
+        assertThat(history.racing()).isZero();
+        List<Integer> raced = history.rounds().stream().map(RaceHistory.Round::raced).toList();
+        assertThat(raced.get(0)).isEqualTo(4);
+        for (int r = 1; r < raced.size(); r++) {
+            assertThat(raced.get(r)).as("the racing set never grows").isLessThanOrEqualTo(raced.get(r - 1));
+        }
+        for (Configuration configuration : stopped) {
+            for (RaceHistory.Round round : history.rounds()) {
+                var entry = round.of(configuration.getId());
+                assertThat(entry.isPresent()).as("configuration %s raced in round %s", configuration.getId(),
+                        round.number()).isEqualTo(round.number() <= configuration.getStoppedAtRound());
+                if (round.number() == configuration.getStoppedAtRound()) {
+                    assertThat(entry.orElseThrow().stop()).isEqualTo(configuration.getStopReason());
+                }
+            }
+        }
+        RaceHistory.Round last = history.lastRound().orElseThrow();
+        assertThat(last.leaderId()).isEqualTo(mostOffloaded.getId());
+        assertThat(last.of(mostOffloaded.getId()).orElseThrow().mean()).as("the leader's mean is its chimera mean")
+                .isCloseTo(analysis.analyse(id).orElseThrow().configurationResults().stream()
+                        .filter(r -> r.configurationId() == mostOffloaded.getId()).findFirst().orElseThrow()
+                        .throughput().chimeraTokPerSec(), offset(1e-9));
+        // the leader's interval narrows from its first judged round to its last
+        List<Double> leaderWidths = history.rounds().stream().skip(1)
+                .map(round -> round.of(mostOffloaded.getId()).orElseThrow().halfWidthAsJudged()).toList();
+        assertThat(leaderWidths.get(leaderWidths.size() - 1)).isLessThan(leaderWidths.get(0));
+        LiveSnapshot.RaceProgress progress = monitor.snapshot(id).orElseThrow().race();
+        assertThat(progress.racedPerRound()).isEqualTo(raced);
+        assertThat(progress.leaderOptions()).isEqualTo(Map.of("num_gpu", 28));
+        assertThat(progress.leaderHalfWidthPerRound()).hasSize(lastRound);
 
         String report = mvc.perform(get("/api/sweeps/" + id + "/report.md")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();

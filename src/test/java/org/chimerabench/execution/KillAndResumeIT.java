@@ -10,58 +10,113 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.chimerabench.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 of the packaged app in the middle of a sweep, then a restart on the same H2 file: the sweep resumes and
- * finishes; no stored call is lost or duplicated. Runs the jar that {@code package} built (Failsafe runs after it).
+ * kill -9 of the packaged app in the middle of a race (an adaptive sweep), then a restart on the same H2 file: the race
+ * resumes and finishes; no stored call is lost or duplicated, and every measurement and decision equals that of the
+ * same race run without interruption by a twin app (same seed, its own database) alongside. A graceful stop
+ * mid-sweep hands the sweep back without a half-stored trial. Runs the jar that {@code package} built (Failsafe runs after it).
  */
 class KillAndResumeIT {
 
+    /**
+     * A race with prompt variation: every trial's prompt is its own, so the simulator (noise drawn per request)
+     * measures the same values for it in any run with the same seed — killed or not, in whatever order.
+     */
+    static final String RACE = """
+            {"name":"resume me","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
+             "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+             "axes":{"num_ctx":[2048,4096,8192]},"maxTokens":32,"promptVariation":true,
+             "adaptive":{"minRepetitions":2,"maxRepetitions":10,"targetCiHalfWidthPct":0.3}}""";
+
     PackagedApp app;
+    PackagedApp reference;
 
     @AfterEach
     void stop() {
-        if (app != null) {
-            app.close();
+        for (PackagedApp running : new PackagedApp[] {app, reference}) {
+            if (running != null) {
+                running.close();
+            }
         }
     }
 
     @Test
-    void aKilledSweepResumesAndFinishesWithEveryCallOnce() throws Exception {
+    void aRaceKilledMidwayResumesWithEveryCallOnceAndTheDecisionsOfAnUninterruptedRun() throws Exception {
         Path data = Files.createTempDirectory("chimera-kill");
+        ExecutorService starting = Executors.newSingleThreadExecutor();
+        Future<PackagedApp> twin = starting.submit(() -> start(Files.createTempDirectory("chimera-twin"), "twin"));
         app = start(data, "first");
-        long id = app.post("/api/sweeps", """
-                {"name":"resume me","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
-                 "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
-                 "axes":{"num_ctx":[2048,4096,8192]},"repetitions":10,"maxTokens":32}""").get("id").asLong();
+        reference = twin.get(180, TimeUnit.SECONDS);
+        starting.shutdown();
+        long id = app.post("/api/sweeps", RACE).get("id").asLong();
+        assertThat(reference.post("/api/sweeps", RACE).get("id").asLong()).as("both fresh: the same ids")
+                .isEqualTo(id);
+        reference.post("/api/sweeps/" + id + "/start", "");
         app.post("/api/sweeps/" + id + "/start", "");
-        PackagedApp.await(() -> done(id) >= 10, 120);
+        PackagedApp.await(() -> done(app, id) >= 15, 120); // round 2 judged (12 calls), round 3 under way
         List<Long> before = callIds(id);
 
-        app.kill(); // SIGKILL: no shutdown hooks, the job is left "picked"
+        app.kill(); // SIGKILL: no shutdown hooks, the job is left "picked", a trial half-run
         app = start(data, "second");
         try {
-            PackagedApp.await(() -> "FINISHED".equals(app.get("/api/sweeps/" + id).get("status").asText()), 180);
+            PackagedApp.await(() -> finished(app, id), 180);
         } catch (AssertionError stalled) {
             threadDump(app.process(), "second");
             throw stalled;
         }
+        PackagedApp.await(() -> finished(reference, id), 180);
 
         JsonNode calls = app.get("/api/sweeps/" + id + "/calls");
-        assertThat(calls).hasSize(60); // 3 configurations × 2 arms × 10 repetitions
         Set<String> trials = new HashSet<>();
         Set<Long> ids = new HashSet<>();
         for (JsonNode call : calls) {
             assertThat(call.get("status").asText()).isEqualTo("OK");
-            assertThat(trials.add(call.get("configurationId") + "/" + call.get("arm").asText() + "/"
-                    + call.get("repetition"))).as("no duplicates").isTrue();
+            assertThat(trials.add(key(call))).as("no duplicates").isTrue();
             ids.add(call.get("id").asLong());
         }
         assertThat(ids).as("no call stored before the kill is lost").containsAll(before);
+
+        // the same race as the uninterrupted twin: the same trials measured the same, the same decisions
+        Map<String, Double> resumed = decodeRates(calls);
+        Map<String, Double> uninterrupted = decodeRates(reference.get("/api/sweeps/" + id + "/calls"));
+        assertThat(resumed).as("every trial, measured as in the uninterrupted run").isEqualTo(uninterrupted);
+        assertThat(decisions(app, id)).isEqualTo(decisions(reference, id))
+                .as("a race, not a fixed count: some configuration stopped before the maximum")
+                .anySatisfy(d -> assertThat(d).doesNotEndWith("/10"));
+    }
+
+    private static String key(JsonNode call) {
+        return call.get("configurationId") + "/" + call.get("arm").asText() + "/" + call.get("repetition");
+    }
+
+    private static Map<String, Double> decodeRates(JsonNode calls) {
+        Map<String, Double> rates = new TreeMap<>();
+        calls.forEach(call -> rates.put(key(call), call.get("decodeTokPerSec").asDouble()));
+        return rates;
+    }
+
+    /** Per configuration: its stop reason, the round it stopped at and its repetitions. */
+    private static List<String> decisions(PackagedApp app, long id) throws Exception {
+        List<String> decisions = new ArrayList<>();
+        for (JsonNode result : app.get("/api/sweeps/" + id + "/analysis").get("configurationResults")) {
+            decisions.add(result.get("options") + " " + result.get("stopReason").asText() + " at round "
+                    + result.get("stoppedAtRound").asInt() + "/" + result.get("repetitions").asInt());
+        }
+        decisions.sort(null);
+        return decisions;
+    }
+
+    private static boolean finished(PackagedApp app, long id) throws Exception {
+        return "FINISHED".equals(app.get("/api/sweeps/" + id).get("status").asText());
     }
 
     @Test
@@ -73,7 +128,7 @@ class KillAndResumeIT {
                  "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
                  "axes":{"num_ctx":[2048,4096]},"repetitions":8,"maxTokens":32}""").get("id").asLong();
         app.post("/api/sweeps/" + id + "/start", "");
-        PackagedApp.await(() -> done(id) >= 6, 120);
+        PackagedApp.await(() -> done(app, id) >= 6, 120);
 
         app.process().destroy(); // SIGTERM: a graceful stop
         assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
@@ -103,7 +158,7 @@ class KillAndResumeIT {
         jcmd.waitFor(30, TimeUnit.SECONDS);
     }
 
-    private long done(long id) throws Exception {
+    private static long done(PackagedApp app, long id) throws Exception {
         return app.get("/api/sweeps/" + id).at("/progress/done").asLong();
     }
 

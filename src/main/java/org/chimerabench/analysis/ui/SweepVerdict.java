@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.ui.Panel;
 import org.chimerabench.execution.CallService;
+import org.chimerabench.execution.RaceHistory;
 import org.chimerabench.sweep.SweepDetails;
 
 /**
@@ -111,6 +113,10 @@ class SweepVerdict extends Composite<Div> {
                         new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
         rankings.addClassName("two-columns");
 
+        if (analysis.adaptive() != null) {
+            analyses.raceRounds(sweep.id()).filter(history -> !history.rounds().isEmpty())
+                    .ifPresent(history -> getContent().add(racePanel(history, results)));
+        }
         if (fleet.size() > 1 && endpoint == null) {
             getContent().add(new Panel("By endpoint", "Each endpoint of the fleet ran its own share of the"
                     + " configurations; its verdict over them (tok/s: median decode rate per arm).",
@@ -126,6 +132,24 @@ class SweepVerdict extends Composite<Div> {
                 new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
                 new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
                         new ConfigurationsGrid(axes, results, this::openCalls)).wide());
+    }
+
+    private Panel racePanel(RaceHistory history, List<ConfigurationResult> results) {
+        Map<Long, Map<String, Object>> options = new HashMap<>();
+        results.forEach(r -> options.put(r.configurationId(), r.options()));
+        String unit = switch (history.plan().objective()) {
+            case CHIMERA_DECODE_TOK_PER_SEC -> "tok/s";
+            case THROUGHPUT_DELTA_PCT -> "throughput Δ (%)";
+            case TTFT_MS -> "TTFT (ms)";
+        };
+        int configurations = (int) history.rounds().stream().flatMap(r -> r.entries().stream())
+                .map(RaceHistory.Entry::configurationId).distinct().count();
+        String more = configurations > RaceRoundsChart.MAX_DRAWN ? " The " + RaceRoundsChart.MAX_DRAWN
+                + " that raced longest are drawn, of " + configurations + "." : "";
+        return new Panel("Race, round by round", "The " + history.plan().objective().label() + " of each"
+                + " configuration, with its " + Math.round(history.plan().confidence() * 100) + " % confidence"
+                + " interval, after each round.", new RaceRoundsChart(history, options,
+                analysis.adaptive().leaderConfigurationId(), unit), note(RaceRoundsChart.NOTE + more)).wide();
     }
 
     /** Said instead of a chart that would be empty. */
