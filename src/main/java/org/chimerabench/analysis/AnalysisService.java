@@ -20,6 +20,7 @@ import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepDeleted;
 import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -124,8 +125,19 @@ public class AnalysisService {
         return standing.withRace(r -> r, new SweepAnalysis.RaceSummary(plan.objective().name(), used, fixed, saved,
                 leader.map(ConfigurationResult::configurationId).orElse(null),
                 leader.map(r -> OptionsJson.describeOrNone(r.options())).orElse(null), eliminated, rounds,
-                RaceSentence.of(plan, leader.orElse(null), eliminated, lastElimination,
-                        standing.configurationResults().size(), saved)));
+                sentence(sweep, plan, leader.orElse(null), eliminated, lastElimination, saved)));
+    }
+
+    /** The final sentence once every configuration stopped; else the race as it stands (no saving claimed). */
+    private static String sentence(Sweep sweep, RacePlan plan, ConfigurationResult leader, int eliminated,
+                                   int lastElimination, double saved) {
+        int configurations = sweep.getConfigurations().size();
+        int racing = (int) sweep.getConfigurations().stream().filter(c -> c.getStopReason() == null).count();
+        if (sweep.getStatus() == SweepStatus.FINISHED && racing == 0) {
+            return RaceSentence.of(plan, leader, eliminated, lastElimination, configurations, saved);
+        }
+        boolean running = sweep.getStatus() == SweepStatus.QUEUED || sweep.getStatus() == SweepStatus.RUNNING;
+        return RaceSentence.unfinished(plan, leader, eliminated, configurations, racing, running);
     }
 
     /** A race round by round (each configuration's interval after each round, the leader); empty for a fixed sweep. */

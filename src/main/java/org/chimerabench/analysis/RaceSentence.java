@@ -34,6 +34,26 @@ final class RaceSentence {
         return sentence.toString();
     }
 
+    /**
+     * A race not (yet) over: while it runs, the leader so far and how many still race — no saving is claimed
+     * before the end; after a cancel or a failure, what stood when it stopped.
+     */
+    static String unfinished(RacePlan plan, ConfigurationResult leader, int eliminated, int configurations,
+                             int racing, boolean running) {
+        if (leader == null) {
+            return running ? "Race under way: no configuration measured yet." : "The race stopped before any"
+                    + " configuration was measured.";
+        }
+        String elimination = eliminated == 0 ? "none of " + configurations + " configurations eliminated"
+                : eliminated + " of " + configurations + " configurations eliminated";
+        String standing = OptionsJson.describeOrNone(leader.options()) + " at " + figure(plan, leader);
+        return running
+                ? "Race under way: leader so far " + standing + "; " + elimination + " so far, " + racing
+                        + " still racing."
+                : "The race stopped before it ended: leader then " + standing + "; " + elimination + ", " + racing
+                        + " undecided.";
+    }
+
     /** The leader's objective with its CI half-width: "132.4 tok/s ± 0.3 %", "412 ms ± 1.1 %", "+1.2 % Δ". */
     private static String figure(RacePlan plan, ConfigurationResult leader) {
         int n = leader.trials().chimeraTrials();

@@ -315,10 +315,14 @@ public class SweepService {
         return calls.count(sweepId);
     }
 
-    /** Calls stored (done) out of the calls the plan makes (total). */
+    /**
+     * Calls stored (done) out of the calls the plan makes (total). A race plans its worst case (every configuration
+     * to the maximum) until it finishes; then what it made is all it makes.
+     */
     private static SweepSummary.Progress progress(Sweep sweep, int configurations, long done) {
         long planned = sweep.getWorkloadType().plannedCalls(configurations, sweep.getRepetitions(),
                 sweep.getWarmupTrials());
-        return new SweepSummary.Progress(done, sweep.isImported() ? done : Math.max(planned, done));
+        boolean finishedRace = sweep.getStatus() == SweepStatus.FINISHED && sweep.getRace().isPresent();
+        return new SweepSummary.Progress(done, sweep.isImported() || finishedRace ? done : Math.max(planned, done));
     }
 }

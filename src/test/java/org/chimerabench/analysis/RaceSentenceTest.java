@@ -45,6 +45,18 @@ class RaceSentenceTest {
     }
 
     @Test
+    void anUnfinishedRaceClaimsNoSaving() {
+        assertThat(RaceSentence.unfinished(TOK, leader(132.4, 0.5, 5), 3, 12, 9, true)).isEqualTo(
+                "Race under way: leader so far num_gpu=60 · num_ctx=1024 · temperature=0.8 at 132.4 tok/s ± 0.6 %;"
+                        + " 3 of 12 configurations eliminated so far, 9 still racing.");
+        assertThat(RaceSentence.unfinished(TOK, leader(132.4, 0.5, 5), 0, 12, 12, false)).isEqualTo(
+                "The race stopped before it ended: leader then num_gpu=60 · num_ctx=1024 · temperature=0.8 at"
+                        + " 132.4 tok/s ± 0.6 %; none of 12 configurations eliminated, 12 undecided.");
+        assertThat(RaceSentence.unfinished(TOK, null, 0, 12, 12, true))
+                .isEqualTo("Race under way: no configuration measured yet.");
+    }
+
+    @Test
     void aConfigurationsStopInWords() {
         assertThat(new ConfigurationResult.RaceStanding(3, org.chimerabench.stats.Race.Stop.ELIMINATED, 3).describe())
                 .isEqualTo("eliminated in round 3");

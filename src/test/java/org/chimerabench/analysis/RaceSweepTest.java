@@ -94,6 +94,8 @@ class RaceSweepTest {
         assertThat(new HashSet<>(repetitions.values().stream().map(Set::size).toList()))
                 .as("unequal repetitions").hasSizeGreaterThan(1);
         assertThat(calls.size()).as("fewer calls than fixed at the maximum").isLessThan(64);
+        assertThat(rest.body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/total").asInt())
+                .as("a finished race made all the calls it makes").isEqualTo(calls.size());
 
         // the analysis JSON: each configuration's standing, and what the race saved
         JsonNode json = rest.body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
@@ -176,6 +178,39 @@ class RaceSweepTest {
             assertThat(configuration.throughput().chimeraTokPerSec()).isCloseTo(chimera, offset(1e-9));
             assertThat(configuration.throughput().deltaPct())
                     .isCloseTo(100 * (chimera - baseline) / baseline, offset(1e-9));
+        }
+    }
+
+    @Test
+    void theOtherObjectivesRaceToo() throws Exception {
+        RestSweeps rest = new RestSweeps(mvc, json);
+        for (String objective : List.of("TTFT_MS", "THROUGHPUT_DELTA_PCT")) {
+            String race = RACE.replace("CHIMERA_DECODE_TOK_PER_SEC", objective)
+                    .replace("\"targetCiHalfWidthPct\":0.05", "\"targetCiHalfWidthPct\":0.5");
+            long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON)
+                    .content(race)).andExpect(status().isCreated())).get("id").asLong();
+            mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+            rest.awaitStatus(id, "FINISHED", 120);
+            List<Configuration> stopped = tx.execute(s -> configurations.findBySweepIdOrderByPosition(id));
+            assertThat(stopped).as(objective).allSatisfy(c -> assertThat(c.getStopReason()).isNotNull());
+            SweepAnalysis result = analysis.analyse(id).orElseThrow();
+            ConfigurationResult leader = result.configurationResults().stream()
+                    .filter(r -> r.configurationId() == result.adaptive().leaderConfigurationId()).findFirst()
+                    .orElseThrow();
+            assertThat(leader.race().stopReason()).isNotEqualTo(Race.Stop.ELIMINATED);
+            for (ConfigurationResult other : result.configurationResults()) {
+                if (other.race().stopReason() == Race.Stop.ELIMINATED) {
+                    continue;
+                }
+                if (objective.equals("TTFT_MS")) { // lower is better
+                    assertThat(leader.ttft().chimeraTtftMs()).isLessThanOrEqualTo(other.ttft().chimeraTtftMs());
+                } else {
+                    assertThat(leader.throughput().deltaPct()).isGreaterThanOrEqualTo(other.throughput().deltaPct());
+                }
+            }
+            assertThat(result.adaptive().sentence()).as(objective).startsWith("Leader ")
+                    .contains(objective.equals("TTFT_MS") ? " ms" : " % throughput Δ");
+            assertThat(analysis.raceRounds(id).orElseThrow().rounds()).isNotEmpty();
         }
     }
 }

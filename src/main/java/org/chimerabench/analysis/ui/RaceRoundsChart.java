@@ -74,6 +74,7 @@ class RaceRoundsChart extends ApexChart {
         List<List<String>> names = new ArrayList<>();
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
+        double finalWidth = 0;
         for (long id : drawn(history, leaderId)) {
             boolean eliminated = history.rounds().stream().flatMap(r -> r.entries().stream())
                     .anyMatch(e -> e.configurationId() == id && e.eliminated());
@@ -92,8 +93,11 @@ class RaceRoundsChart extends ApexChart {
                 tips.add(name + " · round " + round.number() + ": " + format(decimals, entry.mean()) + " ± "
                         + format(decimals, entry.halfWidth()) + " " + unit + (entry.eliminated() ? " · eliminated"
                         : ""));
-                low = Math.min(low, entry.mean() - entry.halfWidth());
-                high = Math.max(high, entry.mean() + entry.halfWidth());
+                low = Math.min(low, entry.mean());
+                high = Math.max(high, entry.mean());
+                if (Long.valueOf(id).equals(leaderId)) {
+                    finalWidth = entry.halfWidth(); // its last round's, in the end
+                }
             }
             String color = Long.valueOf(id).equals(leaderId) ? LEADER : eliminated ? ELIMINATED : CONTENDER;
             series.add(Series.of(name + " (upper bound)", upper));
@@ -103,14 +107,21 @@ class RaceRoundsChart extends ApexChart {
             names.add(tips);
             names.add(tips);
         }
-        AxisScale y = series.isEmpty() ? AxisScale.of(0, 1, 5) : AxisScale.of(low, high, 6);
-        int rounds = history.rounds().size();
+        // the axis spans the means (plus a margin), not the first rounds' wide intervals (t(0.975, 1) = 12.7 at
+        // two values), which would squeeze the decisive later rounds into a line; wider bounds are cut off
+        double margin = Math.max(0.08 * (high - low), 2 * finalWidth);
+        AxisScale y = series.isEmpty() ? AxisScale.of(0, 1, 5) : AxisScale.of(low - margin, high + margin, 6);
+        int last = history.rounds().size();
+        int first = history.rounds().stream().filter(r -> r.entries().stream().anyMatch(e -> e.halfWidth() != null))
+                .mapToInt(RaceHistory.Round::number).findFirst().orElse(1); // round 1 has no interval yet
+        int to = Math.max(first + 1, last);
         return ChartOptions.of(Chart.of(ChartType.LINE, 300), series)
-                .withXaxis(new Axis("numeric", null, new ChartOptions.AxisTitle("round"), null, 1.0,
-                        (double) Math.max(2, rounds), Math.min(9, Math.max(1, rounds - 1)), 0))
+                .withXaxis(new Axis("numeric", null, new ChartOptions.AxisTitle("round"), null, (double) first,
+                        (double) to, Math.min(9, to - first), 0))
                 .withYaxis(Axis.scaled(unit, y))
                 .withColors(colors)
                 .withStroke(new Stroke(2.0, "straight"))
+                .withMarkers(new ChartOptions.Markers(3)) // a configuration dropped after one interval is a point
                 .withLegend(new Legend(false, null))
                 .withTooltip(new Tooltip(true, false, null))
                 .withPointNames(names)

@@ -146,9 +146,16 @@ class SweepVerdict extends Composite<Div> {
                 .map(RaceHistory.Entry::configurationId).distinct().count();
         String more = configurations > RaceRoundsChart.MAX_DRAWN ? " The " + RaceRoundsChart.MAX_DRAWN
                 + " that raced longest are drawn, of " + configurations + "." : "";
-        return new Panel("Race, round by round", "The " + history.plan().objective().label() + " of each"
-                + " configuration, with its " + Math.round(history.plan().confidence() * 100) + " % confidence"
-                + " interval, after each round.", new RaceRoundsChart(history, options,
+        String title = "Race, round by round";
+        String description = "The " + history.plan().objective().label() + " of each configuration, with its "
+                + Math.round(history.plan().confidence() * 100) + " % confidence interval, after each round.";
+        boolean intervals = history.rounds().stream().flatMap(r -> r.entries().stream())
+                .anyMatch(e -> e.halfWidth() != null);
+        if (!intervals) {
+            return new Panel(title, description, why("The intervals appear after round 2: a confidence interval"
+                    + " needs two values.")).wide();
+        }
+        return new Panel(title, description, new RaceRoundsChart(history, options,
                 analysis.adaptive().leaderConfigurationId(), unit), note(RaceRoundsChart.NOTE + more)).wide();
     }
 

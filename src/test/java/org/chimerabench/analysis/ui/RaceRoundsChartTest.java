@@ -61,5 +61,11 @@ class RaceRoundsChartTest {
         assertThat(chart.at("/pointNames/4/1").asText()).isEqualTo("num_gpu=4 · round 3: 121.0 ± 3.0 tok/s"
                 + " · eliminated");
         assertThat(chart.at("/xaxis/title/text").asText()).isEqualTo("round");
+        assertThat(chart.at("/xaxis/min").asInt()).as("from the first round with an interval").isEqualTo(2);
+        assertThat(chart.at("/xaxis/max").asInt()).isEqualTo(4);
+        // the axis spans the means 121–131.2 with a margin, not round 2's ±7 intervals
+        assertThat(chart.at("/yaxis/min").asDouble()).isBetween(115.0, 121.0);
+        assertThat(chart.at("/yaxis/max").asDouble()).isBetween(131.2, 137.0);
+        assertThat(chart.at("/markers/size").asInt()).as("a one-interval configuration still shows").isPositive();
     }
 }
