@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import org.chimerabench.sweep.Load;
 import org.chimerabench.ollama.StreamedCall;
 
 /**
@@ -102,6 +103,13 @@ public class CallRecord {
     @Lob
     @Column(name = "response_text")
     private String responseText;
+    /** The load the call ran under: calls in flight at once, or the request rate (docs/architecture.md §4.1). */
+    private Integer concurrency;
+    @Column(name = "request_rate")
+    private Double requestRate;
+    /** Time in the server's queue, estimated: time to headers − load − prompt eval, at least 0 (§5). */
+    @Column(name = "queue_ms")
+    private Double queueMs;
 
     protected CallRecord() {
     }
@@ -147,7 +155,39 @@ public class CallRecord {
         record.promptEvalCount = call.promptEvalCount();
         record.responseChars = call.responseChars();
         record.responseText = call.responseText();
+        record.queueMs = queueMs(call.timeToHeadersMs(), call.loadMs(), call.promptEvalMs());
+        // built when the call ended: it started e2e earlier (the batch's wall time is read from these)
+        record.startedAt = record.startedAt.minusNanos(Math.round(call.e2eMs() * 1e6));
         return record;
+    }
+
+    /**
+     * The estimate of a call's wait in the server's queue: Ollama sends the headers with the first token, so the
+     * time to headers is queue + load + prompt eval + one token (+ network); the server reports load and prompt
+     * eval, and what is left is the queue plus one token's decode and the HTTP overhead (a few ms). Null when a
+     * part is missing.
+     */
+    static Double queueMs(Double timeToHeadersMs, Double loadMs, Double promptEvalMs) {
+        if (timeToHeadersMs == null || !Double.isFinite(timeToHeadersMs)) {
+            return null;
+        }
+        return Math.max(0, timeToHeadersMs - (loadMs == null ? 0 : loadMs) - (promptEvalMs == null ? 0
+                : promptEvalMs));
+    }
+
+    /** The load this call ran under. */
+    CallRecord under(Load load) {
+        this.concurrency = load.paced() ? null : load.concurrency();
+        this.requestRate = load.requestRate();
+        return this;
+    }
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    public Double getQueueMs() {
+        return queueMs;
     }
 
     /** A call that failed (after its retries), with the reason; excluded from every statistic. */

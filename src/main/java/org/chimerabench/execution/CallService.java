@@ -75,7 +75,7 @@ public class CallService implements StoredCalls {
                                c.itl_p50_ms, c.itl_p90_ms, c.itl_p99_ms, c.tpot_ms, c.decode_tok_per_sec,
                                c.prefill_tok_per_sec, c.e2e_tok_per_sec, c.load_ms, c.prompt_eval_ms, c.eval_ms,
                                c.total_ms, c.cold, c.gpu_offload_pct, c.size_vram_bytes, c.done_reason, c.eval_count,
-                               c.prompt_eval_count, c.response_chars
+                               c.prompt_eval_count, c.response_chars, t.slot, c.concurrency, c.request_rate, c.queue_ms
                         FROM call_record c JOIN trial t ON t.id = c.trial_id
                         WHERE c.sweep_id = ? ORDER BY c.id
                         """)
@@ -87,7 +87,8 @@ public class CallService implements StoredCalls {
                         d(rs, 15), d(rs, 16), d(rs, 17), d(rs, 18), d(rs, 19), d(rs, 20), d(rs, 21), d(rs, 22),
                         d(rs, 23), d(rs, 24), d(rs, 25), d(rs, 26), rs.getObject(27, Boolean.class), d(rs, 28),
                         rs.getObject(29, Long.class), rs.getString(30), rs.getObject(31, Integer.class),
-                        rs.getObject(32, Integer.class), rs.getObject(33, Integer.class)))
+                        rs.getObject(32, Integer.class), rs.getObject(33, Integer.class), rs.getInt(34),
+                        rs.getObject(35, Integer.class), d(rs, 36), d(rs, 37)))
                 .list();
     }
 

@@ -12,14 +12,27 @@ import java.util.Random;
  */
 public final class ExecutionPlan {
 
-    /** One trial of the plan; {@code configuration} indexes the sweep's configurations. */
-    public record Item(int configuration, Arm arm, int repetition, boolean warmup) {
+    /**
+     * One trial of the plan; {@code configuration} indexes the sweep's configurations, {@code slot} is its place in
+     * its batch (the trials of one configuration, arm and repetition run together at the configuration's load).
+     */
+    public record Item(int configuration, Arm arm, int repetition, boolean warmup, int slot) {
+
+        public Item(int configuration, Arm arm, int repetition, boolean warmup) {
+            this(configuration, arm, repetition, warmup, 0);
+        }
     }
 
     private ExecutionPlan() {
     }
 
     public static List<Item> of(int configurations, int repetitions, int warmups, Long shuffleSeed) {
+        return of(Collections.nCopies(configurations, 1), repetitions, warmups, shuffleSeed);
+    }
+
+    /** The plan with each configuration's batch size (its load): a batch's trials follow each other, slot by slot. */
+    public static List<Item> of(List<Integer> batchSizes, int repetitions, int warmups, Long shuffleSeed) {
+        int configurations = batchSizes.size();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < configurations; i++) {
             order.add(i);
@@ -29,16 +42,23 @@ public final class ExecutionPlan {
         }
         List<Item> plan = new ArrayList<>();
         for (int configuration : order) {
+            int size = batchSizes.get(configuration);
             for (int w = 1; w <= warmups; w++) {
-                plan.add(new Item(configuration, Arm.BASELINE, w, true));
-                plan.add(new Item(configuration, Arm.CHIMERA, w, true));
+                batch(plan, configuration, Arm.BASELINE, w, true, size);
+                batch(plan, configuration, Arm.CHIMERA, w, true, size);
             }
             for (int r = 1; r <= repetitions; r++) {
                 boolean baselineFirst = r % 2 == 1;
-                plan.add(new Item(configuration, baselineFirst ? Arm.BASELINE : Arm.CHIMERA, r, false));
-                plan.add(new Item(configuration, baselineFirst ? Arm.CHIMERA : Arm.BASELINE, r, false));
+                batch(plan, configuration, baselineFirst ? Arm.BASELINE : Arm.CHIMERA, r, false, size);
+                batch(plan, configuration, baselineFirst ? Arm.CHIMERA : Arm.BASELINE, r, false, size);
             }
         }
         return plan;
+    }
+
+    private static void batch(List<Item> plan, int configuration, Arm arm, int repetition, boolean warmup, int size) {
+        for (int slot = 0; slot < size; slot++) {
+            plan.add(new Item(configuration, arm, repetition, warmup, slot));
+        }
     }
 }

@@ -20,6 +20,11 @@ final class SweepRun {
         return cancellation;
     }
 
+    /** A cancellation no longer needed (its calls ended): not kept for the rest of the run. */
+    synchronized void forget(Cancellation cancellation) {
+        cancellations.remove(cancellation);
+    }
+
     void stop() {
         List<Cancellation> toCancel;
         synchronized (this) {

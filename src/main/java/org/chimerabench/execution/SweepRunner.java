@@ -288,11 +288,12 @@ class SweepRunner {
             List<Configuration> configurations = sweep.getConfigurations();
             Long seed = sweep.getRunOrder() == RunOrder.SHUFFLED ? sweep.getShuffleSeed() : null;
             int position = 0;
-            for (ExecutionPlan.Item item : ExecutionPlan.of(configurations.size(), sweep.getRepetitions(),
+            List<Integer> batchSizes = configurations.stream().map(c -> sweep.loadOf(c).batchSize()).toList();
+            for (ExecutionPlan.Item item : ExecutionPlan.of(batchSizes, sweep.getRepetitions(),
                     sweep.getWarmupTrials(), seed)) {
                 Long endpointId = fleet.get(item.configuration() % fleet.size()).id();
                 trials.save(Trial.planned(configurations.get(item.configuration()), item.arm(), item.repetition(),
-                        item.warmup(), position++, endpointId));
+                        item.warmup(), item.slot(), position++, endpointId));
             }
         });
         events.changed(sweepId);
@@ -314,9 +315,13 @@ class SweepRunner {
         try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), SweepTimeouts.of(sweep))) {
             TrialCaller caller = new TrialCaller(sweep, endpoint, client, cancellation, trials, calls, events, tx,
                     retries);
+            BatchRunner batches = new BatchRunner(sweep, run, slot -> new TrialCaller(sweep, endpoint, client, slot,
+                    trials, calls, events, tx, retries), trials, calls, events, tx);
             Long lastConfiguration = null;
-            for (Trial trial : plan) {
-                if (trial.getStatus() == TrialStatus.DONE || trial.getStatus() == TrialStatus.FAILED) {
+            for (List<Trial> batch : batches(plan)) {
+                Trial trial = batch.get(0);
+                if (batch.stream().allMatch(t -> t.getStatus() == TrialStatus.DONE
+                        || t.getStatus() == TrialStatus.FAILED)) {
                     lastConfiguration = trial.getConfiguration().getId();
                     continue;
                 }
@@ -327,11 +332,26 @@ class SweepRunner {
                     caller.coldStart();
                 }
                 lastConfiguration = trial.getConfiguration().getId();
-                boolean ok = caller.run(trial);
-                if (cancellation.isCancelled()) {
-                    return;
+                boolean failedTooOften;
+                if (batch.size() == 1) {
+                    boolean ok = caller.run(trial);
+                    if (cancellation.isCancelled()) {
+                        return;
+                    }
+                    failedTooOften = run.count(ok, maxFailureRate);
+                } else {
+                    List<BatchRunner.Outcome> outcomes = batches.run(batch);
+                    if (outcomes.isEmpty()) {
+                        return; // cut off: nothing of the batch was stored, it runs again whole
+                    }
+                    failedTooOften = false; // the threshold counts calls: each call of the batch
+                    for (BatchRunner.Outcome outcome : outcomes) {
+                        for (CallRecord call : outcome.calls()) {
+                            failedTooOften |= run.count(call.getStatus() == CallStatus.OK, maxFailureRate);
+                        }
+                    }
                 }
-                if (run.count(ok, maxFailureRate)) {
+                if (failedTooOften) {
                     finish(sweepId, SweepStatus.FAILED, run.failures() + " trials failed (more than "
                             + Math.round(maxFailureRate * 100) + " %); last reason: " + lastError(sweepId));
                     run.stop();
@@ -339,6 +359,20 @@ class SweepRunner {
                 }
             }
         }
+    }
+
+    /** The plan cut into batches: consecutive trials of one configuration, arm and repetition (one each at load 1). */
+    static List<List<Trial>> batches(List<Trial> plan) {
+        List<List<Trial>> batches = new ArrayList<>();
+        for (Trial trial : plan) {
+            List<Trial> last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+            if (last != null && last.get(0).sameBatch(trial)) {
+                last.add(trial);
+            } else {
+                batches.add(new ArrayList<>(List.of(trial)));
+            }
+        }
+        return batches;
     }
 
     private boolean stopped(long sweepId) {

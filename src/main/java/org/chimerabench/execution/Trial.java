@@ -44,6 +44,10 @@ public class Trial {
     @Column(name = "plan_position")
     private Integer planPosition;
 
+    /** Its place in its batch (configuration × arm × repetition at the configuration's load): 0 … size − 1. */
+    @Column(nullable = false)
+    private int slot;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private TrialStatus status;
@@ -64,7 +68,14 @@ public class Trial {
     /** A trial of the execution plan, not run yet. */
     public static Trial planned(Configuration configuration, Arm arm, int repetition, boolean warmup, int position,
                                 Long endpointId) {
+        return planned(configuration, arm, repetition, warmup, 0, position, endpointId);
+    }
+
+    /** A trial in slot {@code slot} of its batch. */
+    public static Trial planned(Configuration configuration, Arm arm, int repetition, boolean warmup, int slot,
+                                int position, Long endpointId) {
         Trial trial = new Trial();
+        trial.slot = slot;
         trial.endpointId = endpointId;
         trial.configuration = configuration;
         trial.sweepId = configuration.getSweep().getId();
@@ -84,6 +95,16 @@ public class Trial {
     public void markFinished(boolean ok) {
         status = ok ? TrialStatus.DONE : TrialStatus.FAILED;
         finishedAt = OffsetDateTime.now();
+    }
+
+    public int getSlot() {
+        return slot;
+    }
+
+    /** True when {@code other} is in the same batch: same configuration, arm, repetition and warm-up flag. */
+    boolean sameBatch(Trial other) {
+        return configuration.getId().equals(other.configuration.getId()) && arm == other.arm
+                && repetition == other.repetition && warmup == other.warmup;
     }
 
     public Integer getPlanPosition() {

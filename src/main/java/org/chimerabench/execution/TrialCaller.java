@@ -16,6 +16,8 @@ import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.ollama.StreamedCall;
 import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.Load;
+import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.WorkloadType;
 import org.slf4j.Logger;
@@ -78,19 +80,11 @@ final class TrialCaller {
     /** Runs the workload of one trial and stores each call as it ends; true when every call succeeded. */
     boolean run(Trial trial) {
         Configuration configuration = trial.getConfiguration();
+        Load load = sweep.loadOf(configuration);
         Map<String, Object> options = options(sweep, trial.getArm(), configuration);
         String optionsJson = options == null ? null : OptionsJson.write(options);
-        String prefix = sweep.isPromptVariation() ? "[run " + trial.getId() + "] " : "";
-        List<StagePrompt> stages = new ArrayList<>();
-        if (sweep.getWorkloadType() == WorkloadType.AGENT_WORKFLOW) {
-            String summary = sweep.getPrompt() == null || sweep.getPrompt().isBlank() ? DEFAULT_DATA_SUMMARY
-                    : sweep.getPrompt();
-            stages.add(new StagePrompt(Stage.ANALYSIS, prefix + "Analyze this benchmark data and list the key findings:\n"
-                    + summary));
-            stages.add(new StagePrompt(Stage.REPORT, null));
-        } else {
-            stages.add(new StagePrompt(null, prefix + sweep.getPrompt()));
-        }
+        String prefix = prefix(trial);
+        List<StagePrompt> stages = stages(prefix);
         // calls left by an interrupted run of this trial (the app died mid-trial) are replaced, never duplicated
         tx.executeWithoutResult(s -> {
             calls.deleteByTrialId(trial.getId());
@@ -100,9 +94,8 @@ final class TrialCaller {
         String previousResponse = null;
         for (int i = 0; i < stages.size(); i++) {
             StagePrompt stage = stages.get(i);
-            String prompt = stage.prompt() != null ? stage.prompt() : prefix + "Write a technical report of 800 to 1000 words"
-                    + " from this analysis:\n" + previousResponse;
-            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson);
+            String prompt = stage.prompt() != null ? stage.prompt() : reportPrompt(prefix, previousResponse);
+            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson).under(load);
             if (cancellation.isCancelled()) {
                 return false;
             }
@@ -123,6 +116,53 @@ final class TrialCaller {
             previousResponse = record.getResponseText();
         }
         return true;
+    }
+
+    /**
+     * Runs the workload of one trial of a batch without storing anything (the batch stores all its calls at once):
+     * its calls in order, stopping at the first that fails.
+     */
+    List<CallRecord> measure(Trial trial, Load load) {
+        Map<String, Object> options = options(sweep, trial.getArm(), trial.getConfiguration());
+        String optionsJson = options == null ? null : OptionsJson.write(options);
+        String prefix = prefix(trial);
+        List<CallRecord> records = new ArrayList<>();
+        String previousResponse = null;
+        for (StagePrompt stage : stages(prefix)) {
+            String prompt = stage.prompt() != null ? stage.prompt() : reportPrompt(prefix, previousResponse);
+            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson).under(load);
+            if (cancellation.isCancelled()) {
+                return records;
+            }
+            records.add(record);
+            if (record.getStatus() != CallStatus.OK) {
+                return records;
+            }
+            previousResponse = record.getResponseText();
+        }
+        return records;
+    }
+
+    private String prefix(Trial trial) {
+        return sweep.isPromptVariation() ? "[run " + trial.getId() + "] " : "";
+    }
+
+    private List<StagePrompt> stages(String prefix) {
+        List<StagePrompt> stages = new ArrayList<>();
+        if (sweep.getWorkloadType() == WorkloadType.AGENT_WORKFLOW) {
+            String summary = sweep.getPrompt() == null || sweep.getPrompt().isBlank() ? DEFAULT_DATA_SUMMARY
+                    : sweep.getPrompt();
+            stages.add(new StagePrompt(Stage.ANALYSIS, prefix + "Analyze this benchmark data and list the key findings:\n"
+                    + summary));
+            stages.add(new StagePrompt(Stage.REPORT, null));
+        } else {
+            stages.add(new StagePrompt(null, prefix + sweep.getPrompt()));
+        }
+        return stages;
+    }
+
+    private static String reportPrompt(String prefix, String analysis) {
+        return prefix + "Write a technical report of 800 to 1000 words from this analysis:\n" + analysis;
     }
 
     private CallRecord call(Trial trial, Stage stage, String prompt, Map<String, Object> options,
@@ -158,7 +198,11 @@ final class TrialCaller {
         if (arm == Arm.BASELINE) {
             options.putAll(sweep.getBaselineOptions());
         } else {
-            options.putAll(configuration.getOptions());
+            configuration.getOptions().forEach((key, value) -> {
+                if (!OllamaOption.isLoad(key)) { // the load is how calls are sent, not an option sent
+                    options.put(key, value);
+                }
+            });
             sweep.getFixedOptions().forEach(options::putIfAbsent);
         }
         if (sweep.getMaxTokens() != null) {

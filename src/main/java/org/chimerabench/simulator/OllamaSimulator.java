@@ -23,13 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The built-in simulator: an Ollama-compatible HTTP server on loopback (docs/architecture.md §8), so the whole product
  * runs without a GPU and tests exercise the real HTTP path. Speaks the native API as ollama-api.md describes:
  * NDJSON streams with headers sent together with the first line, nanosecond durations, zero metrics left out,
- * {@code {"error"}} bodies with the real status codes, one request at a time per model (NUM_PARALLEL=1), reloads
+ * {@code {"error"}} bodies with the real status codes, {@code slots} requests at a time per model (OLLAMA_NUM_PARALLEL;
+ * the rest queue) sharing the GPU's decode rate, reloads
  * when runner options change, {@code /api/ps} with size and size_vram.
  */
 public final class OllamaSimulator implements AutoCloseable {
@@ -46,9 +48,20 @@ public final class OllamaSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final SimulatorEngine engine;
-    private final Map<String, ReentrantLock> modelLocks = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> modelSlots = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> streaming = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> prefilling = new ConcurrentHashMap<>();
+    private final int slots;
 
-    private OllamaSimulator(InetAddress address, int port, long seed, double timeScale) throws IOException {
+    /** Parallel slots per model unless set (Ollama's OLLAMA_NUM_PARALLEL default is 4 on a machine with room). */
+    public static final int DEFAULT_SLOTS = 4;
+
+    private OllamaSimulator(InetAddress address, int port, long seed, double timeScale, int slots)
+            throws IOException {
+        if (slots < 1) {
+            throw new IllegalArgumentException("the simulator needs at least 1 parallel slot, got " + slots);
+        }
+        this.slots = slots;
         this.engine = new SimulatorEngine(seed, timeScale);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -67,13 +80,18 @@ public final class OllamaSimulator implements AutoCloseable {
      * @param timeScale multiplies every simulated duration (1 = realistic speeds)
      */
     public static OllamaSimulator start(int port, long seed, double timeScale) {
-        return start(InetAddress.getLoopbackAddress(), port, seed, timeScale);
+        return start(InetAddress.getLoopbackAddress(), port, seed, timeScale, DEFAULT_SLOTS);
+    }
+
+    /** The same with {@code slots} parallel slots per model (requests beyond them queue). */
+    public static OllamaSimulator start(int port, long seed, double timeScale, int slots) {
+        return start(InetAddress.getLoopbackAddress(), port, seed, timeScale, slots);
     }
 
     /** Starts a simulator on the given address (e.g. all interfaces, to share one on a network) and port. */
-    public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale) {
+    public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale, int slots) {
         try {
-            return new OllamaSimulator(address, port, seed, timeScale);
+            return new OllamaSimulator(address, port, seed, timeScale, slots);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e.getMessage(),
                     e);
@@ -169,41 +187,72 @@ public final class OllamaSimulator implements AutoCloseable {
             loadOrUnload(exchange, name, model, options, keepAlive, chat);
             return;
         }
-        ReentrantLock lock = modelLocks.computeIfAbsent(model.name(), m -> new ReentrantLock(true));
-        lock.lock();
+        Semaphore slot = modelSlots.computeIfAbsent(model.name(), m -> new Semaphore(slots, true));
+        slot.acquireUninterruptibly(); // beyond the slots a request waits in the queue, as in Ollama's scheduler
         try {
-            SimulatorEngine.CallPlan plan = engine.plan(model, prompt, options, keepAlive);
+            SimulatorEngine.CallPlan plan;
+            synchronized (engine) { // one load decision at a time
+                plan = engine.plan(model, prompt, options, keepAlive);
+            }
+            AtomicInteger streams = streaming.computeIfAbsent(model.name(), m -> new AtomicInteger());
+            AtomicInteger prefills = prefilling.computeIfAbsent(model.name(), m -> new AtomicInteger());
             if (request.path("stream").asBoolean(true)) {
-                stream(exchange, name, plan, start, chat);
+                stream(exchange, name, plan, start, chat, streams, prefills);
             } else {
-                sleep(plan.loadNs() + plan.prefillNs() + plan.evalNs());
-                ObjectNode done = doneLine(name, String.join("", plan.tokens()), plan, start, chat);
-                json(exchange, 200, done.toString());
+                streams.incrementAndGet();
+                try {
+                    long evalNs = Math.round(plan.evalNs() * SimulatorEngine.sharing(streams.get(), 0));
+                    sleep(plan.loadNs() + plan.prefillNs() + evalNs);
+                    ObjectNode done = doneLine(name, String.join("", plan.tokens()), plan, evalNs, start, chat);
+                    json(exchange, 200, done.toString());
+                } finally {
+                    streams.decrementAndGet();
+                }
             }
         } finally {
-            lock.unlock();
+            slot.release();
         }
     }
 
-    private void stream(HttpExchange exchange, String name, SimulatorEngine.CallPlan plan, long start, boolean chat)
-            throws IOException {
-        long due = System.nanoTime() + plan.loadNs() + plan.prefillNs();
-        OutputStream out = null;
-        for (String token : plan.tokens()) {
+    /**
+     * Streams the tokens. The gap between two tokens is the call's own gap stretched by the streams sharing the GPU
+     * now and by the prefills running now ({@link SimulatorEngine#sharing}); the reported eval_duration is the sum
+     * of the gaps, as Ollama measures it.
+     */
+    private void stream(HttpExchange exchange, String name, SimulatorEngine.CallPlan plan, long start, boolean chat,
+                        AtomicInteger streams, AtomicInteger prefills) throws IOException {
+        prefills.incrementAndGet();
+        long due;
+        try {
+            due = System.nanoTime() + plan.loadNs() + plan.prefillNs();
             waitUntil(due);
-            byte[] line = (chunk(name, token, chat) + "\n").getBytes(StandardCharsets.UTF_8);
-            if (out == null) { // headers go out with the first line, as Ollama's gin c.Stream does
-                exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
-                exchange.sendResponseHeaders(200, 0);
-                out = exchange.getResponseBody();
-            }
-            out.write(line);
-            out.flush();
-            due += plan.tokenGapNs();
+        } finally {
+            prefills.decrementAndGet();
         }
-        waitUntil(due);
-        out.write((doneLine(name, "", plan, start, chat) + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        streams.incrementAndGet();
+        try {
+            OutputStream out = null;
+            long evalNs = 0;
+            for (String token : plan.tokens()) {
+                waitUntil(due);
+                byte[] line = (chunk(name, token, chat) + "\n").getBytes(StandardCharsets.UTF_8);
+                if (out == null) { // headers go out with the first line, as Ollama's gin c.Stream does
+                    exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+                    exchange.sendResponseHeaders(200, 0);
+                    out = exchange.getResponseBody();
+                }
+                out.write(line);
+                out.flush();
+                long gap = Math.round(plan.tokenGapNs() * SimulatorEngine.sharing(streams.get(), prefills.get()));
+                due += gap;
+                evalNs += gap;
+            }
+            waitUntil(due);
+            out.write((doneLine(name, "", plan, evalNs, start, chat) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } finally {
+            streams.decrementAndGet();
+        }
     }
 
     /** A reply line in Go struct order: model, created_at, response (or message), done. */
@@ -224,7 +273,8 @@ public final class OllamaSimulator implements AutoCloseable {
         return line(name, token, chat, false).toString();
     }
 
-    private ObjectNode doneLine(String name, String text, SimulatorEngine.CallPlan plan, long start, boolean chat) {
+    private ObjectNode doneLine(String name, String text, SimulatorEngine.CallPlan plan, long evalNs, long start,
+                                boolean chat) {
         ObjectNode line = line(name, text, chat, true);
         line.put("done_reason", plan.doneReason());
         line.put("total_duration", System.nanoTime() - start);
@@ -232,7 +282,7 @@ public final class OllamaSimulator implements AutoCloseable {
         line.put("prompt_eval_count", plan.promptTokens());
         line.put("prompt_eval_duration", plan.prefillNs());
         line.put("eval_count", plan.tokens().size());
-        line.put("eval_duration", plan.evalNs());
+        line.put("eval_duration", evalNs);
         return line;
     }
 

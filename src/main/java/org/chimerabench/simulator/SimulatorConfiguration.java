@@ -13,7 +13,8 @@ class SimulatorConfiguration {
     @Bean(destroyMethod = "close")
     OllamaSimulator ollamaSimulator(@Value("${chimera.simulator.port:0}") int port,
                                     @Value("${chimera.simulator.seed:42}") long seed,
-                                    @Value("${chimera.simulator.time-scale:1.0}") double timeScale) {
-        return OllamaSimulator.start(port, seed, timeScale);
+                                    @Value("${chimera.simulator.time-scale:1.0}") double timeScale,
+                                    @Value("${chimera.simulator.parallel-slots:4}") int slots) {
+        return OllamaSimulator.start(port, seed, timeScale, slots);
     }
 }

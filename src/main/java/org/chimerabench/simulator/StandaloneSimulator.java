@@ -57,12 +57,14 @@ public final class StandaloneSimulator {
         int port = Integer.parseInt(options.getOrDefault("server.port", String.valueOf(DEFAULT_PORT)));
         long seed = Long.parseLong(options.getOrDefault("chimera.simulator.seed", "42"));
         double timeScale = Double.parseDouble(options.getOrDefault("chimera.simulator.time-scale", "1.0"));
+        int slots = Integer.parseInt(options.getOrDefault("chimera.simulator.parallel-slots",
+                String.valueOf(OllamaSimulator.DEFAULT_SLOTS)));
         InetAddress address;
         try {
             address = InetAddress.getByName(options.getOrDefault("server.address", "127.0.0.1"));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--server.address: unknown address " + e.getMessage(), e);
         }
-        return OllamaSimulator.start(address, port, seed, timeScale);
+        return OllamaSimulator.start(address, port, seed, timeScale, slots);
     }
 }

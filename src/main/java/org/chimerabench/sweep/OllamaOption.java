@@ -6,7 +6,9 @@ import org.chimerabench.base.Numbers;
 
 /**
  * The Ollama options a sweep may vary or fix, with their type and accepted range (ollama-api.md §2.2, §8).
- * Runner options force a model reload when they change.
+ * Runner options force a model reload when they change. Two entries are not Ollama options but the load a
+ * configuration is measured under — {@code concurrency} and {@code requestRate} (docs/architecture.md §4.1): they may
+ * be axes like any option, are never sent to Ollama, and cannot be fixed or baseline options.
  */
 public enum OllamaOption {
     NUM_GPU("num_gpu", Type.INTEGER, -1, 999, true, "layers offloaded to the GPU (−1 = automatic)"),
@@ -26,7 +28,10 @@ public enum OllamaOption {
     FREQUENCY_PENALTY("frequency_penalty", Type.FLOAT, -2, 2, false, "frequency penalty"),
     NUM_PREDICT("num_predict", Type.INTEGER, -2, 1_000_000, false, "maximum generated tokens (−1 = unlimited)"),
     NUM_KEEP("num_keep", Type.INTEGER, -1, 1_048_576, false, "prompt tokens kept on context shift"),
-    SEED("seed", Type.INTEGER, -1, Integer.MAX_VALUE, false, "random seed (−1 = random)");
+    SEED("seed", Type.INTEGER, -1, Integer.MAX_VALUE, false, "random seed (−1 = random)"),
+    CONCURRENCY("concurrency", Type.INTEGER, 1, 64, false, "calls in flight at once (the load; not sent)"),
+    REQUEST_RATE("requestRate", Type.FLOAT, 0.01, 100, false, "requests per second, Poisson arrivals (the load;"
+            + " not sent)");
 
     /** Value types as Ollama checks them. */
     public enum Type {
@@ -68,6 +73,16 @@ public enum OllamaOption {
     /** True for load-time options: a change reloads the model. */
     public boolean runner() {
         return runner;
+    }
+
+    /** True for {@code concurrency} and {@code requestRate}: the load, not an option sent to Ollama. */
+    public boolean load() {
+        return this == CONCURRENCY || this == REQUEST_RATE;
+    }
+
+    /** True when {@code key} names the load ({@code concurrency}, {@code requestRate}), not an Ollama option. */
+    public static boolean isLoad(String key) {
+        return CONCURRENCY.key.equals(key) || REQUEST_RATE.key.equals(key);
     }
 
     public String meaning() {

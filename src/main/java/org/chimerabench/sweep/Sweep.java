@@ -81,6 +81,14 @@ public class Sweep {
     private String timeouts;
     /** The race settings as JSON; null = a fixed sweep. */
     private String race;
+    /** The sweep's load (docs/architecture.md §4.1); a configuration's load axis value overrides it. */
+    @Column(nullable = false)
+    private int concurrency = 1;
+    @Column(name = "request_rate")
+    private Double requestRate;
+    /** Σ of the configurations' batch sizes (the planned calls scale with it); null before loads existed. */
+    @Column(name = "batch_slots")
+    private Long batchSlots;
     @Lob
     private String definition;
     @Lob
@@ -163,10 +171,31 @@ public class Sweep {
         this.promptVariation = plan.promptVariation();
         this.maxTokens = plan.maxTokens();
         this.timeouts = timeoutsJson;
+        this.concurrency = plan.load().concurrency();
+        this.requestRate = plan.load().requestRate();
         this.race = plan.race() == null ? null : OptionsJson.write(Map.of("objective", plan.race().objective().name(),
                 "minRepetitions", plan.race().minRepetitions(), "maxRepetitions", plan.race().maxRepetitions(),
                 "targetCiHalfWidthPct", plan.race().targetCiHalfWidthPct(), "eliminate", plan.race().eliminate(),
                 "confidence", plan.race().confidence()));
+    }
+
+    /** The sweep's own load (one call at a time unless set); see {@link #loadOf}. */
+    public Load getLoad() {
+        return new Load(concurrency, requestRate);
+    }
+
+    /** The load a configuration of this sweep runs under: its load axis value, else the sweep's. */
+    public Load loadOf(Configuration configuration) {
+        return Load.of(getLoad(), configuration.getOptions());
+    }
+
+    /** Σ of the configurations' batch sizes; {@code configurations} for a sweep from before loads existed. */
+    public long getBatchSlots(long configurations) {
+        return batchSlots == null ? configurations : batchSlots;
+    }
+
+    void setBatchSlots(long slots) {
+        this.batchSlots = slots;
     }
 
     /** The race settings of an adaptive sweep; empty for a fixed one. */

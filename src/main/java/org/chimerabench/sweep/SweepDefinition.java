@@ -45,7 +45,23 @@ public record SweepDefinition(
         @Schema(description = "Must be true when the sweep makes more calls than chimera.sweeps.confirm-above"
                 + " (default 5000)") Boolean confirmLarge,
         @Schema(description = "Race instead of a fixed count: repetitions until each configuration is decided"
-                + " (leave repetitions out)") Adaptive adaptive) {
+                + " (leave repetitions out)") Adaptive adaptive,
+        @Schema(description = "Calls in flight at once against the endpoint, 1–64; a repetition is one batch of this"
+                + " many trials per arm, started together; default 1 (one at a time). May be an axis instead")
+        Integer concurrency,
+        @Schema(description = "Instead of concurrency: requests per second (0.01–100) with seeded Poisson arrivals,"
+                + " 8 requests per batch, at most 16 in flight. May be an axis instead") Double requestRate) {
+
+    /** A sweep without a load setting (one call at a time, or the load as an axis). */
+    public SweepDefinition(String name, String description, List<String> endpoints, String model, Workload workload,
+                           Map<String, Object> axes, Map<String, Object> fixedOptions,
+                           Map<String, Object> baselineOptions, Integer repetitions, Integer warmups,
+                           Boolean coldStart, String order, Long shuffleSeed, Boolean promptVariation,
+                           Integer maxTokens, Timeouts timeouts, Boolean confirmLarge, Adaptive adaptive) {
+        this(name, description, endpoints, model, workload, axes, fixedOptions, baselineOptions, repetitions, warmups,
+                coldStart, order, shuffleSeed, promptVariation, maxTokens, timeouts, confirmLarge, adaptive, null,
+                null);
+    }
 
     /** A fixed sweep (no race). */
     public SweepDefinition(String name, String description, List<String> endpoints, String model, Workload workload,
@@ -54,7 +70,7 @@ public record SweepDefinition(
                            Boolean coldStart, String order, Long shuffleSeed, Boolean promptVariation,
                            Integer maxTokens, Timeouts timeouts, Boolean confirmLarge) {
         this(name, description, endpoints, model, workload, axes, fixedOptions, baselineOptions, repetitions, warmups,
-                coldStart, order, shuffleSeed, promptVariation, maxTokens, timeouts, confirmLarge, null);
+                coldStart, order, shuffleSeed, promptVariation, maxTokens, timeouts, confirmLarge, null, null, null);
     }
 
     /** A race: each round gives every active configuration one more paired repetition (docs/architecture.md §6.6). */

@@ -58,6 +58,7 @@ final class SweepDefinitionValidator {
                 option + " is an axis; it cannot also be a fixed option"));
         Map<String, Object> baseline = options("baselineOptions", d.baselineOptions() == null ? Map.of()
                 : d.baselineOptions());
+        Load load = load(d, axes);
         RacePlan race = race(d.adaptive());
         if (race != null && d.repetitions() != null) {
             errors.put("repetitions", "Leave repetitions out of an adaptive sweep: it runs from"
@@ -80,8 +81,9 @@ final class SweepDefinitionValidator {
         if (configurations > MAX_CONFIGURATIONS) {
             errors.put("axes", "The axes make " + configurations + " configurations; at most " + MAX_CONFIGURATIONS);
         }
+        long batchSlots = Load.batchSlots(axes, load);
         long totalCalls = (workload == null ? WorkloadType.SINGLE_PROMPT : workload)
-                .plannedCalls(configurations, repetitions, warmups);
+                .plannedCalls(batchSlots, repetitions, warmups);
         if (errors.isEmpty() && totalCalls > confirmAbove && !Boolean.TRUE.equals(d.confirmLarge())) {
             errors.put("confirmLarge", "This sweep makes " + totalCalls + " calls (more than " + confirmAbove
                     + "); confirm with confirmLarge=true");
@@ -93,9 +95,9 @@ final class SweepDefinitionValidator {
                 new ValidatedSweep.Target(chosen.stream().map(EndpointView::id).toList(),
                         chosen.stream().allMatch(EndpointView::simulated), model),
                 new ValidatedSweep.Workload(workload, prompt == null ? d.workload().dataSummary() : prompt),
-                new ValidatedSweep.Grid(axes, fixed, baseline, configurations, totalCalls),
+                new ValidatedSweep.Grid(axes, fixed, baseline, configurations, batchSlots, totalCalls),
                 new RunPlan(repetitions, warmups, Boolean.TRUE.equals(d.coldStart()), order, seed,
-                        Boolean.TRUE.equals(d.promptVariation()), maxTokens, race),
+                        Boolean.TRUE.equals(d.promptVariation()), maxTokens, race, load),
                 d.timeouts());
     }
 
@@ -243,6 +245,11 @@ final class SweepDefinitionValidator {
                 errors.put(field + "." + key, "Unknown Ollama option '" + key + "'");
                 return;
             }
+            if (option.get().load()) {
+                errors.put(field + "." + key, key + " is the load, not an Ollama option: set it as the sweep's "
+                        + key + " or as an axis");
+                return;
+            }
             try {
                 checked.put(key, option.get().coerce(value));
             } catch (IllegalArgumentException wrong) {
@@ -258,6 +265,47 @@ final class SweepDefinitionValidator {
             errors.put(field, capitalised(field) + " must be between " + min + " and " + max + ", got " + v);
         }
         return v;
+    }
+
+    /**
+     * The sweep's load: {@code concurrency} (default 1) or {@code requestRate}, never both (nor one as a field and
+     * the other, or the same, as an axis).
+     */
+    private Load load(SweepDefinition d, Map<String, List<Object>> axes) {
+        boolean concurrencyAxis = axes.containsKey(OllamaOption.CONCURRENCY.key());
+        boolean rateAxis = axes.containsKey(OllamaOption.REQUEST_RATE.key());
+        if (concurrencyAxis && rateAxis) {
+            errors.put("axes.requestRate", "Vary concurrency or requestRate, not both: a load is one or the other");
+        }
+        Integer concurrency = null;
+        Double rate = null;
+        if (d.concurrency() != null) {
+            try {
+                concurrency = (Integer) OllamaOption.CONCURRENCY.coerce(d.concurrency());
+            } catch (IllegalArgumentException wrong) {
+                errors.put("concurrency", capitalised(wrong.getMessage()));
+            }
+            if (concurrencyAxis) {
+                errors.put("concurrency", "concurrency is an axis; leave the sweep's concurrency out");
+            }
+        }
+        if (d.requestRate() != null) {
+            try {
+                rate = (Double) OllamaOption.REQUEST_RATE.coerce(d.requestRate());
+            } catch (IllegalArgumentException wrong) {
+                errors.put("requestRate", capitalised(wrong.getMessage()));
+            }
+            if (rateAxis) {
+                errors.put("requestRate", "requestRate is an axis; leave the sweep's requestRate out");
+            }
+        }
+        if ((d.concurrency() != null || concurrencyAxis) && (d.requestRate() != null || rateAxis)
+                && !(concurrencyAxis && rateAxis)) {
+            errors.put("requestRate", "Use concurrency or requestRate, not both: calls in flight at once, or"
+                    + " requests arriving at a rate");
+        }
+        return rate != null ? new Load(1, rate) : concurrency != null ? new Load(concurrency, null)
+                : Load.ONE_AT_A_TIME;
     }
 
     /** The race settings with their defaults, or null for a fixed sweep; each wrong field gets its message. */

@@ -116,6 +116,7 @@ public class SweepService {
                 valid.target().endpointIds(), valid.workload().type(), valid.workload().text(),
                 valid.target().simulated());
         sweep.plan(valid.plan(), json(valid.timeouts()));
+        sweep.setBatchSlots(valid.grid().batchSlots());
         sweep.setFixedOptions(valid.grid().fixedOptions());
         sweep.setBaselineOptions(valid.grid().baselineOptions());
         sweep.setDefinition(json(definition));
@@ -320,8 +321,8 @@ public class SweepService {
      * to the maximum) until it finishes; then what it made is all it makes.
      */
     private static SweepSummary.Progress progress(Sweep sweep, int configurations, long done) {
-        long planned = sweep.getWorkloadType().plannedCalls(configurations, sweep.getRepetitions(),
-                sweep.getWarmupTrials());
+        long planned = sweep.getWorkloadType().plannedCalls(sweep.getBatchSlots(configurations),
+                sweep.getRepetitions(), sweep.getWarmupTrials());
         boolean finishedRace = sweep.getStatus() == SweepStatus.FINISHED && sweep.getRace().isPresent();
         return new SweepSummary.Progress(done, sweep.isImported() || finishedRace ? done : Math.max(planned, done));
     }

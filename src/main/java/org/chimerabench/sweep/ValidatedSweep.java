@@ -21,8 +21,11 @@ record ValidatedSweep(Identity identity, Target target, Workload workload, Grid 
     record Workload(WorkloadType type, String text) {
     }
 
-    /** The axes (value lists), the chimera arm's fixed options, the baseline's options, and the grid's size. */
+    /**
+     * The axes (value lists), the chimera arm's fixed options, the baseline's options, and the grid's size:
+     * configurations, their batch sizes summed ({@link Load#batchSlots}), and the calls planned.
+     */
     record Grid(Map<String, List<Object>> axes, Map<String, Object> fixedOptions,
-                Map<String, Object> baselineOptions, int configurations, long totalCalls) {
+                Map<String, Object> baselineOptions, int configurations, long batchSlots, long totalCalls) {
     }
 }

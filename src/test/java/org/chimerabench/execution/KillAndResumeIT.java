@@ -34,7 +34,7 @@ class KillAndResumeIT {
     static final String RACE = """
             {"name":"resume me","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
              "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
-             "axes":{"num_ctx":[2048,4096,8192]},"maxTokens":32,"promptVariation":true,
+             "axes":{"num_ctx":[2048,4096,8192]},"maxTokens":16,"promptVariation":true,
              "adaptive":{"minRepetitions":2,"maxRepetitions":10,"targetCiHalfWidthPct":0.3}}""";
 
     PackagedApp app;
@@ -147,7 +147,7 @@ class KillAndResumeIT {
         return PackagedApp.start("kill-and-resume-" + run, Map.of(),
                 // a user's own URL, without WRITE_DELAY=0: the app must make it write through (H2Durability)
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("db").toAbsolutePath(),
-                "--chimera.simulator.time-scale=0.2", "--db-scheduler.polling-interval=500ms");
+                "--chimera.simulator.time-scale=0.1", "--db-scheduler.polling-interval=500ms");
     }
 
     /** Saves the restarted app's threads next to its log, so a stall can be explained. */

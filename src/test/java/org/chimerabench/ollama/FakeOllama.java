@@ -56,6 +56,13 @@ public final class FakeOllama implements AutoCloseable {
     private final List<String> requestBodies = Collections.synchronizedList(new ArrayList<>());
     /** System.nanoTime() when each streamed request arrived and when its first line was written. */
     final List<long[]> timings = Collections.synchronizedList(new ArrayList<>());
+    /** Every generate/chat request served: its body, when it arrived and when its reply ended (System.nanoTime()). */
+    private final List<Served> served = Collections.synchronizedList(new ArrayList<>());
+
+    /** One served generate/chat request (arrival = its request line read; finish = the end of its reply written). */
+    public record Served(String body, long arrivedNanos, long finishedNanos) {
+    }
+
     /** Request body → System.nanoTime() of every line written for it (for latency benchmarks). */
     final Map<String, long[]> lineTimes = new ConcurrentHashMap<>();
     private volatile Supplier<FakeScript> defaultScript = () -> FakeScript.stream("fake").after(
@@ -139,6 +146,13 @@ public final class FakeOllama implements AutoCloseable {
         }
     }
 
+    /** The generate/chat requests served so far, in the order they ended. */
+    public List<Served> served() {
+        synchronized (served) {
+            return List.copyOf(served);
+        }
+    }
+
     /** Connections the server still has open. */
     public int openConnections() {
         connections.removeIf(Socket::isClosed);
@@ -210,7 +224,9 @@ public final class FakeOllama implements AutoCloseable {
             case "/api/generate", "/api/chat" -> {
                 requestBodies.add(body);
                 FakeScript script = queue.poll();
-                return play(script != null ? script : defaultScript.get(), arrived, out, body);
+                boolean keepOpen = play(script != null ? script : defaultScript.get(), arrived, out, body);
+                served.add(new Served(body, arrived, System.nanoTime()));
+                return keepOpen;
             }
             default -> fixed(out, 404, "text/plain", "404 page not found");
         }
