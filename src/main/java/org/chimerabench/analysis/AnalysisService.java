@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
+import org.chimerabench.execution.LoadMeasures;
 import org.chimerabench.execution.RaceHistory;
 import org.chimerabench.execution.RaceReferee;
 import org.chimerabench.execution.TrialMeasures;
 import org.chimerabench.stats.Race;
 import org.chimerabench.sweep.Configuration;
+import org.chimerabench.sweep.Load;
 import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
@@ -39,11 +41,13 @@ public class AnalysisService {
     private final TrialMeasures measures;
     private final Map<Key, Cached> cache;
     private final RaceReferee referee;
+    private final LoadMeasures loads;
 
-    AnalysisService(SweepRepository sweeps, TrialMeasures measures, RaceReferee referee,
+    AnalysisService(SweepRepository sweeps, TrialMeasures measures, RaceReferee referee, LoadMeasures loads,
                     @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
         this.sweeps = sweeps;
         this.referee = referee;
+        this.loads = loads;
         this.measures = measures;
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -81,6 +85,7 @@ public class AnalysisService {
             }
             SweepAnalysis analysis = SweepAnalyzer.analyse(sweepId, sweep.getLabel(), axes(sweep),
                     measured(sweep, measures.byConfiguration(sweepId, endpoint)), margin);
+            analysis = analysis.withLoad(underLoad(sweep, endpoint));
             cache.put(key, new Cached(stamp, analysis));
             return withRace(sweep, analysis, stamp);
         });
@@ -138,6 +143,16 @@ public class AnalysisService {
         }
         boolean running = sweep.getStatus() == SweepStatus.QUEUED || sweep.getStatus() == SweepStatus.RUNNING;
         return RaceSentence.unfinished(plan, leader, eliminated, configurations, racing, running);
+    }
+
+    /** Each configuration under its load; none when every configuration ran one call at a time. */
+    private List<LoadResult> underLoad(Sweep sweep, String endpoint) {
+        List<LoadAnalyzer.Subject> subjects = sweep.getConfigurations().stream()
+                .map(c -> new LoadAnalyzer.Subject(c.getId(), c.getOptions(), sweep.loadOf(c))).toList();
+        if (subjects.stream().allMatch(s -> s.load().equals(Load.ONE_AT_A_TIME))) {
+            return List.of();
+        }
+        return LoadAnalyzer.analyse(subjects, loads.calls(sweep.getId(), endpoint));
     }
 
     /** A race round by round (each configuration's interval after each round, the leader); empty for a fixed sweep. */

@@ -25,7 +25,8 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                             Map<String, List<ParameterRow>> byParameter,
                             List<ConfigurationResult> topByThroughput, List<ConfigurationResult> topByTtft,
                             List<Recommendation> recommendations,
-                            List<ConfigurationResult> configurationResults, RaceSummary adaptive) {
+                            List<ConfigurationResult> configurationResults, RaceSummary adaptive,
+                            List<LoadResult> byLoad) {
 
     /**
      * What a race (an adaptive sweep) decided and saved: calls stored, the calls the same grid fixed at
@@ -43,7 +44,15 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                 significantlyImprovedConfigurations, incompleteConfigurations, minTrialsPerArm, throughputDeltaPct,
                 ttftReductionPct, throughput, ttftMs, throughputByArm, ttftMsByArm, byParameter,
                 topByThroughput.stream().map(standing).toList(), topByTtft.stream().map(standing).toList(),
-                recommendations, configurationResults.stream().map(standing).toList(), summary);
+                recommendations, configurationResults.stream().map(standing).toList(), summary, byLoad);
+    }
+
+    /** The same analysis with each configuration under its load (§6.7; empty when the sweep ran one at a time). */
+    SweepAnalysis withLoad(List<LoadResult> loads) {
+        return new SweepAnalysis(sweepId, label, verdict, configurations, improvedConfigurations, successRatePct,
+                significantlyImprovedConfigurations, incompleteConfigurations, minTrialsPerArm, throughputDeltaPct,
+                ttftReductionPct, throughput, ttftMs, throughputByArm, ttftMsByArm, byParameter, topByThroughput,
+                topByTtft, recommendations, configurationResults, adaptive, List.copyOf(loads));
     }
 
     /** True until every configuration has at least one successful trial in each arm: figures may still swing. */

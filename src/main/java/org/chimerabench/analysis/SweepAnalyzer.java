@@ -71,7 +71,7 @@ public final class SweepAnalyzer {
                 ParameterTables.of(axes, results),
                 top(results, byThroughput()), top(results, byTtftReduction()),
                 RecommendationMatrix.of(results, minTrials),
-                results, null);
+                results, null, List.of());
     }
 
     static ConfigurationResult result(MeasuredConfiguration c) {

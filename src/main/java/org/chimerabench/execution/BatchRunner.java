@@ -127,9 +127,13 @@ final class BatchRunner {
         }
     }
 
+    /** Parks until 1 ms before, then spins: a parked thread can wake several ms late on a busy machine. */
     private static void waitUntil(long nanoTime) {
-        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
-            LockSupport.parkNanos(left);
+        for (long left = nanoTime - System.nanoTime(); left > 1_000_000; left = nanoTime - System.nanoTime()) {
+            LockSupport.parkNanos(left - 1_000_000);
+        }
+        while (System.nanoTime() < nanoTime) {
+            Thread.onSpinWait();
         }
     }
 }

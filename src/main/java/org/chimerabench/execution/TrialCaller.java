@@ -95,7 +95,7 @@ final class TrialCaller {
         for (int i = 0; i < stages.size(); i++) {
             StagePrompt stage = stages.get(i);
             String prompt = stage.prompt() != null ? stage.prompt() : reportPrompt(prefix, previousResponse);
-            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson).under(load);
+            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson, true).under(load);
             if (cancellation.isCancelled()) {
                 return false;
             }
@@ -130,7 +130,9 @@ final class TrialCaller {
         String previousResponse = null;
         for (StagePrompt stage : stages(prefix)) {
             String prompt = stage.prompt() != null ? stage.prompt() : reportPrompt(prefix, previousResponse);
-            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson).under(load);
+            // no /api/ps before a batch's call: it would delay the call off its start or arrival time (the done
+            // line's load_duration still says whether the model was loaded)
+            CallRecord record = call(trial, stage.stage(), prompt, options, optionsJson, false).under(load);
             if (cancellation.isCancelled()) {
                 return records;
             }
@@ -165,15 +167,16 @@ final class TrialCaller {
         return prefix + "Write a technical report of 800 to 1000 words from this analysis:\n" + analysis;
     }
 
+    /** One call with its retries; {@code precheck}: ask /api/ps first whether the model is loaded (cold flag). */
     private CallRecord call(Trial trial, Stage stage, String prompt, Map<String, Object> options,
-                            String optionsJson) {
+                            String optionsJson, boolean precheck) {
         OllamaException last = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
             if (cancellation.isCancelled()) {
                 break;
             }
             try {
-                boolean loadedBefore = loaded() != null;
+                boolean loadedBefore = !precheck || loaded() != null;
                 StreamedCall call = client.generate(GenerateRequest.of(sweep.getModel(), prompt, options),
                         cancellation);
                 LoadedModel after = loaded();

@@ -1,0 +1,42 @@
+package org.chimerabench.analysis;
+
+import java.util.Map;
+
+/**
+ * One configuration under its load (docs/architecture.md §6.7): the load axis and level, the configuration's other
+ * options, and per arm how it held up.
+ *
+ * @param load    {@code "concurrency"} or {@code "requestRate"}
+ * @param level   calls in flight at once, or requests per second
+ * @param options the configuration's options without the load
+ */
+public record LoadResult(long configurationId, Map<String, Object> options, String load, double level,
+                         ArmLoad baseline, ArmLoad chimera) {
+
+    /**
+     * One arm at one load.
+     *
+     * @param aggregateTokPerSec       generated tokens of all its batches ÷ their wall time (each batch: first call's
+     *                                 start to last call's end), pooled over the batches
+     * @param requestsPerSec           calls completed ÷ the same wall time
+     * @param perStreamDecodeTokPerSec mean of the calls' own decode rates (eval_count / eval_duration)
+     * @param queueMsMean              mean of the calls' queue estimates (§5)
+     * @param parallelEfficiency       aggregate ÷ (N × the aggregate of the same options at concurrency 1), when
+     *                                 the sweep measured concurrency 1 too; null otherwise (and at a request rate)
+     */
+    public record ArmLoad(int batches, int calls, double aggregateTokPerSec, double requestsPerSec,
+                          double perStreamDecodeTokPerSec, Double ttftP50Ms, Double ttftP95Ms, Double ttftP99Ms,
+                          double e2eP50Ms, double e2eP95Ms, double e2eP99Ms, Double queueMsMean,
+                          Double parallelEfficiency) {
+
+        ArmLoad withEfficiency(Double efficiency) {
+            return new ArmLoad(batches, calls, aggregateTokPerSec, requestsPerSec, perStreamDecodeTokPerSec,
+                    ttftP50Ms, ttftP95Ms, ttftP99Ms, e2eP50Ms, e2eP95Ms, e2eP99Ms, queueMsMean, efficiency);
+        }
+    }
+
+    /** The arm asked for. */
+    public ArmLoad arm(boolean chimeraArm) {
+        return chimeraArm ? chimera : baseline;
+    }
+}

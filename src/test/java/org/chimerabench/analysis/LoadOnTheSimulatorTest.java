@@ -1,0 +1,71 @@
+package org.chimerabench.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashMap;
+import java.util.Map;
+import org.chimerabench.support.AsAdmin;
+import org.chimerabench.support.RestSweeps;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Concurrency 1, 4 and 8 on the simulator's 4 parallel slots: more streams serve more tokens a second in all but
+ * each stream decodes slower, and beyond the slots requests queue, so the first token comes later (the analysis JSON's
+ * {@code byLoad}).
+ */
+@SpringBootTest(properties = {"chimera.simulator.time-scale=0.1", "chimera.simulator.parallel-slots=4"})
+@AutoConfigureMockMvc
+@AsAdmin
+class LoadOnTheSimulatorTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void moreStreamsServeMoreInAllEachSlowerAndBeyondTheSlotsTheyQueue() throws Exception {
+        RestSweeps rest = new RestSweeps(mvc, json);
+        long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"concurrency on the simulator","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
+                 "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+                 "axes":{"concurrency":[1,4,8]},"repetitions":2,"warmups":1,"maxTokens":32}"""))
+                .andExpect(status().isCreated())).get("id").asLong();
+        assertThat(rest.body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/total").asInt())
+                .as("(1 + 4 + 8) calls × 2 arms × (2 repetitions + 1 warm-up)").isEqualTo(78);
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        rest.awaitStatus(id, "FINISHED", 120);
+
+        JsonNode analysis = rest.body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
+        Map<Integer, JsonNode> byLevel = new HashMap<>();
+        for (JsonNode load : analysis.get("byLoad")) {
+            assertThat(load.get("load").asText()).isEqualTo("concurrency");
+            byLevel.put(load.get("level").asInt(), load);
+        }
+        assertThat(byLevel).containsOnlyKeys(1, 4, 8);
+        for (String arm : new String[] {"baseline", "chimera"}) {
+            JsonNode one = byLevel.get(1).get(arm);
+            JsonNode four = byLevel.get(4).get(arm);
+            JsonNode eight = byLevel.get(8).get(arm);
+            assertThat(four.get("aggregateTokPerSec").asDouble()).as(arm + ": 4 streams serve more tokens a second")
+                    .isGreaterThan(one.get("aggregateTokPerSec").asDouble());
+            assertThat(four.get("perStreamDecodeTokPerSec").asDouble()).as(arm + ": each of 4 decodes slower")
+                    .isLessThan(one.get("perStreamDecodeTokPerSec").asDouble());
+            assertThat(eight.get("ttftP95Ms").asDouble()).as(arm + ": beyond the 4 slots requests queue")
+                    .isGreaterThan(four.get("ttftP95Ms").asDouble());
+            assertThat(eight.get("queueMsMean").asDouble()).isGreaterThan(four.get("queueMsMean").asDouble());
+            assertThat(four.get("parallelEfficiency").asDouble()).as(arm + ": sub-linear").isBetween(0.2, 1.0);
+            assertThat(one.get("parallelEfficiency").asDouble()).isEqualTo(1.0);
+        }
+    }
+}
