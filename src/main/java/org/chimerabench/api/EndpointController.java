@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -38,6 +39,16 @@ class EndpointController {
     @ResponseStatus(HttpStatus.CREATED)
     EndpointView add(@RequestBody NewEndpoint request) {
         return endpoints.add(request.name(), request.baseUrl(), request.notes());
+    }
+
+    record NewServerSettings(String serverSettings) {
+    }
+
+    /** Admin: the endpoint's server settings, {@code NAME=value} per line → 200 with the endpoint; 404 unknown. */
+    @PutMapping("/{id}/server-settings")
+    EndpointView serverSettings(@PathVariable long id, @RequestBody NewServerSettings request) {
+        return endpoints.setServerSettings(id, request.serverSettings()).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no endpoint " + id));
     }
 
     /** Removes an endpoint → 204; 404 unknown; 409 while a sweep is queued or running on it. */

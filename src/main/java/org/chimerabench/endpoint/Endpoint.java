@@ -25,6 +25,9 @@ public class Endpoint {
 
     private String notes;
 
+    @Column(name = "server_settings")
+    private String serverSettings;
+
     @Column(nullable = false)
     private boolean simulated;
 
@@ -62,6 +65,14 @@ public class Endpoint {
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public String getServerSettings() {
+        return serverSettings;
+    }
+
+    public void setServerSettings(String serverSettings) {
+        this.serverSettings = serverSettings;
     }
 
     public String getNotes() {

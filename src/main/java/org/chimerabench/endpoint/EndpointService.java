@@ -105,6 +105,30 @@ public class EndpointService implements AutoCloseable {
     }
 
     /**
+     * Records the server settings of an endpoint (what the client cannot see: {@code OLLAMA_NUM_PARALLEL=4}, …), one
+     * {@code NAME=value} per line; blank clears them. Sweeps started afterwards keep them in their environment.
+     *
+     * @return empty when there is no such endpoint
+     * @throws EndpointValidationException ({@code serverSettings}) when a line is not NAME=value
+     */
+    @Transactional
+    @PreAuthorize(Access.ADMIN)
+    public Optional<EndpointView> setServerSettings(long id, String settings) {
+        Map<String, String> parsed;
+        try {
+            parsed = ServerSettings.parse(settings);
+        } catch (IllegalArgumentException wrong) {
+            throw new EndpointValidationException(Map.of("serverSettings", wrong.getMessage()));
+        }
+        return endpoints.findById(id).map(endpoint -> {
+            endpoint.setServerSettings(parsed.isEmpty() ? null : ServerSettings.format(parsed));
+            audit.record(AuditAction.ENDPOINT_CHANGED, "endpoint " + id, endpoint.getName() + " server settings: "
+                    + (parsed.isEmpty() ? "none" : String.join(", ", parsed.keySet())));
+            return EndpointView.of(endpoint, statuses.getOrDefault(id, EndpointStatus.checking()));
+        });
+    }
+
+    /**
      * Removes an endpoint. Sweeps measured on it keep their calls (each call names its endpoint); a sweep that is
      * queued or running on it blocks the removal.
      *

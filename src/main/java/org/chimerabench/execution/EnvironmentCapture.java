@@ -8,7 +8,10 @@ import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.sweep.Sweep;
 
-/** What a sweep ran on, captured at its start: per endpoint the Ollama version and the model's digest and details. */
+/**
+ * What a sweep ran on, captured at its start: per endpoint the Ollama version, the server settings its admin recorded,
+ * and the model's digest and details.
+ */
 final class EnvironmentCapture {
 
     private EnvironmentCapture() {
@@ -20,6 +23,7 @@ final class EnvironmentCapture {
         environment.put("endpoint", endpoint.name());
         environment.put("host", endpoint.baseUrl());
         environment.put("simulated", endpoint.simulated());
+        environment.put("serverSettings", endpoint.serverSettings()); // as its admin recorded them (§4.1)
         try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), SweepTimeouts.of(sweep))) {
             environment.put("ollamaVersion", client.version());
             ModelInfo model = client.show(sweep.getModel());

@@ -133,6 +133,9 @@ class StateChangeAuthorizationTest {
                 new Case("POST /api/examples/chimeraforge", () -> post("/api/examples/chimeraforge"), "operator", 201),
                 new Case("POST /api/endpoints", () -> post("/api/endpoints").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"gpu-9\",\"baseUrl\":\"http://127.0.0.1:9\"}"), TestUsers.ADMIN, 201),
+                new Case("PUT /api/endpoints/{id}/server-settings", () -> put("/api/endpoints/" + spareEndpoint
+                        + "/server-settings").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"serverSettings\":\"OLLAMA_NUM_PARALLEL=4\"}"), TestUsers.ADMIN, 200),
                 new Case("DELETE /api/endpoints/{id}", () -> delete("/api/endpoints/" + spareEndpoint),
                         TestUsers.ADMIN, 204),
                 new Case("POST /api/users", () -> post("/api/users").contentType(MediaType.APPLICATION_JSON)
@@ -190,6 +193,8 @@ class StateChangeAuthorizationTest {
         // a setting changes no row count: its values are part of what must stay unchanged
         counts.put("sweep.equivalence_margin_pct (sum × 1000)", Math.round(1000 * jdbc.queryForObject(
                 "SELECT COALESCE(SUM(equivalence_margin_pct), 0) FROM sweep", Double.class)));
+        counts.put("endpoint.server_settings (set)", jdbc.queryForObject(
+                "SELECT COUNT(server_settings) FROM endpoint", Long.class));
         assertThat(counts).containsKeys("SWEEP", "CALL_RECORD", "APP_USER", "API_TOKEN", "ENDPOINT");
         return counts;
     }

@@ -10,13 +10,18 @@ import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointUrls;
 import org.chimerabench.endpoint.EndpointValidationException;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.endpoint.ServerSettings;
 
-/** Add or edit an endpoint: name, base URL (http/https with a host), notes. Invalid fields say what is wrong. */
+/**
+ * Add or edit an endpoint: name, base URL (http/https with a host), notes, server settings. Invalid fields say what
+ * is wrong; nothing is saved while the server settings are unreadable.
+ */
 class EndpointDialog extends Dialog {
 
     final TextField name = new TextField("Name");
     final TextField baseUrl = new TextField("Base URL");
     final TextArea notes = new TextArea("Notes");
+    final TextArea serverSettings = new TextArea("Server settings");
     final Button save = new Button("Save");
 
     EndpointDialog(EndpointService endpoints, EndpointView existing, Runnable onSaved) {
@@ -36,18 +41,33 @@ class EndpointDialog extends Dialog {
             name.setValue(existing.name());
             baseUrl.setValue(existing.baseUrl());
             notes.setValue(existing.notes() == null ? "" : existing.notes());
+            StringBuilder settings = new StringBuilder();
+            existing.serverSettings().forEach((key, value) -> settings.append(settings.isEmpty() ? "" : "\n")
+                    .append(key).append('=').append(value));
+            serverSettings.setValue(settings.toString());
         }
-        FormLayout form = new FormLayout(name, baseUrl, notes);
+        serverSettings.setPlaceholder("OLLAMA_NUM_PARALLEL=4\nOLLAMA_FLASH_ATTENTION=1");
+        serverSettings.setHelperText("How the server is started, one NAME=value per line: kept with every sweep"
+                + " run on it, so results can be compared across settings");
+        FormLayout form = new FormLayout(name, baseUrl, notes, serverSettings);
         form.setColspan(notes, 2);
+        form.setColspan(serverSettings, 2);
         add(form);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
             try {
-                if (existing == null) {
-                    endpoints.add(name.getValue(), baseUrl.getValue(), notes.getValue());
-                } else {
-                    endpoints.update(existing.id(), name.getValue(), baseUrl.getValue(), notes.getValue());
-                }
+                ServerSettings.parse(serverSettings.getValue()); // checked before anything is saved
+            } catch (IllegalArgumentException wrong) {
+                serverSettings.setInvalid(true);
+                serverSettings.setErrorMessage(wrong.getMessage());
+                return;
+            }
+            serverSettings.setInvalid(false);
+            try {
+                EndpointView saved = existing == null
+                        ? endpoints.add(name.getValue(), baseUrl.getValue(), notes.getValue())
+                        : endpoints.update(existing.id(), name.getValue(), baseUrl.getValue(), notes.getValue());
+                endpoints.setServerSettings(saved.id(), serverSettings.getValue());
                 close();
                 onSaved.run();
             } catch (EndpointValidationException invalid) {

@@ -78,6 +78,8 @@ class EndpointsView extends VerticalLayout {
                 .setHeader("Installed models").setFlexGrow(2).setClassNameGenerator(v -> "model-cell");
         grid.addColumn(EndpointsView::loaded).setHeader("Loaded (VRAM)").setFlexGrow(1)
                 .setClassNameGenerator(v -> "model-cell");
+        grid.addColumn(EndpointsView::serverSettings).setHeader("Server settings").setFlexGrow(1)
+                .setTooltipGenerator(EndpointsView::serverSettings);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("7rem").setFlexGrow(0);
         return grid;
     }
@@ -124,6 +126,12 @@ class EndpointsView extends VerticalLayout {
                         + " GB VRAM" + (m.gpuOffloadPct() == null ? "" : ", " + Numbers.pct(m.gpuOffloadPct(), 0)
                         + " on GPU") + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** "OLLAMA_NUM_PARALLEL=4 · OLLAMA_FLASH_ATTENTION=1", or "not recorded". */
+    static String serverSettings(EndpointView v) {
+        return v.serverSettings().isEmpty() ? "not recorded" : v.serverSettings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" · "));
     }
 
     private HorizontalLayout actions(EndpointView v) {

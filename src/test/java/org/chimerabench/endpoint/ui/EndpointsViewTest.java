@@ -135,7 +135,7 @@ class EndpointsViewTest {
         var now = java.time.OffsetDateTime.now();
         var view = new org.chimerabench.endpoint.EndpointView(1, "gpu-1", "http://gpu-1:11434", null, false, true,
                 "0.12.6", List.of(), List.of(new org.chimerabench.endpoint.EndpointStatus.LoadedModelSummary(
-                "llama3.2:3b", 2_300_000_000L, 1_900_000_000L, 82.6)), now, null);
+                "llama3.2:3b", 2_300_000_000L, 1_900_000_000L, 82.6)), now, null, java.util.Map.of());
         assertThat(EndpointsView.loaded(view)).isEqualTo("llama3.2:3b (1.9 GB VRAM, 83 % on GPU)");
         assertThat(EndpointsView.checked(view)).matches("\\d\\d:\\d\\d:\\d\\d");
     }
