@@ -35,6 +35,11 @@ public record LoadResult(long configurationId, Map<String, Object> options, Stri
         }
     }
 
+    /** Its options in words ("num_ctx=2048 · num_gpu=28"), or "the sweep's options" when only the load varies. */
+    public String optionsLabel() {
+        return options.isEmpty() ? "the sweep's options" : org.chimerabench.base.OptionsJson.describe(options);
+    }
+
     /** The arm asked for. */
     public ArmLoad arm(boolean chimeraArm) {
         return chimeraArm ? chimera : baseline;

@@ -55,6 +55,28 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                 topByTtft, recommendations, configurationResults, adaptive, List.copyOf(loads));
     }
 
+    /**
+     * The per-parameter tables once per load level (§6.7): each level's configurations only, over the axes other than
+     * the load; empty when the sweep has no load axis. Keys: the level (calls in flight, or requests/s), ascending.
+     */
+    public java.util.SortedMap<Double, Map<String, List<ParameterRow>>> byParameterPerLoad(
+            Map<String, List<Object>> axes) {
+        java.util.SortedMap<Double, Map<String, List<ParameterRow>>> tables = new java.util.TreeMap<>();
+        Map<String, List<Object>> others = new java.util.LinkedHashMap<>(axes);
+        boolean loadAxis = others.keySet().removeIf(org.chimerabench.sweep.OllamaOption::isLoad);
+        if (!loadAxis || others.isEmpty()) {
+            return tables;
+        }
+        Map<Double, List<ConfigurationResult>> byLevel = new java.util.TreeMap<>();
+        for (ConfigurationResult result : configurationResults) {
+            result.options().entrySet().stream().filter(e -> org.chimerabench.sweep.OllamaOption.isLoad(e.getKey()))
+                    .map(e -> ((Number) e.getValue()).doubleValue()).findFirst()
+                    .ifPresent(level -> byLevel.computeIfAbsent(level, l -> new java.util.ArrayList<>()).add(result));
+        }
+        byLevel.forEach((level, results) -> tables.put(level, ParameterTables.of(others, results)));
+        return tables;
+    }
+
     /** True until every configuration has at least one successful trial in each arm: figures may still swing. */
     public boolean provisional() {
         return configurations == 0 || incompleteConfigurations > 0;

@@ -18,6 +18,7 @@ import org.chimerabench.analysis.MeanTest;
 import org.chimerabench.analysis.MetricVerdict;
 import org.chimerabench.analysis.ParameterRow;
 import org.chimerabench.analysis.Recommendation;
+import org.chimerabench.analysis.LoadResult;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
@@ -50,6 +51,7 @@ public final class MarkdownReport {
         report.summary(analysis);
         report.methodology(sweep, analysis, prompt);
         report.results(analysis);
+        report.underLoad(analysis);
         report.statistics(analysis);
         report.recommendations(analysis);
         report.limitations(sweep, analysis, failedCalls);
@@ -182,6 +184,43 @@ public final class MarkdownReport {
                 line("| " + r.value() + " | " + r.configurations() + " | " + r.improved() + " | "
                         + Numbers.number(r.positiveRatePct(), 0) + " | " + Numbers.signed(r.meanDeltaPct(), 2) + " | `"
                         + OptionsJson.describe(r.best().options()) + "` (" + Numbers.signed(r.best().deltaPct(), 2) + ") |");
+            }
+        }
+    }
+
+    /** Under load (§6.7): how each configuration held up, per arm, with the definitions in plain words. */
+    private void underLoad(SweepAnalysis a) {
+        if (a.byLoad().isEmpty()) {
+            return;
+        }
+        line("");
+        line("### Under load");
+        line("");
+        line("Each repetition ran as one batch per arm: N calls in flight together (concurrency N), or requests sent"
+                + " at a rate with seeded Poisson arrivals. Aggregate tok/s = generated tokens of all the batches ÷"
+                + " their wall time (first call's start to last call's end); per stream = a call's own decode rate;"
+                + " percentiles by linear interpolation; queue = time to headers − load − prompt eval (an estimate"
+                + " that includes one token and the HTTP overhead); efficiency = aggregate ÷ (N × the aggregate of"
+                + " the same options at concurrency 1).");
+        line("");
+        line("| Configuration | Load | Arm | Aggregate (tok/s) | Per stream (tok/s) | Requests/s | TTFT p50 / p95 / p99"
+                + " (ms) | E2E p95 (ms) | Queue (ms) | Efficiency |");
+        line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        List<LoadResult> sorted = new java.util.ArrayList<>(a.byLoad());
+        sorted.sort(java.util.Comparator.comparing(LoadResult::optionsLabel)
+                .thenComparingDouble(LoadResult::level));
+        for (LoadResult load : sorted) {
+            for (boolean chimera : new boolean[] {true, false}) {
+                LoadResult.ArmLoad arm = load.arm(chimera);
+                line("| " + load.optionsLabel() + " | " + load.load() + " "
+                        + Numbers.plain(load.level()) + " | " + (chimera ? "chimera" : "baseline") + " | "
+                        + Numbers.number(arm.aggregateTokPerSec(), 1) + " | "
+                        + Numbers.number(arm.perStreamDecodeTokPerSec(), 1) + " | "
+                        + Numbers.number(arm.requestsPerSec(), 2) + " | " + Numbers.number(arm.ttftP50Ms(), 0) + " / "
+                        + Numbers.number(arm.ttftP95Ms(), 0) + " / " + Numbers.number(arm.ttftP99Ms(), 0) + " | "
+                        + Numbers.number(arm.e2eP95Ms(), 0) + " | " + Numbers.number(arm.queueMsMean(), 0) + " | "
+                        + (arm.parallelEfficiency() == null ? "—"
+                        : Numbers.number(100 * arm.parallelEfficiency(), 0) + " %") + " |");
             }
         }
     }

@@ -67,5 +67,9 @@ class LoadOnTheSimulatorTest {
             assertThat(four.get("parallelEfficiency").asDouble()).as(arm + ": sub-linear").isBetween(0.2, 1.0);
             assertThat(one.get("parallelEfficiency").asDouble()).isEqualTo(1.0);
         }
+        String report = mvc.perform(get("/api/sweeps/" + id + "/report.md")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(report).contains("### Under load").contains("| the sweep's options | concurrency 4 | chimera | ")
+                .contains("efficiency = aggregate ÷ (N × the aggregate of the same options at concurrency 1)");
     }
 }

@@ -14,6 +14,7 @@ import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.Definitions;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.ui.Panel;
+import org.chimerabench.base.ui.ScrollCue;
 import org.chimerabench.execution.CallService;
 import org.chimerabench.execution.RaceHistory;
 import org.chimerabench.sweep.SweepDetails;
@@ -113,6 +114,9 @@ class SweepVerdict extends Composite<Div> {
                         new ConfigurationRanking("top-ttft", analysis.topByTtft(), this::openCalls)));
         rankings.addClassName("two-columns");
 
+        if (!analysis.byLoad().isEmpty()) {
+            getContent().add(loadPanels(axes));
+        }
         if (analysis.adaptive() != null) {
             analyses.raceRounds(sweep.id()).filter(history -> !history.rounds().isEmpty())
                     .ifPresent(history -> getContent().add(racePanel(history, results)));
@@ -132,6 +136,21 @@ class SweepVerdict extends Composite<Div> {
                 new Panel("Statistical validation", Definitions.CV, new StatisticsPanel(analysis)).wide(),
                 new Panel("All configurations", "Click a row to see the calls behind it. " + Definitions.THROUGHPUT,
                         new ConfigurationsGrid(axes, results, this::openCalls)).wide());
+    }
+
+    /** Under load (§6.7): the throughput–latency curve, every level's figures, the per-parameter tables per level. */
+    private Div loadPanels(Map<String, List<Object>> axes) {
+        Div panels = new Div(new Panel("Throughput under load", "Aggregate tok/s against TTFT p95, one point per load"
+                        + " level, one line per configuration and arm: where a line bends right, more load only adds"
+                        + " waiting.", new ThroughputLatencyChart(List.of(new ThroughputLatencyChart.Side(null,
+                        analysis.byLoad())))).wide(),
+                new Panel("Each load level", LoadGrid.EFFICIENCY, ScrollCue.wrap(new LoadGrid(analysis.byLoad())))
+                        .wide());
+        analysis.byParameterPerLoad(axes).forEach((level, tables) -> panels.add(new Panel("Per-parameter results at "
+                + ThroughputLatencyChart.level(analysis.byLoad().stream().filter(l -> l.level() == level).findFirst()
+                .orElseThrow()), Definitions.POSITIVE_RATE, new ParameterTablesPanel(tables)).wide()));
+        panels.addClassName("load-panels");
+        return panels;
     }
 
     private Panel racePanel(RaceHistory history, List<ConfigurationResult> results) {

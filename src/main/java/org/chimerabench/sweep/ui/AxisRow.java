@@ -118,6 +118,23 @@ class AxisRow extends Composite<HorizontalLayout> {
                 : max.subtract(min).divideToIntegralValue(step).intValue() + 1;
     }
 
+    /** The axis' values one by one (a range expanded, at most 1000), for the preview; empty when unreadable. */
+    List<Object> expanded() {
+        Object parsed = parsed();
+        if (parsed instanceof List<?> list) {
+            return List.copyOf(list.stream().map(v -> (Object) v).toList());
+        }
+        Map<?, ?> r = (Map<?, ?>) parsed;
+        BigDecimal min = new BigDecimal(r.get("min").toString());
+        BigDecimal max = new BigDecimal(r.get("max").toString());
+        BigDecimal step = new BigDecimal(r.get("step").toString());
+        List<Object> values = new java.util.ArrayList<>();
+        for (BigDecimal v = min; step.signum() > 0 && v.compareTo(max) <= 0 && values.size() < 1000; v = v.add(step)) {
+            values.add(number(v.toPlainString()));
+        }
+        return values;
+    }
+
     private static Number number(String text) {
         BigDecimal value = new BigDecimal(text);
         return value.stripTrailingZeros().scale() <= 0 ? (Number) value.intValueExact() : value.doubleValue();

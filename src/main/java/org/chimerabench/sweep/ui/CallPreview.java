@@ -29,26 +29,33 @@ class CallPreview extends Composite<Div> {
         getContent().add(calls, eta);
     }
 
-    void show(long configurations, int repetitions, int warmups, WorkloadType workload,
+    /** {@code slots}: Σ of the configurations' batch sizes (= configurations when every one runs one at a time). */
+    void show(long configurations, long slots, int repetitions, int warmups, WorkloadType workload,
               Collection<EndpointView> endpoints) {
-        long total = workload.plannedCalls(configurations, repetitions, warmups);
+        long total = workload.plannedCalls(slots, repetitions, warmups);
         int callsPerTrial = workload.callsPerTrial();
-        calls.setText(configurations + " configurations × 2 arms × (" + repetitions + " repetitions + " + warmups
+        calls.setText(grid(configurations, slots) + " × 2 arms × (" + repetitions + " repetitions + " + warmups
                 + " warm-ups) × " + callsPerTrial + (callsPerTrial == 1 ? " call" : " calls") + " = " + total
                 + " calls");
         eta.setText(eta(total, endpoints));
+    }
+
+    /** "4 configurations", or with loads "4 configurations (14 calls a batch round at their loads)". */
+    private static String grid(long configurations, long slots) {
+        return configurations + " configurations" + (slots == configurations ? ""
+                : " (" + slots + " calls per round of batches, at their loads)");
     }
 
     /**
      * A race's range: every configuration stopped at the minimum (best case) up to all at the maximum (worst case,
      * which the confirmation and the ETA use).
      */
-    void showRace(long configurations, int minRepetitions, int maxRepetitions, int warmups, WorkloadType workload,
-                  Collection<EndpointView> endpoints) {
-        long fewest = workload.plannedCalls(configurations, Math.min(minRepetitions, maxRepetitions), warmups);
-        long most = workload.plannedCalls(configurations, maxRepetitions, warmups);
+    void showRace(long configurations, long slots, int minRepetitions, int maxRepetitions, int warmups,
+                  WorkloadType workload, Collection<EndpointView> endpoints) {
+        long fewest = workload.plannedCalls(slots, Math.min(minRepetitions, maxRepetitions), warmups);
+        long most = workload.plannedCalls(slots, maxRepetitions, warmups);
         int callsPerTrial = workload.callsPerTrial();
-        calls.setText("Race: " + configurations + " configurations × 2 arms × (" + minRepetitions + "–"
+        calls.setText("Race: " + grid(configurations, slots) + " × 2 arms × (" + minRepetitions + "–"
                 + maxRepetitions + " repetitions + " + warmups + " warm-ups) × " + callsPerTrial
                 + (callsPerTrial == 1 ? " call" : " calls") + " = " + fewest + " to " + most
                 + " calls; at most " + most + " if no configuration stops early");

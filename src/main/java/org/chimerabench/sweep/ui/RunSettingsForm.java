@@ -34,6 +34,7 @@ class RunSettingsForm extends Composite<FormLayout> {
     final IntegerField repetitions = number("Repetitions per arm", 2);
     final RaceSettingsForm race;
     final IntegerField warmups = number("Warm-up trials", 1);
+    final IntegerField concurrency = number("Calls in flight at once", 1);
     final IntegerField maxTokens = number("Max generated tokens", 64);
     final Checkbox coldStart = new Checkbox("Cold start per configuration (unload, wait until gone)");
     final Select<RunOrder> order = new Select<>();
@@ -59,6 +60,10 @@ class RunSettingsForm extends Composite<FormLayout> {
             onChange.run();
         });
         maxTokens.setHelperText("Sent as num_predict to both arms");
+        concurrency.setMin(1);
+        concurrency.setMax(64);
+        concurrency.setHelperText("1 = one call at a time; N = each repetition is a batch of N calls together, per"
+                + " arm. To compare loads, add a concurrency axis instead");
         order.setLabel("Order");
         order.setItems(RunOrder.values());
         order.setItemLabelGenerator(RunOrder::label);
@@ -73,11 +78,11 @@ class RunSettingsForm extends Composite<FormLayout> {
         baselineOptions.setVisible(false);
         baselineOptions.setPlaceholder("num_ctx=2048, temperature=0.8");
         baseline.addValueChangeListener(e -> baselineOptions.setVisible(CUSTOM.equals(e.getValue())));
-        for (IntegerField field : List.of(repetitions, warmups, maxTokens)) {
+        for (IntegerField field : List.of(repetitions, warmups, maxTokens, concurrency)) {
             field.addValueChangeListener(e -> onChange.run());
         }
         FormLayout form = getContent();
-        form.add(repetitionMode, race, repetitions, warmups, maxTokens, order, shuffleSeed, coldStart,
+        form.add(repetitionMode, race, repetitions, warmups, concurrency, maxTokens, order, shuffleSeed, coldStart,
                 promptVariation, fixedOptions,
                 baseline, baselineOptions, connectTimeout, firstTokenTimeout, idleTimeout, totalTimeout);
         form.setColspan(repetitionMode, 2);
@@ -99,6 +104,11 @@ class RunSettingsForm extends Composite<FormLayout> {
     /** The race settings, or null for a fixed sweep. */
     SweepDefinition.Adaptive adaptive() {
         return racing() ? race.adaptive() : null;
+    }
+
+    /** The sweep's concurrency, or null for one at a time (the default, or the load as an axis). */
+    Integer concurrencyOrNull() {
+        return concurrency.getValue() == null || concurrency.getValue() == 1 ? null : concurrency.getValue();
     }
 
     Map<String, Object> fixed() {
@@ -131,6 +141,7 @@ class RunSettingsForm extends Composite<FormLayout> {
             race.fill(d.adaptive());
         }
         setIfPresent(warmups, d.warmups());
+        setIfPresent(concurrency, d.concurrency());
         maxTokens.setValue(d.maxTokens());
         coldStart.setValue(Boolean.TRUE.equals(d.coldStart()));
         order.setValue(RunOrder.named(d.order()).orElse(RunOrder.AS_DEFINED));
@@ -156,6 +167,7 @@ class RunSettingsForm extends Composite<FormLayout> {
         mark(repetitions, errors.get("repetitions"));
         race.showErrors(errors);
         mark(warmups, errors.get("warmups"));
+        mark(concurrency, errors.get("concurrency"));
         mark(maxTokens, errors.get("maxTokens"));
         mark(fixedOptions, firstStartingWith(errors, "fixedOptions"));
         mark(baselineOptions, firstStartingWith(errors, "baselineOptions"));
@@ -170,7 +182,7 @@ class RunSettingsForm extends Composite<FormLayout> {
     }
 
     void clearErrors() {
-        for (var field : List.of(repetitions, warmups, maxTokens, connectTimeout, firstTokenTimeout, idleTimeout,
+        for (var field : List.of(repetitions, warmups, concurrency, maxTokens, connectTimeout, firstTokenTimeout, idleTimeout,
                 totalTimeout)) {
             field.setInvalid(false);
         }

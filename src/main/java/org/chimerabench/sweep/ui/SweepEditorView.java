@@ -30,6 +30,7 @@ import java.util.Optional;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.sweep.Load;
 import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.StoredCalls;
 import org.chimerabench.sweep.SweepDefinition;
@@ -194,13 +195,15 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         // a race's worst case: every configuration runs to the maximum (what the confirmation is about)
         int repetitions = race ? settings.race.max() : valueOrZero(settings.repetitions.getValue());
         int warmups = valueOrZero(settings.warmups.getValue());
+        long slots = batchSlots();
         if (race) {
-            preview.showRace(configurations, settings.race.min(), repetitions, warmups, type, endpoint.getValue());
+            preview.showRace(configurations, slots, settings.race.min(), repetitions, warmups, type,
+                    endpoint.getValue());
         } else {
-            preview.show(configurations, repetitions, warmups, type, endpoint.getValue());
+            preview.show(configurations, slots, repetitions, warmups, type, endpoint.getValue());
         }
         if (confirmLarge != null) { // the run settings call this while the view is being built
-            long calls = type.plannedCalls((int) Math.min(configurations, Integer.MAX_VALUE), repetitions, warmups);
+            long calls = type.plannedCalls(slots, repetitions, warmups);
             confirmLarge.setVisible(calls > sweeps.confirmAbove());
             confirmLarge.setLabel("I know this sweep is large: " + calls + " calls (confirmation needed above "
                     + sweeps.confirmAbove() + ")");
@@ -225,6 +228,23 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    /** Σ of the configurations' batch sizes (their loads): the calls of one repetition per arm. */
+    private long batchSlots() {
+        Map<String, List<Object>> axisValues = new LinkedHashMap<>();
+        for (AxisRow row : rows()) {
+            if (row.option.getValue() != null) {
+                try {
+                    axisValues.put(row.option.getValue().key(), row.expanded());
+                } catch (RuntimeException unreadable) {
+                    axisValues.put(row.option.getValue().key(), List.of());
+                }
+            }
+        }
+        Integer concurrency = settings.concurrencyOrNull();
+        return Load.batchSlots(axisValues, concurrency == null ? Load.ONE_AT_A_TIME
+                : new Load(Math.max(1, concurrency), null));
+    }
+
     private static int valueOrZero(Integer value) {
         return value == null ? 0 : value;
     }
@@ -244,7 +264,8 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
                         single ? null : prompt.getValue()),
                 axisValues, s.fixed(), s.baselineOrDefaults(), s.fixedRepetitions(), s.warmups.getValue(),
                 s.coldStart.getValue(), s.order.getValue().name(), s.seed(), s.promptVariation.getValue(),
-                s.maxTokens.getValue(), s.timeouts(), confirmLarge.getValue(), s.adaptive());
+                s.maxTokens.getValue(), s.timeouts(), confirmLarge.getValue(), s.adaptive(), s.concurrencyOrNull(),
+                null);
     }
 
     private void save(boolean andStart) {

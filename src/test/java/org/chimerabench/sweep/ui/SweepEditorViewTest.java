@@ -311,6 +311,26 @@ class SweepEditorViewTest {
     }
 
     @Test
+    void aLoadCountsEveryCallOfItsBatchesAndIsStored() {
+        editor.settings.concurrency.setValue(4);
+        assertThat(editor.preview.calls.getText()).isEqualTo("4 configurations (16 calls per round of batches, at"
+                + " their loads) × 2 arms × (2 repetitions + 1 warm-ups) × 1 call = 96 calls");
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Create")));
+        assertThat(sweeps.definition(sweeps.list().get(0).id()).orElseThrow().concurrency()).isEqualTo(4);
+
+        UI.getCurrent().navigate("sweeps/new");
+        SweepEditorView fresh = _get(SweepEditorView.class);
+        AxisRow context = fresh.axes.getChildren().map(AxisRow.class::cast).skip(1).findFirst().orElseThrow();
+        context.option.setValue(OllamaOption.CONCURRENCY);
+        context.values.setValue("1, 2, 4");
+        assertThat(fresh.preview.calls.getText()).as("2 num_gpu × (1 + 2 + 4) calls a round")
+                .startsWith("6 configurations (14 calls per round of batches, at their loads)").endsWith("= 84 calls");
+        fresh.settings.concurrency.setValue(2);
+        assertThat(fresh.errors.getElement().getTextRecursively()).as("an axis and the field at once")
+                .contains("concurrency is an axis");
+    }
+
+    @Test
     void etaIsUnknownWithoutHistory() {
         assertThat(editor.preview.eta.getText()).isEqualTo(" · ETA unknown: no calls on this endpoint yet");
     }
