@@ -22,7 +22,13 @@ public record SweepDetails(long id, String name, String label, String descriptio
     public record Definition(WorkloadType workload, List<AxisDefinition> axes, Map<String, Object> fixedOptions,
                              Map<String, Object> baselineOptions, int repetitions, int warmupTrials,
                              boolean coldStart, RunOrder order, Long shuffleSeed, int configurations,
-                             RacePlan adaptive) {
+                             RacePlan adaptive, Load load) {
+
+        /** True when some configuration runs more than one call at a time (a load field or axis). */
+        public boolean underLoad() {
+            return !load.equals(Load.ONE_AT_A_TIME)
+                    || axes.stream().anyMatch(axis -> OllamaOption.isLoad(axis.option()));
+        }
     }
 
     public record AxisDefinition(String option, List<Object> values) {

@@ -309,7 +309,7 @@ public class SweepService {
         return new SweepDetails.Definition(sweep.getWorkloadType(), axes, sweep.getFixedOptions(),
                 sweep.getBaselineOptions(), sweep.getRepetitions(), sweep.getWarmupTrials(), sweep.isColdStart(),
                 sweep.getRunOrder(), sweep.getShuffleSeed(), sweep.getConfigurations().size(),
-                sweep.getRace().orElse(null));
+                sweep.getRace().orElse(null), sweep.getLoad());
     }
 
     private long callCount(long sweepId) {

@@ -125,6 +125,12 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 new Panel("Chimera throughput per sweep", Definitions.DISTRIBUTION,
                         new CompareBoxPlotChart(analysisA, analysisB), SweepVerdict.note(CompareBoxPlotChart.AXIS_NOTE)));
         charts.addClassName("chart-grid");
+        if (!analysisA.byLoad().isEmpty() || !analysisB.byLoad().isEmpty()) { // both sweeps' curves on one chart
+            charts.add(new Panel("Throughput under load, A and B", "Aggregate tok/s against TTFT p95, one point per"
+                    + " load level, one line per sweep, configuration and arm.", new ThroughputLatencyChart(List.of(
+                    new ThroughputLatencyChart.Side("A", analysisA.byLoad()),
+                    new ThroughputLatencyChart.Side("B", analysisB.byLoad())))).wide());
+        }
         Paragraph leftOut = new Paragraph(c.leftOut().explanation());
         leftOut.addClassName("left-out");
         Anchor report = PrintableReport.download(

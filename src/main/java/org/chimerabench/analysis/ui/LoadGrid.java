@@ -30,8 +30,8 @@ class LoadGrid extends Grid<LoadGrid.Row> {
     LoadGrid(List<LoadResult> loads) {
         addClassName("load-grid");
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
-        addColumn(r -> r.load().optionsLabel()).setHeader("Configuration").setFlexGrow(1)
-                .setAutoWidth(false);
+        addColumn(r -> r.load().optionsLabel()).setHeader("Configuration").setFlexGrow(1).setWidth("14rem")
+                .setTooltipGenerator(r -> r.load().optionsLabel());
         addColumn(r -> ThroughputLatencyChart.level(r.load())).setHeader("Load").setWidth("9rem").setFlexGrow(0);
         addColumn(r -> r.chimera() ? "Chimera" : "Baseline").setHeader("Arm").setWidth("6rem").setFlexGrow(0);
         number("Aggregate tok/s", r -> r.arm().aggregateTokPerSec(), 1, "Generated tokens of all the batches ÷ their"

@@ -77,7 +77,7 @@ class ResultsHeader extends Composite<Div> {
                     + sweep.definition().adaptive().maxRepetitions() + " trials per arm");
         } else {
             facts.add(sweep.definition().repetitions() + (sweep.definition().repetitions() == 1 ? " trial"
-                    : " trials") + " per arm");
+                    : " trials") + " per arm" + (sweep.definition().underLoad() ? ", each a batch at its load" : ""));
         }
         if (sweep.definition().order() == RunOrder.SHUFFLED) {
             facts.add("Shuffled order, seed " + sweep.definition().shuffleSeed());
