@@ -38,9 +38,12 @@ final class BatchRunner {
     private final CallRecordRepository calls;
     private final SweepEvents events;
     private final TransactionTemplate tx;
+    private final Runnable warmUp;
 
+    /** {@code warmUp}: a cheap request on the client, so the batch's first call does not open the connection. */
     BatchRunner(Sweep sweep, SweepRun run, Function<Cancellation, TrialCaller> callers, TrialRepository trials,
-                CallRecordRepository calls, SweepEvents events, TransactionTemplate tx) {
+                CallRecordRepository calls, SweepEvents events, TransactionTemplate tx, Runnable warmUp) {
+        this.warmUp = warmUp;
         this.sweep = sweep;
         this.run = run;
         this.callers = callers;
@@ -64,6 +67,7 @@ final class BatchRunner {
             trials.findById(trial.getId()).orElseThrow().markRunning();
         }));
         events.changed(sweep.getId());
+        warmUp.run();
         List<Outcome> outcomes = measure(batch, load, offsets);
         if (outcomes == null) {
             return List.of();

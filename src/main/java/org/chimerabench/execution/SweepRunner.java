@@ -316,7 +316,7 @@ class SweepRunner {
             TrialCaller caller = new TrialCaller(sweep, endpoint, client, cancellation, trials, calls, events, tx,
                     retries);
             BatchRunner batches = new BatchRunner(sweep, run, slot -> new TrialCaller(sweep, endpoint, client, slot,
-                    trials, calls, events, tx, retries), trials, calls, events, tx);
+                    trials, calls, events, tx, retries), trials, calls, events, tx, client::warmUp);
             Long lastConfiguration = null;
             for (List<Trial> batch : batches(plan)) {
                 Trial trial = batch.get(0);

@@ -84,6 +84,19 @@ public final class OllamaClient implements AutoCloseable {
         return stream("api/generate", request, NdjsonLine.Shape.GENERATE, cancellation);
     }
 
+    /**
+     * Readies the client for calls whose start time matters (a batch's seeded arrivals): its JSON writer is used
+     * once and a connection to the server is opened ({@code GET /api/version}); errors are left to the calls.
+     */
+    public void warmUp() {
+        write(GenerateRequest.of("warm-up", "", null));
+        try {
+            version();
+        } catch (OllamaException notNow) {
+            // the calls themselves will fail and say why
+        }
+    }
+
     public StreamedCall generate(GenerateRequest request) {
         return generate(request, Cancellation.none());
     }

@@ -95,30 +95,45 @@ class LoadExecutionTest {
 
     @Test
     void atARequestRateTheArrivalsFollowTheSeededSchedule() throws Exception {
-        try (FakeOllama fake = FakeOllama.start()) {
+        try (FakeOllama fake = FakeOllama.start(); GcPauses pauses = GcPauses.record()) {
             fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> reply(Duration.ofMillis(20)));
             endpoints.add("rate-box", fake.baseUrl(), null);
-            long id = run(sweep("rate-box", "\"requestRate\":10,\"axes\":{\"num_ctx\":[2048]}", 1));
+            // with a warm-up, as a user would run it: the first batch of a fresh JVM also loads the client's classes
+            long id = run(sweep("rate-box", "\"requestRate\":10,\"warmups\":1,\"axes\":{\"num_ctx\":[2048]}", 1));
             rest().awaitStatus(id, "FINISHED", 60);
 
-            List<FakeOllama.Served> served = new ArrayList<>(fake.served());
-            served.sort(Comparator.comparingLong(FakeOllama.Served::arrivedNanos));
-            assertThat(served).hasSize(2 * Load.RATE_BATCH_REQUESTS);
-            // repetition 1 runs the baseline first; the sweep has no shuffle seed (0); configuration 0
-            long[] expected = Arrivals.poisson(Arrivals.seed(0, 0, Arm.BASELINE, 1, false), 10,
-                    Load.RATE_BATCH_REQUESTS);
-            // the schedule's start as the server saw it: the median of arrival − planned offset (a connection
-            // opened for one request alone must not shift the others)
-            long[] starts = new long[expected.length];
-            for (int i = 0; i < expected.length; i++) {
-                starts[i] = served.get(i).arrivedNanos() - expected[i];
+            List<FakeOllama.Served> all = new ArrayList<>(fake.served());
+            all.sort(Comparator.comparingLong(FakeOllama.Served::arrivedNanos));
+            assertThat(all).hasSize(4 * Load.RATE_BATCH_REQUESTS); // warm-up and repetition 1, both arms
+            // repetition 1 runs the baseline batch first, then the chimera one; no shuffle seed (0); configuration 0
+            List<Double> offsMs = new ArrayList<>();
+            long[] expected = null;
+            for (Arm arm : new Arm[] {Arm.BASELINE, Arm.CHIMERA}) {
+                int first = (arm == Arm.BASELINE ? 2 : 3) * Load.RATE_BATCH_REQUESTS;
+                List<FakeOllama.Served> served = all.subList(first, first + Load.RATE_BATCH_REQUESTS);
+                expected = Arrivals.poisson(Arrivals.seed(0, 0, arm, 1, false), 10, Load.RATE_BATCH_REQUESTS);
+                // the schedule's start as the server saw it: the median of arrival − planned offset
+                long[] starts = new long[expected.length];
+                for (int i = 0; i < expected.length; i++) {
+                    starts[i] = served.get(i).arrivedNanos() - expected[i];
+                }
+                java.util.Arrays.sort(starts);
+                long start = starts[starts.length / 2];
+                for (int i = 0; i < expected.length; i++) {
+                    offsMs.add((served.get(i).arrivedNanos() - start - expected[i]) / 1e6);
+                }
             }
-            java.util.Arrays.sort(starts);
-            long start = starts[starts.length / 2];
-            for (int i = 0; i < expected.length; i++) {
-                double offByMs = (served.get(i).arrivedNanos() - start - expected[i]) / 1e6;
-                assertThat(Math.abs(offByMs)).as("request %s arrives on schedule (%.3f ms off)", i, offByMs)
-                        .isLessThanOrEqualTo(5.0);
+            // client, fake server and app share this JVM on 2 cores: the client wakes within ~1 ms of each arrival
+            // time, but the fake's own threads and this JVM's GC pauses (up to ~50 ms here) can hold one up; at most
+            // one of 16 may be more than 5 ms off, and then by less than 30 ms or during a GC pause
+            long onTime = offsMs.stream().filter(off -> Math.abs(off) <= 5.0).count();
+            assertThat(onTime).as("arrivals within 5 ms of the schedule; ms off: %s", offsMs).isGreaterThanOrEqualTo(15);
+            for (int i = 0; i < offsMs.size(); i++) {
+                double off = offsMs.get(i);
+                long arrived = all.get(2 * Load.RATE_BATCH_REQUESTS + i).arrivedNanos();
+                assertThat(Math.abs(off) < 30.0 || pauses.overlap(arrived - (long) (off * 1e6), arrived))
+                        .as("request %s is %.1f ms off without a GC pause to explain it; all: %s", i, off, offsMs)
+                        .isTrue();
             }
             assertThat(expected[expected.length - 1]).as("a real spread: 8 arrivals at 10/s take about 0.7 s")
                     .isGreaterThan(200_000_000L);
@@ -145,6 +160,104 @@ class LoadExecutionTest {
             JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
             assertThat(calls).as("nothing of a cut-off batch is stored").isEmpty();
         }
+    }
+
+    @Test
+    void aBatchCutOffByARestartRunsAgainWhole() throws Exception {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> reply(Duration.ofMillis(30)));
+            endpoints.add("resume-box", fake.baseUrl(), null);
+            long id = run(sweep("resume-box", "\"concurrency\":4,\"axes\":{\"num_ctx\":[2048]}", 2));
+            rest().awaitStatus(id, "FINISHED", 60);
+            List<Long> before = callIds(id);
+            assertThat(before).hasSize(16); // 4 batches of 4: B C (repetition 1), C B (repetition 2)
+
+            // what a kill -9 in the third batch leaves behind: its trials RUNNING, the fourth batch PENDING, the
+            // sweep RUNNING with its job due (a batch's calls are stored together, so none of the two are stored)
+            jdbc.update("DELETE FROM call_record WHERE trial_id IN (SELECT id FROM trial WHERE sweep_id = ?"
+                    + " AND repetition = 2)", id);
+            jdbc.update("UPDATE trial SET status = CASE WHEN arm = 'CHIMERA' THEN 'RUNNING' ELSE 'PENDING' END,"
+                    + " finished_at = NULL WHERE sweep_id = ? AND repetition = 2", id);
+            jdbc.update("UPDATE sweep SET status = 'RUNNING', finished_at = NULL WHERE id = ?", id);
+            int servedBefore = fake.served().size();
+            scheduler.schedule(runSweepTask.instance("sweep-" + id, id), java.time.Instant.now());
+            rest().awaitStatus(id, "FINISHED", 60);
+
+            assertThat(fake.served().size() - servedBefore).as("the cut-off batch again whole, then the last")
+                    .isEqualTo(8);
+            List<Long> after = callIds(id);
+            assertThat(after).hasSize(16).containsAll(before.subList(0, 8));
+            JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+            java.util.Set<String> slots = new java.util.HashSet<>();
+            for (JsonNode call : calls) {
+                assertThat(slots.add(call.get("arm").asText() + "/" + call.get("repetition") + "/" + call.get("slot")))
+                        .as("every slot of every batch once").isTrue();
+            }
+        }
+    }
+
+    /** This JVM's garbage-collection pauses while recording, on the System.nanoTime() scale. */
+    static final class GcPauses implements AutoCloseable {
+        private final List<long[]> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final long nanoAtStart = System.nanoTime();
+        private final long uptimeAtStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        private final List<Runnable> removals = new ArrayList<>();
+
+        static GcPauses record() {
+            GcPauses recorder = new GcPauses();
+            for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener listener = (notification, handback) -> {
+                        if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                                .equals(notification.getType())) {
+                            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                    (javax.management.openmbean.CompositeData) notification.getUserData()).getGcInfo();
+                            recorder.pauses.add(new long[] {recorder.toNanos(info.getStartTime()),
+                                    recorder.toNanos(info.getEndTime())});
+                        }
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    recorder.removals.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException gone) {
+                            // already removed
+                        }
+                    });
+                }
+            }
+            return recorder;
+        }
+
+        private long toNanos(long uptimeMs) {
+            return nanoAtStart + (uptimeMs - uptimeAtStart) * 1_000_000L;
+        }
+
+        /** True when a pause overlaps [from, to] (1 ms of slack for the millisecond clock of GC info). */
+        boolean overlap(long from, long to) {
+            synchronized (pauses) {
+                return pauses.stream().anyMatch(p -> p[0] <= to + 1_000_000L && p[1] >= from - 1_000_000L);
+            }
+        }
+
+        @Override
+        public void close() {
+            removals.forEach(Runnable::run);
+        }
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
+    @Autowired
+    com.github.kagkarlsson.scheduler.task.helper.CustomTask<Long> runSweepTask;
+
+    private List<Long> callIds(long id) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")))
+                .forEach(call -> ids.add(call.get("id").asLong()));
+        return ids;
     }
 
     private long run(String definition) throws Exception {
