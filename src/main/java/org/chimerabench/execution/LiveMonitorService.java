@@ -51,8 +51,8 @@ public class LiveMonitorService {
             LiveSnapshot.RaceProgress race = race(sweepId);
             // a race drops trials as configurations stop: what is left is the stored calls + the trials still planned
             long planned = race != null ? done + sweep.getWorkloadType().callsPerTrial() * unfinishedTrials(sweepId)
-                    : sweep.getWorkloadType().plannedCalls(configurations.countBySweepId(sweepId),
-                            sweep.getRepetitions(), sweep.getWarmupTrials());
+                    : sweep.getWorkloadType().plannedCalls(sweep.getBatchSlots(configurations.countBySweepId(
+                            sweepId)), sweep.getRepetitions(), sweep.getWarmupTrials());
             long total = Math.max(planned, done);
             List<Timed> recent = recent(sweepId);
             return new LiveSnapshot(sweepId, sweep.getStatus(), sweep.getStatusMessage(), done, total,

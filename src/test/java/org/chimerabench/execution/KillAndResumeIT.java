@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 of the packaged app in the middle of a race (an adaptive sweep), then a restart on the same H2 file: the race
  * resumes and finishes; no stored call is lost or duplicated, and every measurement and decision equals that of the
- * same race run without interruption by a twin app (same seed, its own database) alongside. A graceful stop
- * mid-sweep hands the sweep back without a half-stored trial. Runs the jar that {@code package} built (Failsafe runs after it).
+ * same race run without interruption by a twin app (same seed, its own database) alongside. A graceful stop (SIGTERM)
+ * of the twin mid-sweep hands its sweep back without a half-stored trial. Runs the jar that {@code package} built
+ * (Failsafe runs after it).
  */
 class KillAndResumeIT {
 
@@ -49,49 +50,78 @@ class KillAndResumeIT {
         }
     }
 
+    /**
+     * Two stories at once, to share the app starts (each costs ~20 s here): app 1 runs a race and is killed (SIGKILL)
+     * mid-race, then restarted on its H2 file; app 2 — the twin — runs the same race uninterrupted (same seed, its own
+     * database, the reference), then a fixed sweep it is stopped in the middle of (SIGTERM, a graceful stop), and is
+     * restarted on its file too while app 1 comes back.
+     */
     @Test
-    void aRaceKilledMidwayResumesWithEveryCallOnceAndTheDecisionsOfAnUninterruptedRun() throws Exception {
+    void aKilledRaceAndAStoppedSweepResumeWithEveryCallOnceAndTheRaceDecidesAsIfUninterrupted() throws Exception {
         Path data = Files.createTempDirectory("chimera-kill");
-        ExecutorService starting = Executors.newSingleThreadExecutor();
-        Future<PackagedApp> twin = starting.submit(() -> start(Files.createTempDirectory("chimera-twin"), "twin"));
-        app = start(data, "first");
-        reference = twin.get(180, TimeUnit.SECONDS);
-        starting.shutdown();
-        long id = app.post("/api/sweeps", RACE).get("id").asLong();
-        assertThat(reference.post("/api/sweeps", RACE).get("id").asLong()).as("both fresh: the same ids")
-                .isEqualTo(id);
-        reference.post("/api/sweeps/" + id + "/start", "");
-        app.post("/api/sweeps/" + id + "/start", "");
-        PackagedApp.await(() -> done(app, id) >= 15, 120); // round 2 judged (12 calls), round 3 under way
-        List<Long> before = callIds(id);
-
-        app.kill(); // SIGKILL: no shutdown hooks, the job is left "picked", a trial half-run
-        app = start(data, "second");
+        Path twinData = Files.createTempDirectory("chimera-twin");
+        ExecutorService background = Executors.newSingleThreadExecutor();
         try {
-            PackagedApp.await(() -> finished(app, id), 180);
-        } catch (AssertionError stalled) {
-            threadDump(app.process(), "second");
-            throw stalled;
-        }
-        PackagedApp.await(() -> finished(reference, id), 180);
+            Future<PackagedApp> twin = background.submit(() -> start(twinData, "twin"));
+            app = start(data, "first");
+            reference = twin.get(180, TimeUnit.SECONDS);
+            long id = app.post("/api/sweeps", RACE).get("id").asLong();
+            assertThat(reference.post("/api/sweeps", RACE).get("id").asLong()).as("both fresh: the same ids")
+                    .isEqualTo(id);
+            reference.post("/api/sweeps/" + id + "/start", "");
+            app.post("/api/sweeps/" + id + "/start", "");
+            PackagedApp.await(() -> done(app, id) >= 15, 120); // round 2 judged (12 calls), round 3 under way
+            List<Long> before = callIds(app, id);
 
-        JsonNode calls = app.get("/api/sweeps/" + id + "/calls");
-        Set<String> trials = new HashSet<>();
-        Set<Long> ids = new HashSet<>();
-        for (JsonNode call : calls) {
-            assertThat(call.get("status").asText()).isEqualTo("OK");
-            assertThat(trials.add(key(call))).as("no duplicates").isTrue();
-            ids.add(call.get("id").asLong());
-        }
-        assertThat(ids).as("no call stored before the kill is lost").containsAll(before);
+            app.kill(); // SIGKILL: no shutdown hooks, the job is left "picked", a trial half-run
+            Future<PackagedApp> restarted = background.submit(() -> start(data, "second"));
 
-        // the same race as the uninterrupted twin: the same trials measured the same, the same decisions
-        Map<String, Double> resumed = decodeRates(calls);
-        Map<String, Double> uninterrupted = decodeRates(reference.get("/api/sweeps/" + id + "/calls"));
-        assertThat(resumed).as("every trial, measured as in the uninterrupted run").isEqualTo(uninterrupted);
-        assertThat(decisions(app, id)).isEqualTo(decisions(reference, id))
-                .as("a race, not a fixed count: some configuration stopped before the maximum")
-                .anySatisfy(d -> assertThat(d).doesNotEndWith("/10"));
+            // meanwhile on the twin: its race ends, then a fixed sweep is stopped gracefully mid-way
+            PackagedApp.await(() -> finished(reference, id), 180);
+            long stopped = reference.post("/api/sweeps", """
+                    {"name":"stop me","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
+                     "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+                     "axes":{"num_ctx":[2048,4096]},"repetitions":8,"maxTokens":32}""").get("id").asLong();
+            reference.post("/api/sweeps/" + stopped + "/start", "");
+            PackagedApp.await(() -> done(reference, stopped) >= 6, 120);
+            reference.process().destroy(); // SIGTERM: a graceful stop
+            assertThat(reference.process().waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
+            reference = start(twinData, "twin-second");
+
+            app = restarted.get(180, TimeUnit.SECONDS);
+            try {
+                PackagedApp.await(() -> finished(app, id), 180);
+            } catch (AssertionError stalled) {
+                threadDump(app.process(), "second");
+                throw stalled;
+            }
+            JsonNode calls = app.get("/api/sweeps/" + id + "/calls");
+            Set<String> trials = new HashSet<>();
+            Set<Long> ids = new HashSet<>();
+            for (JsonNode call : calls) {
+                assertThat(call.get("status").asText()).isEqualTo("OK");
+                assertThat(trials.add(key(call))).as("no duplicates").isTrue();
+                ids.add(call.get("id").asLong());
+            }
+            assertThat(ids).as("no call stored before the kill is lost").containsAll(before);
+            // the same race as the uninterrupted twin: the same trials measured the same, the same decisions
+            assertThat(decodeRates(calls)).as("every trial, measured as in the uninterrupted run")
+                    .isEqualTo(decodeRates(reference.get("/api/sweeps/" + id + "/calls")));
+            assertThat(decisions(app, id)).isEqualTo(decisions(reference, id))
+                    .as("a race, not a fixed count: some configuration stopped before the maximum")
+                    .anySatisfy(d -> assertThat(d).doesNotEndWith("/10"));
+
+            // the stopped sweep: handed back without a half-stored trial, finished after the restart
+            PackagedApp.await(() -> finished(reference, stopped), 180);
+            JsonNode stoppedCalls = reference.get("/api/sweeps/" + stopped + "/calls");
+            assertThat(stoppedCalls).hasSize(32); // 2 configurations × 2 arms × 8 repetitions
+            Set<String> stoppedTrials = new HashSet<>();
+            for (JsonNode call : stoppedCalls) {
+                assertThat(stoppedTrials.add(key(call))).as("no trial stored twice").isTrue();
+            }
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     private static String key(JsonNode call) {
@@ -119,30 +149,6 @@ class KillAndResumeIT {
         return "FINISHED".equals(app.get("/api/sweeps/" + id).get("status").asText());
     }
 
-    @Test
-    void aStoppedInstanceHandsBackItsSweepWithoutAHalfStoredTrial() throws Exception {
-        Path data = Files.createTempDirectory("chimera-stop");
-        app = start(data, "stop-first");
-        long id = app.post("/api/sweeps", """
-                {"name":"stop me","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
-                 "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
-                 "axes":{"num_ctx":[2048,4096]},"repetitions":8,"maxTokens":32}""").get("id").asLong();
-        app.post("/api/sweeps/" + id + "/start", "");
-        PackagedApp.await(() -> done(app, id) >= 6, 120);
-
-        app.process().destroy(); // SIGTERM: a graceful stop
-        assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("stops within a minute").isTrue();
-        app = start(data, "stop-second");
-        PackagedApp.await(() -> "FINISHED".equals(app.get("/api/sweeps/" + id).get("status").asText()), 180);
-        JsonNode calls = app.get("/api/sweeps/" + id + "/calls");
-        assertThat(calls).hasSize(32); // 2 configurations × 2 arms × 8 repetitions
-        Set<String> trials = new HashSet<>();
-        for (JsonNode call : calls) {
-            assertThat(trials.add(call.get("configurationId") + "/" + call.get("arm").asText() + "/"
-                    + call.get("repetition"))).as("no trial stored twice").isTrue();
-        }
-    }
-
     private static PackagedApp start(Path data, String run) throws Exception {
         return PackagedApp.start("kill-and-resume-" + run, Map.of(),
                 // a user's own URL, without WRITE_DELAY=0: the app must make it write through (H2Durability)
@@ -162,7 +168,7 @@ class KillAndResumeIT {
         return app.get("/api/sweeps/" + id).at("/progress/done").asLong();
     }
 
-    private List<Long> callIds(long id) throws Exception {
+    private static List<Long> callIds(PackagedApp app, long id) throws Exception {
         List<Long> ids = new ArrayList<>();
         app.get("/api/sweeps/" + id + "/calls").forEach(call -> ids.add(call.get("id").asLong()));
         return ids;

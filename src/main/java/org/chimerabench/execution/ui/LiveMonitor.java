@@ -14,6 +14,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.chimerabench.base.Coalescer;
 import org.chimerabench.base.Durations;
 import org.chimerabench.base.OptionsJson;
@@ -140,10 +142,13 @@ public class LiveMonitor extends Composite<Div> {
         if (snapshot.current().isEmpty()) {
             current.add(new Div("Waiting for the first trial…"));
         }
-        boolean fleet = snapshot.current().size() > 1;
-        snapshot.current().forEach(now -> current.add(new Div("Now: " + OptionsJson.describeOrNone(now.options()) + " · "
+        // a batch (a load above 1) is many trials of one configuration, arm and repetition: one line, "× 4 in flight"
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        boolean fleet = snapshot.current().stream().map(LiveSnapshot.Current::endpoint).distinct().count() > 1;
+        snapshot.current().forEach(now -> lines.merge("Now: " + OptionsJson.describeOrNone(now.options()) + " · "
                 + now.arm().label() + (now.warmup() ? " · warm-up " : " · repetition ") + now.repetition()
-                + (fleet && now.endpoint() != null ? " · on " + now.endpoint() : ""))));
+                + (fleet && now.endpoint() != null ? " · on " + now.endpoint() : ""), 1, Integer::sum));
+        lines.forEach((line, count) -> current.add(new Div(line + (count > 1 ? " · × " + count + " in flight" : ""))));
         decode.show(snapshot.recentCalls());
         ttft.show(snapshot.recentCalls());
         failureTitle.setText(snapshot.failedCalls() == 0 ? "No failed calls." : snapshot.failedCalls()

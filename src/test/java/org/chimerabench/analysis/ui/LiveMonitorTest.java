@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
@@ -158,6 +159,35 @@ class LiveMonitorTest {
             assertThat(provisionalViews).as("figures were shown while the second configuration had no trial")
                     .isPositive();
             assertThat(finalViewSeen).as("after the run the verdict is no longer provisional").isTrue();
+        }
+    }
+
+    @Test
+    void aBatchInFlightIsOneLineWithItsCountAndTheTotalCountsEveryCall() throws Exception {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofSeconds(2))
+                    .chunk("Hello").done());
+            endpoints.add("batch-box", fake.baseUrl(), null);
+            RestSweeps rest = new RestSweeps(mvc, json);
+            long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content(
+                    "{\"name\":\"batch\",\"endpoints\":[\"batch-box\"],\"model\":\"m\",\"workload\":{\"type\":"
+                            + "\"SINGLE_PROMPT\",\"prompt\":\"hi\"},\"axes\":{\"temperature\":[0.7]},"
+                            + "\"concurrency\":4,\"repetitions\":1,\"maxTokens\":8}")).andExpect(status().isCreated()))
+                    .get("id").asLong();
+            mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (fake.requestBodies().size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            LiveSnapshot snapshot = monitorService.snapshot(id).orElseThrow();
+            assertThat(snapshot.total()).as("4 calls a batch × 2 arms").isEqualTo(8);
+            assertThat(snapshot.current()).hasSize(4);
+            KaribuViews.setUp(context);
+            UI.getCurrent().navigate("sweeps/" + id);
+            LiveMonitor monitor = _get(LiveMonitor.class);
+            assertThat(_get(monitor, Div.class, spec -> spec.withClasses("progress-current")).getElement()
+                    .getTextRecursively()).isEqualTo("Now: temperature=0.7 · Baseline · repetition 1 · × 4 in flight");
+            execution.cancel(id);
         }
     }
 
