@@ -143,6 +143,36 @@ class LoadExecutionTest {
     }
 
     @Test
+    void inAFleetEachConfigurationsBatchesRunOnItsOwnEndpoint() throws Exception {
+        try (FakeOllama a = FakeOllama.start(); FakeOllama b = FakeOllama.start()) {
+            for (FakeOllama fake : List.of(a, b)) {
+                fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> reply(Duration.ofMillis(80)));
+            }
+            endpoints.add("load-fleet-a", a.baseUrl(), null);
+            endpoints.add("load-fleet-b", b.baseUrl(), null);
+            long id = run("""
+                    {"name":"load fleet","endpoints":["load-fleet-a","load-fleet-b"],"model":"m",
+                     "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
+                     "axes":{"concurrency":[2,4]},"repetitions":1,"maxTokens":8}""");
+            rest().awaitStatus(id, "FINISHED", 60);
+            // round robin: concurrency 2 on a, concurrency 4 on b; each endpoint's batches in flight together
+            assertThat(a.served()).as("2 calls × 2 arms").hasSize(4);
+            assertThat(b.served()).as("4 calls × 2 arms").hasSize(8);
+            for (FakeOllama fake : List.of(a, b)) {
+                List<FakeOllama.Served> served = new ArrayList<>(fake.served());
+                served.sort(Comparator.comparingLong(FakeOllama.Served::arrivedNanos));
+                int size = served.size() / 2;
+                for (int batch = 0; batch < 2; batch++) {
+                    List<FakeOllama.Served> calls = served.subList(batch * size, (batch + 1) * size);
+                    assertThat(calls.stream().mapToLong(FakeOllama.Served::arrivedNanos).max().orElseThrow())
+                            .as("a batch of %s in flight together", size)
+                            .isLessThan(calls.stream().mapToLong(FakeOllama.Served::finishedNanos).min().orElseThrow());
+                }
+            }
+        }
+    }
+
+    @Test
     void aCancelCutsOffEveryCallOfTheBatchAndStoresNoneOfIt() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
             fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> reply(Duration.ofSeconds(3)));

@@ -37,7 +37,10 @@ class CallPreview extends Composite<Div> {
         calls.setText(grid(configurations, slots) + " × 2 arms × (" + repetitions + " repetitions + " + warmups
                 + " warm-ups) × " + callsPerTrial + (callsPerTrial == 1 ? " call" : " calls") + " = " + total
                 + " calls");
-        eta.setText(eta(total, endpoints));
+        String time = eta(total, endpoints);
+        // the recent pace is of calls one after another; a batch's calls overlap, so this is an upper bound
+        eta.setText(slots == configurations || !time.contains("ETA ≈") ? time
+                : time.replace("ETA ≈", "ETA at most ≈") + " (a batch's calls overlap)");
     }
 
     /** "4 configurations", or with loads "4 configurations (14 calls a batch round at their loads)". */
