@@ -2,7 +2,6 @@ package org.chimerabench.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +39,7 @@ final class LoadAnalyzer {
             if (arms == null || !arms.containsKey(Arm.BASELINE) || !arms.containsKey(Arm.CHIMERA)) {
                 continue; // not measured in both arms yet
             }
-            results.add(new LoadResult(subject.configurationId(), withoutLoad(subject.options()),
+            results.add(new LoadResult(subject.configurationId(), OllamaOption.withoutLoad(subject.options()),
                     subject.load().paced() ? OllamaOption.REQUEST_RATE.key() : OllamaOption.CONCURRENCY.key(),
                     subject.load().level(), arm(arms.get(Arm.BASELINE)), arm(arms.get(Arm.CHIMERA))));
         }
@@ -98,16 +97,6 @@ final class LoadAnalyzer {
 
     private static Double efficiency(LoadResult.ArmLoad at, LoadResult.ArmLoad atOne, double level) {
         return atOne.aggregateTokPerSec() > 0 ? at.aggregateTokPerSec() / (level * atOne.aggregateTokPerSec()) : null;
-    }
-
-    private static Map<String, Object> withoutLoad(Map<String, Object> options) {
-        Map<String, Object> rest = new LinkedHashMap<>();
-        options.forEach((key, value) -> {
-            if (!OllamaOption.isLoad(key)) {
-                rest.put(key, value);
-            }
-        });
-        return rest;
     }
 
     private static void add(List<Double> values, Double value) {

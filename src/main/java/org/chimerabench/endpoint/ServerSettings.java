@@ -48,8 +48,8 @@ public final class ServerSettings {
         return settings;
     }
 
-    /** One setting per line, as stored and shown. */
-    static String format(Map<String, String> settings) {
+    /** One setting per line, as stored and shown in the endpoint dialog. */
+    public static String format(Map<String, String> settings) {
         StringBuilder text = new StringBuilder();
         settings.forEach((name, value) -> text.append(text.isEmpty() ? "" : "\n").append(name).append('=')
                 .append(value));

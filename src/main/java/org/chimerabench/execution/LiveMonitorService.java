@@ -81,8 +81,7 @@ public class LiveMonitorService {
             return new LiveSnapshot.RaceProgress(history.roundInProgress(), history.plan().maxRepetitions(),
                     history.configurations(), history.racing(), raced,
                     leader == null ? null : options(List.of(leader)).get(leader), leaderMean,
-                    history.plan().objective().label(), history.plan().objective().relativeTarget(),
-                    leaderHalfWidths);
+                    history.plan().objective(), leaderHalfWidths);
         }).orElse(null);
     }
 

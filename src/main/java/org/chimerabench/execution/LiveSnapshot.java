@@ -2,6 +2,7 @@ package org.chimerabench.execution;
 
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.sweep.RaceObjective;
 import org.chimerabench.sweep.SweepStatus;
 
 /**
@@ -30,12 +31,12 @@ public record LiveSnapshot(long sweepId, SweepStatus status, String statusMessag
     /**
      * Where a race stands: the round being run (of at most {@code maxRounds}), how many configurations raced in each
      * complete round and race now, the leader after the last complete round with its mean, and the leader's
-     * confidence interval half-width after each complete round (% of the mean, or points of Δ % when
-     * {@code relative} is false).
+     * confidence interval half-width after each complete round (% of the mean, or points of Δ % when the
+     * objective's target is not relative).
      */
     public record RaceProgress(Integer roundInProgress, int maxRounds, int configurations, int racing,
                                List<Integer> racedPerRound, Map<String, Object> leaderOptions, Double leaderMean,
-                               String objective, boolean relative, List<Double> leaderHalfWidthPerRound) {
+                               RaceObjective objective, List<Double> leaderHalfWidthPerRound) {
     }
 
     /** One failed call, newest first. */

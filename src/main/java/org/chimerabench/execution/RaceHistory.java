@@ -40,10 +40,6 @@ public record RaceHistory(RacePlan plan, Integer roundInProgress, int configurat
         public boolean eliminated() {
             return stop == Race.Stop.ELIMINATED;
         }
-
-        public boolean stoppedHere() {
-            return stop != null;
-        }
     }
 
     public Optional<Round> lastRound() {

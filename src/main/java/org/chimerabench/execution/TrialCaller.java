@@ -201,11 +201,7 @@ final class TrialCaller {
         if (arm == Arm.BASELINE) {
             options.putAll(sweep.getBaselineOptions());
         } else {
-            configuration.getOptions().forEach((key, value) -> {
-                if (!OllamaOption.isLoad(key)) { // the load is how calls are sent, not an option sent
-                    options.put(key, value);
-                }
-            });
+            options.putAll(OllamaOption.withoutLoad(configuration.getOptions())); // the load is how calls are sent
             sweep.getFixedOptions().forEach(options::putIfAbsent);
         }
         if (sweep.getMaxTokens() != null) {

@@ -1,7 +1,6 @@
 package org.chimerabench.sweep;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,12 +40,6 @@ public record Load(int concurrency, Double requestRate) {
         return requestRate != null;
     }
 
-    /** "4 in flight", "2.5 requests/s". */
-    public String describe() {
-        return requestRate == null ? concurrency + " in flight"
-                : String.format(Locale.ROOT, "%s requests/s", plain(requestRate));
-    }
-
     /** The level as a number on a load axis: the concurrency, or the rate. */
     public double level() {
         return requestRate == null ? concurrency : requestRate;
@@ -82,9 +75,5 @@ public record Load(int concurrency, Double requestRate) {
             }
         }
         return others * (loadSum >= 0 ? loadSum : (sweepLoad == null ? 1 : sweepLoad.batchSize()));
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -85,6 +85,17 @@ public enum OllamaOption {
         return CONCURRENCY.key.equals(key) || REQUEST_RATE.key.equals(key);
     }
 
+    /** The options without the load keys: what is sent to Ollama, or what a configuration is besides its load. */
+    public static java.util.Map<String, Object> withoutLoad(java.util.Map<String, Object> options) {
+        java.util.Map<String, Object> rest = new java.util.LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            if (!isLoad(key)) {
+                rest.put(key, value);
+            }
+        });
+        return rest;
+    }
+
     public String meaning() {
         return meaning;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.chimerabench.analysis.LoadResult;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.chart.ApexChart;
 import org.chimerabench.chart.AxisScale;
 import org.chimerabench.chart.ChartOptions;
@@ -90,11 +91,7 @@ class ThroughputLatencyChart extends ApexChart {
 
     /** "concurrency 4", "2.5 requests/s". */
     static String level(LoadResult load) {
-        return load.load().equals("requestRate") ? plain(load.level()) + " requests/s"
-                : "concurrency " + plain(load.level());
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return load.load().equals("requestRate") ? Numbers.plain(load.level()) + " requests/s"
+                : "concurrency " + Numbers.plain(load.level());
     }
 }

@@ -41,10 +41,7 @@ class EndpointDialog extends Dialog {
             name.setValue(existing.name());
             baseUrl.setValue(existing.baseUrl());
             notes.setValue(existing.notes() == null ? "" : existing.notes());
-            StringBuilder settings = new StringBuilder();
-            existing.serverSettings().forEach((key, value) -> settings.append(settings.isEmpty() ? "" : "\n")
-                    .append(key).append('=').append(value));
-            serverSettings.setValue(settings.toString());
+            serverSettings.setValue(ServerSettings.format(existing.serverSettings()));
         }
         serverSettings.setPlaceholder("OLLAMA_NUM_PARALLEL=4\nOLLAMA_FLASH_ATTENTION=1");
         serverSettings.setHelperText("How the server is started, one NAME=value per line: kept with every sweep"

@@ -35,7 +35,7 @@ final class RaceProgressText {
             return null;
         }
         List<String> widths = last(race.leaderHalfWidthPerRound()).stream().filter(Objects::nonNull)
-                .map(w -> halfWidth(w, race.relative())).toList();
+                .map(w -> halfWidth(w, race.objective().relativeTarget())).toList();
         String now = widths.isEmpty() ? "" : ", CI " + widths.get(widths.size() - 1);
         String trail = widths.size() < 2 ? "" : " (" + String.join(" → ", widths) + ")";
         return "Leader " + OptionsJson.describeOrNone(race.leaderOptions()) + ": " + mean(race) + now + trail;
@@ -43,11 +43,12 @@ final class RaceProgressText {
 
     private static String mean(LiveSnapshot.RaceProgress race) {
         double mean = race.leaderMean();
-        if (!race.relative()) {
-            return "throughput Δ " + String.format(Locale.ROOT, "%+.2f %%", mean).replace('-', '−');
-        }
-        return race.objective().contains("tok/s") ? String.format(Locale.ROOT, "%.1f tok/s", mean)
-                : String.format(Locale.ROOT, "%.0f ms", mean);
+        return switch (race.objective()) {
+            case THROUGHPUT_DELTA_PCT -> "throughput Δ " + String.format(Locale.ROOT, "%+.2f %%", mean)
+                    .replace('-', '−');
+            case CHIMERA_DECODE_TOK_PER_SEC -> String.format(Locale.ROOT, "%.1f tok/s", mean);
+            case TTFT_MS -> String.format(Locale.ROOT, "%.0f ms", mean);
+        };
     }
 
     private static String halfWidth(double width, boolean relative) {
