@@ -50,6 +50,7 @@ class RaceSettingsForm extends Composite<Div> {
         Paragraph explanation = new Paragraph(EXPLANATION);
         explanation.addClassName("race-explanation");
         FormLayout form = new FormLayout(objective, minRepetitions, maxRepetitions, target, confidence, eliminate);
+        form.setColspan(objective, 2); // its choices are sentences
         getContent().add(explanation, form);
         getContent().addClassName("race-settings");
     }
