@@ -78,8 +78,6 @@ class EndpointsView extends VerticalLayout {
                 .setHeader("Installed models").setFlexGrow(2).setClassNameGenerator(v -> "model-cell");
         grid.addColumn(EndpointsView::loaded).setHeader("Loaded (VRAM)").setFlexGrow(1)
                 .setClassNameGenerator(v -> "model-cell");
-        grid.addColumn(EndpointsView::serverSettings).setHeader("Server settings").setFlexGrow(1)
-                .setTooltipGenerator(EndpointsView::serverSettings);
         grid.addComponentColumn(this::actions).setHeader("").setWidth("7rem").setFlexGrow(0);
         return grid;
     }
@@ -94,6 +92,12 @@ class EndpointsView extends VerticalLayout {
         if (v.notes() != null) {
             name.setTitle(v.notes());
         }
+        // how the server is started, under its name (no column of its own: the grid is wide enough already)
+        Div settings = new Div(serverSettings(v));
+        settings.addClassName("server-settings");
+        settings.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)")
+                .set("white-space", "normal").set("overflow-wrap", "anywhere");
+        name.add(settings);
         return name;
     }
 
@@ -128,9 +132,9 @@ class EndpointsView extends VerticalLayout {
                 .collect(Collectors.joining(", "));
     }
 
-    /** "OLLAMA_NUM_PARALLEL=4 · OLLAMA_FLASH_ATTENTION=1", or "not recorded". */
+    /** "OLLAMA_NUM_PARALLEL=4 · OLLAMA_FLASH_ATTENTION=1", or "server settings not recorded". */
     static String serverSettings(EndpointView v) {
-        return v.serverSettings().isEmpty() ? "not recorded" : v.serverSettings().entrySet().stream()
+        return v.serverSettings().isEmpty() ? "server settings not recorded" : v.serverSettings().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" · "));
     }
 
