@@ -18,12 +18,32 @@ public final class PackagedApp implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
     private final AdminHttp api;
 
-    private PackagedApp(Process process, int port) {
+    private PackagedApp(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
         this.api = new AdminHttp(baseUrl());
+    }
+
+    /**
+     * The jar as a newcomer starts it: {@code java -jar …} in {@code folder} with nothing but a free port — no
+     * datasource URL, no admin password, none of the environment's CHIMERA_, SPRING_ or SERVER_ variables. Returns
+     * once {@code /login} answers 200.
+     */
+    public static PackagedApp asNewcomer(String name, Path folder) throws Exception {
+        int port = freePort();
+        Path log = Path.of("target", name + ".log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar().toAbsolutePath().toString(),
+                "--server.port=" + port).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("CHIMERA_") || key.startsWith("SPRING_")
+                || key.startsWith("SERVER_") || key.equals("PORT"));
+        PackagedApp app = new PackagedApp(builder.start(), port, log);
+        await(() -> app.answersWithoutLogin("/login"), 180);
+        return app;
     }
 
     /** Starts the dashboard on a free port with the given options and environment; returns once the API answers. */
@@ -42,10 +62,10 @@ public final class PackagedApp implements AutoCloseable {
                 "--chimera.endpoints.offer-local=false",
                 "--chimera.security.bootstrap-admin-password=" + TestUsers.ADMIN_PASSWORD));
         command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", name + ".log").toFile());
+        Path log = Path.of("target", name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        PackagedApp app = new PackagedApp(builder.start(), port);
+        PackagedApp app = new PackagedApp(builder.start(), port, log);
         await(() -> app.answers("/api/sweeps"), 120);
         return app;
     }
@@ -56,8 +76,9 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString(), "--chimera.mode=simulator",
                 "--server.port=" + port));
         command.addAll(List.of(options));
+        Path log = Path.of("target", name + ".log");
         PackagedApp simulator = new PackagedApp(new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", name + ".log").toFile()).start(), port);
+                .redirectOutput(log.toFile()).start(), port, log);
         await(() -> simulator.answers("/api/version"), 60);
         return simulator;
     }
@@ -78,6 +99,16 @@ public final class PackagedApp implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** What the process has written so far (its standard output and error). */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** The REST API as another user (HTTP Basic). */
+    public AdminHttp as(String username, String password) {
+        return new AdminHttp(baseUrl(), TestUsers.basic(username, password));
+    }
+
     /** kill -9: no shutdown hooks run; a job it held stays "picked" in the database. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
@@ -90,11 +121,20 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Whether the process answers 200 at the path (false while it starts; fails once it has stopped). */
     private boolean answers(String path) throws InterruptedException {
+        return answers(path, true);
+    }
+
+    private boolean answersWithoutLogin(String path) throws InterruptedException {
+        return answers(path, false);
+    }
+
+    private boolean answers(String path, boolean signedIn) throws InterruptedException {
         if (!process.isAlive()) {
-            throw new AssertionError("the process stopped during start-up; see its log in target/");
+            throw new AssertionError("the process stopped during start-up (exit code " + process.exitValue()
+                    + "); see " + log);
         }
         try {
-            return api.status(path) == 200;
+            return (signedIn ? api.status(path) : api.anonymousStatus(path)) == 200;
         } catch (IOException notYet) {
             return false;
         }
