@@ -3,6 +3,7 @@ package org.chimerabench;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.Theme;
+import org.chimerabench.base.startup.StartupChecks;
 import org.chimerabench.simulator.StandaloneSimulator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +20,8 @@ public class Application implements AppShellConfigurator {
             StandaloneSimulator.run(args);
             return;
         }
-        SpringApplication.run(Application.class, args);
+        SpringApplication application = new SpringApplication(Application.class);
+        application.addListeners(new StartupChecks()); // a user's mistakes, found before anything starts
+        application.run(args);
     }
 }

@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
  * already closed" and the next instance waited for the heartbeat limit instead).
  */
 @Component
-class H2Durability implements BeanPostProcessor {
+public class H2Durability implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(H2Durability.class);
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
-            String url = closedByTheApp(writeThrough(hikari.getJdbcUrl()));
+            String url = durable(hikari.getJdbcUrl());
             if (!url.equals(hikari.getJdbcUrl())) {
                 log.info("H2 file database: writing through (WRITE_DELAY=0) so no stored call is lost on a crash,"
                         + " closed by the app on shutdown (DB_CLOSE_ON_EXIT=FALSE)");
@@ -31,6 +31,17 @@ class H2Durability implements BeanPostProcessor {
             }
         }
         return bean;
+    }
+
+    /** The URL the app opens for a configured one: {@link #writeThrough} and {@link #closedByTheApp}. */
+    public static String durable(String url) {
+        return closedByTheApp(writeThrough(url));
+    }
+
+    /** Whether the URL names an H2 database in files (not in memory). */
+    public static boolean isH2File(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:");
     }
 
     /** The URL with {@code ;WRITE_DELAY=0} added for an H2 file database that sets no write delay itself. */
@@ -46,8 +57,7 @@ class H2Durability implements BeanPostProcessor {
     /** {@code ;KEY=value} appended to an H2 file URL that does not set KEY; any other URL unchanged. */
     private static String withDefault(String url, String key, String value) {
         String lower = url.toLowerCase(Locale.ROOT);
-        boolean h2File = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:");
-        if (!h2File || lower.contains(";" + key.toLowerCase(Locale.ROOT) + "=")) {
+        if (!isH2File(url) || lower.contains(";" + key.toLowerCase(Locale.ROOT) + "=")) {
             return url;
         }
         return url + ";" + key + "=" + value;
