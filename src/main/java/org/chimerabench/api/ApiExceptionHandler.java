@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
+import org.chimerabench.backup.BackupNotHereException;
 import org.chimerabench.base.ApiProblem;
 import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointUnavailableException;
@@ -79,6 +80,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SweepStateException.class)
     ResponseEntity<Object> conflict(SweepStateException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), null, request);
+    }
+
+    @ExceptionHandler(BackupNotHereException.class)
+    ResponseEntity<Object> backupElsewhere(BackupNotHereException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), null, request);
     }
 

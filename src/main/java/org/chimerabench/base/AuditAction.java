@@ -11,7 +11,8 @@ public enum AuditAction {
     ENDPOINT_ADDED("Added an endpoint"), ENDPOINT_CHANGED("Changed an endpoint"),
     ENDPOINT_REMOVED("Removed an endpoint"), USER_CREATED("Created a user"), USER_CHANGED("Changed a user"),
     PASSWORD_CHANGED("Changed own password"), TOKEN_CREATED("Created an API token"),
-    TOKEN_REVOKED("Revoked an API token"), SHARED("Created a share link"), SHARE_REVOKED("Revoked a share link");
+    TOKEN_REVOKED("Revoked an API token"), SHARED("Created a share link"), SHARE_REVOKED("Revoked a share link"),
+    BACKED_UP("Backed up the database");
 
     private final String label;
 

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Where an H2 file URL keeps its files, and the settings in it (the part after the first ';'). */
-record H2Location(Path database, String settings) {
+public record H2Location(Path database, String settings) {
 
     /** The location of an H2 file URL ({@code jdbc:h2:file:./data/x}, {@code jdbc:h2:~/x}, …); empty for others. */
-    static Optional<H2Location> of(String url) {
+    public static Optional<H2Location> of(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("jdbc:h2:")) {
             return Optional.empty();
@@ -29,12 +29,12 @@ record H2Location(Path database, String settings) {
     }
 
     /** The folder the database files are in. */
-    Path folder() {
+    public Path folder() {
         return database.getParent();
     }
 
     /** The value a setting has in the URL ({@code AUTO_SERVER} → "TRUE"), case-insensitive; empty when unset. */
-    Optional<String> setting(String key) {
+    public Optional<String> setting(String key) {
         for (String pair : settings.split(";")) {
             int equals = pair.indexOf('=');
             if (equals > 0 && pair.substring(0, equals).trim().equalsIgnoreCase(key)) {
