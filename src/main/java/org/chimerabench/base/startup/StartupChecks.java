@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -15,8 +17,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * What a user can get wrong before the app starts, checked before anything is built (so it fails in a second with
- * one line, not after ten with a stack trace): the web port is free, and the database opens as the app needs it
+ * What a user can get wrong before the app starts, checked before anything is built (so it fails in a second or two with
+ * one line, not after twenty with a stack trace): the web port is free, and the database opens as the app needs it
  * ({@link DatabaseCheck}). Added by {@code Application.main}, i.e. for the jar and {@code ./mvnw}; test contexts
  * don't run it.
  */
@@ -24,10 +26,17 @@ public final class StartupChecks implements ApplicationListener<ApplicationPrepa
 
     private static final Pattern MIGRATION = Pattern.compile("V([\\d.]+)__.*\\.sql");
 
+    private static final Logger log = LoggerFactory.getLogger(StartupChecks.class);
+
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
-        ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
-        if (event.getSpringApplication().getWebApplicationType() != WebApplicationType.NONE) {
+        long start = System.nanoTime();
+        check(event.getSpringApplication().getWebApplicationType(), event.getApplicationContext().getEnvironment());
+        log.info("Start-up checks passed (port, database) in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void check(WebApplicationType type, ConfigurableEnvironment environment) {
+        if (type != WebApplicationType.NONE) {
             PortCheck.check(environment.getProperty("server.address", InetAddress.class),
                     environment.getProperty("server.port", Integer.class, 8080));
         }
