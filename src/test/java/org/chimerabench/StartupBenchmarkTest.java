@@ -43,8 +43,8 @@ class StartupBenchmarkTest {
         Path application = extracted.resolve(jar.getFileName());
         Path archive = extracted.resolve("application.jsa");
         run(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-                application.toString(), "--server.port=" + PackagedApp.freePort()),
-                Files.createTempDirectory("chimera-training"));
+                application.toString(), "--server.port=0", "--spring.profiles.active=default",
+                "--spring.datasource.url=jdbc:h2:mem:training"), Files.createTempDirectory("chimera-training"));
         assertThat(archive).as("the training start wrote the archive").exists();
         double cds = median("extracted_cds", List.of("-XX:SharedArchiveFile=" + archive, "-jar",
                 application.toString()));

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BackupService {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
@@ -54,6 +54,10 @@ public class BackupService {
                 .resolve(location.database().getFileName() + "-" + STAMP.format(now) + ".zip");
         try {
             Files.createDirectories(file.getParent());
+            if (Files.exists(file)) {
+                throw new BackupNotHereException("A backup named " + file.getFileName()
+                        + " is being written; try again.");
+            }
             jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
             long bytes = Files.size(file);
             audit.record(AuditAction.BACKED_UP, file.getFileName().toString(), bytes + " bytes");

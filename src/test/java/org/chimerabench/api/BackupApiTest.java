@@ -61,7 +61,14 @@ class BackupApiTest {
     @DynamicPropertySource
     static void aFileDatabase(DynamicPropertyRegistry registry) throws Exception {
         folder = Files.createTempDirectory("chimera-backup");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + folder.resolve("data/chimera-bench"));
+        if (PostgresTestDatabase.serverUrl() != null) { // the PostgreSQL pass: its own schema, as every context
+            String url = PostgresTestDatabase.freshSchemaUrl();
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", PostgresTestDatabase::user);
+            registry.add("spring.datasource.password", PostgresTestDatabase::password);
+        } else {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + folder.resolve("data/chimera-bench"));
+        }
     }
 
     @Test

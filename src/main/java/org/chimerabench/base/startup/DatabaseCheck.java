@@ -59,19 +59,30 @@ final class DatabaseCheck {
         }
     }
 
+    /**
+     * The H2 settings that would break a guarantee: AUTO_SERVER (H2 refuses it with DB_CLOSE_ON_EXIT=FALSE, and its
+     * port), DB_CLOSE_ON_EXIT other than FALSE (H2 would close the database before a stopping app hands its sweep
+     * back), WRITE_DELAY other than 0 (a kill -9 would lose the last stored calls), FILE_LOCK=NO (two instances could
+     * write the same files). H2 reads 1, YES, T and values it cannot parse as TRUE, so only the safe values pass.
+     */
     private void checkSettings(H2Location location) {
-        if (location.setting("AUTO_SERVER").filter("TRUE"::equalsIgnoreCase).isPresent()) {
-            throw new StartupProblem(urlSetting + " sets AUTO_SERVER=TRUE, which H2 cannot combine with the app"
-                    + " closing the database itself at shutdown (DB_CLOSE_ON_EXIT=FALSE: a stopping app first hands"
-                    + " its running sweep back).",
-                    "Remove ;AUTO_SERVER=TRUE from " + urlSetting + "; to copy the database while the app runs, an"
-                    + " admin calls POST /api/admin/backup (README: Upgrading and backups).");
-        }
-        if (location.setting("DB_CLOSE_ON_EXIT").filter("TRUE"::equalsIgnoreCase).isPresent()) {
-            throw new StartupProblem(urlSetting + " sets DB_CLOSE_ON_EXIT=TRUE: H2 would close the database before"
-                    + " a stopping app hands its running sweep back.", "Remove ;DB_CLOSE_ON_EXIT=TRUE from "
-                    + urlSetting + " (the app closes the database itself when it stops).");
-        }
+        refuseUnless(location, "AUTO_SERVER", "FALSE", "H2 cannot combine it with the app closing the database"
+                + " itself at shutdown (a stopping app first hands its running sweep back), and it opens a port",
+                "; to copy the database while the app runs, an admin calls POST /api/admin/backup (README: Upgrading"
+                + " and backups)");
+        refuseUnless(location, "DB_CLOSE_ON_EXIT", "FALSE", "H2 would close the database before a stopping app"
+                + " hands its running sweep back", " (the app closes the database itself when it stops)");
+        refuseUnless(location, "WRITE_DELAY", "0", "a kill -9 or a power cut would lose the calls stored in the"
+                + " last moments", " (every commit is then written at once)");
+        refuseUnless(location, "FILE_LOCK", null, "two instances could write the same files", "");
+    }
+
+    /** Refuses a setting the URL gives with another value than {@code safe} (null: any value is refused). */
+    private void refuseUnless(H2Location location, String key, String safe, String why, String more) {
+        location.setting(key).filter(value -> safe == null || !value.equalsIgnoreCase(safe)).ifPresent(value -> {
+            throw new StartupProblem(urlSetting + " sets " + key + "=" + value + ": " + why + ".", "Remove ;" + key
+                    + "=" + value + " from " + urlSetting + more + ".");
+        });
     }
 
     private void checkWritable(Path folder) {
@@ -149,12 +160,12 @@ final class DatabaseCheck {
                 return wrongPassword(e);
             }
             if (state.equals("3D000")) {
-                return new StartupProblem("The PostgreSQL database named in " + urlSetting + " (" + url
+                return new StartupProblem("The PostgreSQL database named in " + urlSetting + " (" + shown(url)
                         + ") does not exist.", "Create it (CREATE DATABASE … OWNER " + username + ") or correct "
                         + urlSetting + ".", e);
             }
         }
-        return new StartupProblem("The database at " + url + " did not open: " + firstLine(e) + ".",
+        return new StartupProblem("The database at " + shown(url) + " did not open: " + firstLine(e) + ".",
                 "Check " + urlSetting + " and the database's user and password.", e);
     }
 
@@ -167,10 +178,20 @@ final class DatabaseCheck {
     private String address() {
         try {
             URI uri = URI.create(url.substring("jdbc:".length()));
-            return uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort());
+            if (uri.getHost() != null) {
+                return uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort());
+            }
         } catch (IllegalArgumentException e) {
-            return url;
+            // several hosts, or no host: the URL says where
         }
+        return "named in " + shown(url);
+    }
+
+    /** The URL without its parameters and any password in it, for a log line. */
+    static String shown(String url) {
+        int query = url.indexOf('?');
+        String withoutQuery = query < 0 ? url : url.substring(0, query);
+        return withoutQuery.replaceAll("(?i);(password|user)=[^;]*", "");
     }
 
     private static String reason(Exception e) {

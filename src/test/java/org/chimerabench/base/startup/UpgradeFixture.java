@@ -17,6 +17,7 @@ import java.util.List;
 import org.chimerabench.support.PostgresTestDatabase;
 import org.flywaydb.core.Flyway;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Databases written by earlier versions, rebuilt for an upgrade test on H2 or, in the PostgreSQL pass, on a
@@ -37,9 +38,9 @@ final class UpgradeFixture {
     static final String ADMIN = "early-admin";
     static final String SHARE_TOKEN = "q3Vg0mJ8xT2bLw9eRk5ZsA";
 
-    final String url;
-    final String username;
-    final String password;
+    private final String url;
+    private final String username;
+    private final String password;
     private final boolean postgres;
 
     private UpgradeFixture(String url, String username, String password, boolean postgres) {
@@ -91,6 +92,13 @@ final class UpgradeFixture {
             restartIdentities(connection);
         }
         return this;
+    }
+
+    /** This database as the test context's datasource. */
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> username);
+        registry.add("spring.datasource.password", () -> password);
     }
 
     private void migrate(String[] locations, String target) {

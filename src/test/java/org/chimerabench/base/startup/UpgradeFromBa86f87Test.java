@@ -18,17 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UpgradeFromBa86f87Test {
 
-    static UpgradeFixture database;
-
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void theOldDatabase(DynamicPropertyRegistry registry) throws Exception {
-        database = UpgradeFixture.empty().writtenAtBa86f87();
-        registry.add("spring.datasource.url", () -> database.url);
-        registry.add("spring.datasource.username", () -> database.username);
-        registry.add("spring.datasource.password", () -> database.password);
+        UpgradeFixture.empty().writtenAtBa86f87().register(registry);
     }
 
     @Test

@@ -21,17 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UpgradeFromV8Test {
 
-    static UpgradeFixture database;
-
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void theOldDatabase(DynamicPropertyRegistry registry) throws Exception {
-        database = UpgradeFixture.empty().writtenAtV8WithUsersAndAShareLink();
-        registry.add("spring.datasource.url", () -> database.url);
-        registry.add("spring.datasource.username", () -> database.username);
-        registry.add("spring.datasource.password", () -> database.password);
+        UpgradeFixture.empty().writtenAtV8WithUsersAndAShareLink().register(registry);
     }
 
     @Test
