@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every stored call must survive a kill -9 the moment the API shows it, whatever H2 URL the app is given: an H2
- * file database writes through ({@code WRITE_DELAY=0}) unless the URL says otherwise explicitly. (H2's default
+ * file database writes through ({@code WRITE_DELAY=0}; a URL that sets another delay is refused at start,
+ * {@code base.startup.DatabaseCheck}). (H2's default
  * delay of half a second lost a call already visible through the API in 3 of 4 kill -9 tries.) And the app, not
  * H2's own JVM shutdown hook, closes it ({@code DB_CLOSE_ON_EXIT=FALSE}): on SIGTERM a stopping instance hands its
  * sweep back to the scheduler before the database closes (with H2's hook the hand-back failed with "Database is

@@ -42,7 +42,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Every state-changing REST path, through the real login (HTTP Basic against the users in the database):
  * anonymous → 401 and a viewer → 403, with every table's row count (and every sweep's margin) unchanged;
- * then the role that may do it succeeds. Own database.
+ * then the role that may do it succeeds. Own database. ({@code POST /api/admin/backup} needs a database in files:
+ * {@code BackupApiTest} shows it the same way on one.)
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:authz-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
