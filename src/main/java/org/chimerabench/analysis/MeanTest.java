@@ -22,8 +22,8 @@ public record MeanTest(int n, Double mean, Double stdDev, Double ci95Low, Double
         }
         boolean significant = pValueTwoSided < alpha;
         int decimals = Numbers.decimalsFor((ci95High - ci95Low) / 2);
-        return "Mean " + Numbers.signed(mean, decimals) + unit + " (95 % CI " + Numbers.signed(ci95Low, decimals)
-                + " to " + Numbers.signed(ci95High, decimals) + "), t(" + (n - 1) + ") = "
+        return "Mean " + Numbers.signed(mean, decimals) + unit + " (95 % CI "
+                + Numbers.interval(ci95Low, ci95High, decimals) + "), t(" + (n - 1) + ") = "
                 + Numbers.number(tStatistic, 2) + ", " + Numbers.pEquals("p", pValueTwoSided) + " (two-sided): "
                 + (significant ? (mean > 0 ? "significantly above 0" : "significantly below 0") : "not significant")
                 + " at α = " + BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString() + ".";

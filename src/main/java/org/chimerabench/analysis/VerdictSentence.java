@@ -56,6 +56,6 @@ final class VerdictSentence {
     /** "−0.02 to +0.29 %", both ends with the digits of the interval's half-width. */
     static String interval(MetricVerdict v) {
         int decimals = Numbers.decimalsFor(v.halfWidth());
-        return Numbers.signed(v.ci95Low(), decimals) + " to " + Numbers.signed(v.ci95High(), decimals) + " %";
+        return Numbers.interval(v.ci95Low(), v.ci95High(), decimals) + " %";
     }
 }

@@ -37,6 +37,26 @@ public final class Numbers {
         return (value > 0 ? "+" : MINUS) + number;
     }
 
+    /**
+     * A confidence interval, "−0.02 to +0.29": each bound as {@link #signed(double, int)}, except that a bound that
+     * rounds to zero gets the digits (up to three more) that keep its sign — "+0.04 to +4.2", not "0.0 to +4.2",
+     * which reads as touching zero. {@link #NONE} without an interval.
+     */
+    public static String interval(Double low, Double high, int decimals) {
+        if (low == null || high == null) {
+            return NONE;
+        }
+        return bound(low, decimals) + " to " + bound(high, decimals);
+    }
+
+    private static String bound(double value, int decimals) {
+        int digits = decimals;
+        while (digits < decimals + 3 && value != 0 && Double.parseDouble(fixed(Math.abs(value), digits)) == 0) {
+            digits++;
+        }
+        return signed(value, digits);
+    }
+
     /** 72.2 % */
     public static String pct(Double value, int decimals) {
         return value == null ? NONE : fixed(value, decimals) + " %";

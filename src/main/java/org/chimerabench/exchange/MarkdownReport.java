@@ -99,7 +99,7 @@ public final class MarkdownReport {
     }
 
     private static String range(Double low, Double high, int decimals) {
-        return low == null ? Numbers.NONE : Numbers.signed(low, decimals) + " to " + Numbers.signed(high, decimals);
+        return Numbers.interval(low, high, decimals);
     }
 
     private void methodology(SweepDetails sweep, SweepAnalysis a, String prompt) {
@@ -271,8 +271,8 @@ public final class MarkdownReport {
         }
         int decimals = Numbers.decimalsFor((t.ci95High() - t.ci95Low()) / 2);
         line("- " + what + ": n = " + t.n() + ", mean " + Numbers.signedPct(t.mean(), decimals) + ", SD "
-                + Numbers.number(t.stdDev(), decimals) + ", 95 % CI " + Numbers.signed(t.ci95Low(), decimals) + " to "
-                + Numbers.signedPct(t.ci95High(), decimals) + ", t(" + (t.n() - 1) + ") = "
+                + Numbers.number(t.stdDev(), decimals) + ", 95 % CI " + Numbers.interval(t.ci95Low(), t.ci95High(), decimals)
+                + " %, t(" + (t.n() - 1) + ") = "
                 + Numbers.number(t.tStatistic(), 2) + ", " + Numbers.pEquals("p (two-sided)", t.pValueTwoSided())
                 + ", " + Numbers.pEquals("p (one-sided, > 0)", t.pValueOneSided()) + ".");
     }

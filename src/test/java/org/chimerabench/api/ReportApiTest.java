@@ -61,7 +61,7 @@ class ReportApiTest {
         assertThat(md).contains("**Verdict:** " + analysis.at("/verdict/sentence").asText() + ".");
         assertThat(md).contains("| Throughput Δ (%) | No practical difference | +0.14 | −0.02 to +0.29 |"
                 + " +0.01 to +0.26 | 0.077 | 13 of 18 (p = 0.096) |");
-        assertThat(md).contains("| TTFT reduction (%) | Better | +2.1 | 0.0 to +4.2 | +0.4 to +3.8 | 0.046 |"
+        assertThat(md).contains("| TTFT reduction (%) | Better | +2.1 | +0.04 to +4.2 | +0.4 to +3.8 | 0.046 |"
                 + " 14 of 18 (p = 0.031) |");
         assertThat(md).contains("| Axes | num_gpu: 60, 80, 120; num_ctx: 256, 512, 1024; temperature: 0.6, 0.8 |");
         assertThat(md).contains("One trial per arm").contains("Imported results");

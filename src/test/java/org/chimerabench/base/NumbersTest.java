@@ -7,6 +7,17 @@ import org.junit.jupiter.api.Test;
 /** The one number formatter: digits from the uncertainty, one minus sign, p-values that read right. */
 class NumbersTest {
 
+    /** Issue 24, point 6: the Rust example's TTFT CI is +0.042 to +4.19 %; "0.0 to +4.2" read as touching zero. */
+    @Test
+    void aConfidenceBoundThatRoundsToZeroKeepsItsSign() {
+        assertThat(Numbers.interval(0.042, 4.19, 1)).isEqualTo("+0.04 to +4.2");
+        assertThat(Numbers.interval(-0.0004, 0.29, 2)).isEqualTo("−0.0004 to +0.29");
+        assertThat(Numbers.interval(-0.02, 0.29, 2)).isEqualTo("−0.02 to +0.29");
+        assertThat(Numbers.interval(0.0, 1.5, 1)).as("a bound at zero is zero").isEqualTo("0.0 to +1.5");
+        assertThat(Numbers.interval(1e-9, 1.5, 1)).as("at most three more digits").isEqualTo("0.0000 to +1.5");
+        assertThat(Numbers.interval(null, 1.5, 1)).isEqualTo(Numbers.NONE);
+    }
+
     @Test
     void digitsFollowTheUncertainty() {
         // the Rust sweep: +0.1376 % with a 95 % CI half-width of 0.154 → +0.14 %, not +0.138 %

@@ -55,7 +55,7 @@ class KpiRow extends Composite<Div> {
             return v.configurations() == 0 ? "not measured" : "no interval: too few or identical values";
         }
         int decimals = Numbers.decimalsFor(v.halfWidth());
-        return "95 % CI " + Numbers.signed(v.ci95Low(), decimals) + " to " + Numbers.signed(v.ci95High(), decimals)
+        return "95 % CI " + Numbers.interval(v.ci95Low(), v.ci95High(), decimals)
                 + " % · " + Numbers.pEquals("p", v.pValue());
     }
 

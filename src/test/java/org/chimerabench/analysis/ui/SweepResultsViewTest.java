@@ -74,7 +74,7 @@ class SweepResultsViewTest {
         assertThat(card("kpi-mean-delta").detail()).isEqualTo("95 % CI −0.02 to +0.29 % · p = 0.077");
         assertThat(tone(card("kpi-mean-delta"))).as("within noise: neutral").isEmpty();
         assertThat(card("kpi-ttft").value()).isEqualTo("+2.1 %");
-        assertThat(card("kpi-ttft").detail()).isEqualTo("95 % CI 0.0 to +4.2 % · p = 0.046");
+        assertThat(card("kpi-ttft").detail()).isEqualTo("95 % CI +0.04 to +4.2 % · p = 0.046");
         assertThat(tone(card("kpi-ttft"))).containsExactly("good");
         assertThat(card("kpi-success-rate").value()).isEqualTo("72 %");
         assertThat(card("kpi-success-rate").detail()).isEqualTo("13 of 18 configurations faster · sign test p = 0.096");
