@@ -17,15 +17,14 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * What a user can get wrong before the app starts, checked before anything is built (so it fails in a second or two with
- * one line, not after twenty with a stack trace): the web port is free, and the database opens as the app needs it
- * ({@link DatabaseCheck}). Added by {@code Application.main}, i.e. for the jar and {@code ./mvnw}; test contexts
+ * What a user can get wrong before the app starts, checked before anything is built (so it fails in a second or two
+ * with one line, not after twenty with a stack trace): the web port is free, and the database opens as the app needs
+ * it ({@link DatabaseCheck}). Added by {@code Application.main}, i.e. for the jar and {@code ./mvnw}; test contexts
  * don't run it.
  */
 public final class StartupChecks implements ApplicationListener<ApplicationPreparedEvent> {
 
     private static final Pattern MIGRATION = Pattern.compile("V([\\d.]+)__.*\\.sql");
-
     private static final Logger log = LoggerFactory.getLogger(StartupChecks.class);
 
     @Override
