@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
 import org.chimerabench.execution.LoadMeasures;
+import org.chimerabench.execution.PlacementMeasures;
 import org.chimerabench.execution.RaceHistory;
 import org.chimerabench.execution.RaceReferee;
 import org.chimerabench.execution.TrialMeasures;
@@ -42,9 +43,11 @@ public class AnalysisService {
     private final Map<Key, Cached> cache;
     private final RaceReferee referee;
     private final LoadMeasures loads;
+    private final PlacementMeasures placements;
 
     AnalysisService(SweepRepository sweeps, TrialMeasures measures, RaceReferee referee, LoadMeasures loads,
-                    @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
+                    PlacementMeasures placements, @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
+        this.placements = placements;
         this.sweeps = sweeps;
         this.referee = referee;
         this.loads = loads;
@@ -85,7 +88,7 @@ public class AnalysisService {
             }
             SweepAnalysis analysis = SweepAnalyzer.analyse(sweepId, sweep.getLabel(), axes(sweep),
                     measured(sweep, measures.byConfiguration(sweepId, endpoint)), margin);
-            analysis = analysis.withLoad(underLoad(sweep, endpoint));
+            analysis = analysis.withLoad(underLoad(sweep, endpoint)).withValidity(validity(sweep, endpoint));
             cache.put(key, new Cached(stamp, analysis));
             return withRace(sweep, analysis, stamp);
         });
@@ -143,6 +146,14 @@ public class AnalysisService {
         }
         boolean running = sweep.getStatus() == SweepStatus.QUEUED || sweep.getStatus() == SweepStatus.RUNNING;
         return RaceSentence.unfinished(plan, leader, eliminated, configurations, racing, running);
+    }
+
+    /** Whether the sweep's calls ran where they should (§4.3): each arm at one placement, the baseline at one. */
+    private Validity validity(Sweep sweep, String endpoint) {
+        Map<Long, String> names = new HashMap<>();
+        sweep.getConfigurations().forEach(c -> names.put(c.getId(), OptionsJson.describeOrNone(c.getOptions())));
+        return Validity.of(placements.calls(sweep.getId(), endpoint),
+                id -> names.getOrDefault(id, "configuration " + id));
     }
 
     /** Each configuration under its load; none when every configuration ran one call at a time. */

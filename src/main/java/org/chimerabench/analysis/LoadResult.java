@@ -33,6 +33,20 @@ public record LoadResult(long configurationId, Map<String, Object> options, Stri
             return new ArmLoad(batches, calls, aggregateTokPerSec, requestsPerSec, perStreamDecodeTokPerSec,
                     ttftP50Ms, ttftP95Ms, ttftP99Ms, e2eP50Ms, e2eP95Ms, e2eP99Ms, queueMsMean, efficiency);
         }
+
+        /**
+         * The efficiency as a person reads it: "85 %"; above 100 % never silently — N streams cannot give more than
+         * N times one, so concurrency 1 was measured slow (a load paid there, or noise) — and {@code none} without
+         * one.
+         */
+        public String efficiencyShown(String none) {
+            if (parallelEfficiency == null) {
+                return none;
+            }
+            String shown = org.chimerabench.base.Numbers.number(100 * parallelEfficiency, 0) + " %";
+            return parallelEfficiency <= 1.0 ? shown : shown + " (above 100 %: concurrency 1 measured slower than it"
+                    + " runs — noise or a disturbance there; not a real gain)";
+        }
     }
 
     /** Its options in words ("num_ctx=2048 · num_gpu=28"), or "the sweep's options" when only the load varies. */

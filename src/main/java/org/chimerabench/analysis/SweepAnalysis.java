@@ -47,6 +47,14 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                 recommendations, configurationResults.stream().map(standing).toList(), summary, byLoad);
     }
 
+    /** The same analysis with its verdict checked for validity (§4.3). */
+    SweepAnalysis withValidity(Validity validity) {
+        return new SweepAnalysis(sweepId, label, verdict.checked(validity), configurations, improvedConfigurations,
+                successRatePct, significantlyImprovedConfigurations, incompleteConfigurations, minTrialsPerArm,
+                throughputDeltaPct, ttftReductionPct, throughput, ttftMs, throughputByArm, ttftMsByArm, byParameter,
+                topByThroughput, topByTtft, recommendations, configurationResults, adaptive, byLoad);
+    }
+
     /** The same analysis with each configuration under its load (§6.7; empty when the sweep ran one at a time). */
     SweepAnalysis withLoad(List<LoadResult> loads) {
         return new SweepAnalysis(sweepId, label, verdict, configurations, improvedConfigurations, successRatePct,

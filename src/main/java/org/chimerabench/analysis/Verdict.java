@@ -7,16 +7,39 @@ package org.chimerabench.analysis;
  * @param throughputDeltaPct per-configuration throughput Δ %
  * @param ttftReductionPct   per-configuration TTFT reduction % (positive = first token sooner)
  * @param sentence           both outcomes in words, e.g. "Tuned options: no practical throughput difference
- *                           (+0.14 %, within ±1 %); first token 2.1 % sooner (p = 0.046)"
+ *                           (+0.14 %, within ±1 %); first token 2.1 % sooner (p = 0.046)"; or why the measurement
+ *                           is invalid
+ * @param validity           whether the sweep measured what it claims (§4.3); null = not checked
  */
-public record Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence) {
+public record Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence,
+                      Validity validity) {
+
+    public Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence) {
+        this(throughputDeltaPct, ttftReductionPct, sentence, null);
+    }
+
+    /** The verdict with the sweep's validity: an invalid measurement says so instead of a number. */
+    Verdict checked(Validity checked) {
+        return new Verdict(throughputDeltaPct, ttftReductionPct, checked.valid() ? sentence : checked.summary(),
+                checked);
+    }
+
+    /** The whole verdict's outcome ({@link #overall()}), as the REST contract names it: {@code verdict.outcome}. */
+    @com.fasterxml.jackson.annotation.JsonProperty("outcome")
+    public Outcome outcome() {
+        return overall();
+    }
 
     /**
      * The colour of the whole verdict: that of throughput, the headline metric, when it is better or worse and the
      * first token does not point the other way; otherwise (no practical difference, inconclusive, mixed)
-     * {@link Outcome#INCONCLUSIVE}, shown neutral. A first-token gain alone colours only its own badge.
+     * {@link Outcome#INCONCLUSIVE}, shown neutral. A first-token gain alone colours only its own badge. An invalid
+     * measurement is {@link Outcome#INVALID}, whatever the numbers.
      */
     public Outcome overall() {
+        if (validity != null && !validity.valid()) {
+            return Outcome.INVALID;
+        }
         Outcome headline = throughputDeltaPct.outcome();
         Outcome other = ttftReductionPct.outcome();
         boolean opposite = (headline == Outcome.BETTER && other == Outcome.WORSE)

@@ -42,6 +42,7 @@ final class VerdictSentence {
                     + Numbers.plain(v.marginPct()) + " %)";
             case INCONCLUSIVE -> w.adjective() + " effect unclear (" + Numbers.signedPctWithin(v.meanPct(), uncertainty)
                     + ", 95 % CI " + interval(v) + ")";
+            case INVALID -> "measurement invalid"; // a whole sweep's outcome, never one metric's
         };
         if ((v.outcome() == Outcome.EQUIVALENT || v.outcome() == Outcome.INCONCLUSIVE) && v.signTestSignificant()) {
             boolean mostlyUp = v.improved() * 2 > v.configurations();

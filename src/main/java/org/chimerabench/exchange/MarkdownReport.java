@@ -20,6 +20,7 @@ import org.chimerabench.analysis.ParameterRow;
 import org.chimerabench.analysis.Recommendation;
 import org.chimerabench.analysis.LoadResult;
 import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.analysis.Validity;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.Arm;
@@ -70,8 +71,9 @@ public final class MarkdownReport {
     private void summary(SweepAnalysis a) {
         section("1. Executive summary");
         line("**Verdict" + (a.provisional() ? " (provisional: not every configuration has a trial in both arms)" : "")
-                + ":** " + a.verdict().sentence() + ".");
+                + ":** " + plainText(a.verdict().sentence()) + ".");
         line("");
+        validity(a.verdict().validity());
         line("| Metric | Outcome | Mean | 95 % CI | 90 % CI | p | Improved (sign test) |");
         line("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
         verdictRow("Throughput Δ (%)", a.verdict().throughputDeltaPct());
@@ -87,6 +89,35 @@ public final class MarkdownReport {
         line("- **Best configuration:** " + (best == null ? "none" : "`" + OptionsJson.describe(best.options())
                 + "` (" + Numbers.signedPct(best.throughput().deltaPct(), 2) + ", " + best.claim() + ")") + ".");
         line("- **Significance per configuration:** " + significance(a));
+    }
+
+    /** Where the calls ran (§4.3): why the measurement is invalid, the disturbed calls, the loads left out. */
+    private void validity(Validity v) {
+        if (v == null) {
+            return;
+        }
+        if (!v.valid()) {
+            line("**The figures below are not a verdict:** the measurement is invalid because");
+            v.problems().forEach(problem -> line("- " + plainText(problem)));
+        } else {
+            line("_" + plainText(v.summary()) + "_");
+        }
+        if (!v.disturbed().isEmpty()) {
+            line("");
+            line("Disturbed calls (left out of every figure; their trials ran again):");
+            v.disturbed().forEach(call -> line("- " + plainText(call)));
+        }
+        if (v.loads() > 0) {
+            line("");
+            line(v.loads() + " calls paid a model load and are left out of throughput and first-token figures"
+                    + (v.medianLoadMs() == null ? "." : " (median load " + Math.round(v.medianLoadMs()) + " ms)."));
+        }
+        line("");
+    }
+
+    /** Text shown as text: Markdown's link, emphasis and HTML characters escaped. */
+    static String plainText(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]<>!|#])", "\\\\$1");
     }
 
     private void verdictRow(String metric, MetricVerdict v) {
@@ -219,8 +250,7 @@ public final class MarkdownReport {
                         + Numbers.number(arm.requestsPerSec(), 2) + " | " + Numbers.number(arm.ttftP50Ms(), 0) + " / "
                         + Numbers.number(arm.ttftP95Ms(), 0) + " / " + Numbers.number(arm.ttftP99Ms(), 0) + " | "
                         + Numbers.number(arm.e2eP95Ms(), 0) + " | " + Numbers.number(arm.queueMsMean(), 0) + " | "
-                        + (arm.parallelEfficiency() == null ? "—"
-                        : Numbers.number(100 * arm.parallelEfficiency(), 0) + " %") + " |");
+                        + arm.efficiencyShown("—") + " |");
             }
         }
     }

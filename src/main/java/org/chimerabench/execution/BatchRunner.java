@@ -9,7 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.chimerabench.ollama.Cancellation;
+import org.chimerabench.ollama.LoadedModel;
+import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.sweep.Load;
 import org.chimerabench.sweep.Sweep;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,11 +42,19 @@ final class BatchRunner {
     private final SweepEvents events;
     private final TransactionTemplate tx;
     private final Runnable warmUp;
+    private final RunnerWatch watch;
+    private final Supplier<LoadedModel> loaded;
 
-    /** {@code warmUp}: a cheap request on the client, so the batch's first call does not open the connection. */
+    /**
+     * {@code warmUp}: a cheap request on the client, so the batch's first call does not open the connection;
+     * {@code watch}: judges whether the batch paid a load; {@code loaded}: what /api/ps says of the model.
+     */
     BatchRunner(Sweep sweep, SweepRun run, Function<Cancellation, TrialCaller> callers, TrialRepository trials,
-                CallRecordRepository calls, SweepEvents events, TransactionTemplate tx, Runnable warmUp) {
+                CallRecordRepository calls, SweepEvents events, TransactionTemplate tx, Runnable warmUp,
+                RunnerWatch watch, Supplier<LoadedModel> loaded) {
         this.warmUp = warmUp;
+        this.watch = watch;
+        this.loaded = loaded;
         this.sweep = sweep;
         this.run = run;
         this.callers = callers;
@@ -72,6 +83,7 @@ final class BatchRunner {
         if (outcomes == null) {
             return List.of();
         }
+        watch.batchEnded(outcomes.stream().flatMap(o -> o.calls().stream()).toList(), lastPlacement());
         tx.executeWithoutResult(s -> outcomes.forEach(outcome -> {
             Trial managed = trials.findById(outcome.trial().getId()).orElseThrow();
             outcome.calls().forEach(call -> calls.save(call.rebind(managed)));
@@ -128,6 +140,14 @@ final class BatchRunner {
         } finally {
             pool.shutdownNow();
             cancellations.forEach(run::forget);
+        }
+    }
+
+    private LoadedModel lastPlacement() {
+        try {
+            return loaded.get();
+        } catch (OllamaException e) {
+            return null;
         }
     }
 

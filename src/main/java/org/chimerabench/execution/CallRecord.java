@@ -110,6 +110,15 @@ public class CallRecord {
     /** Time in the server's queue, estimated: time to headers − load − prompt eval, at least 0 (§5). */
     @Column(name = "queue_ms")
     private Double queueMs;
+    /** Why this call, or its batch, paid a model load; null = it ran warm (§4.3). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reload_reason")
+    private ReloadReason reloadReason;
+    /** Why the call was disturbed (another client changed the placement under it); null = it was not (§4.3). */
+    private String disturbance;
+    /** The context length /api/ps reported after the call. */
+    @Column(name = "context_length")
+    private Integer contextLength;
 
     protected CallRecord() {
     }
@@ -173,6 +182,48 @@ public class CallRecord {
         }
         return Math.max(0, timeToHeadersMs - (loadMs == null ? 0 : loadMs) - (promptEvalMs == null ? 0
                 : promptEvalMs));
+    }
+
+    /** What /api/ps reported of the model after the call: its context length. */
+    CallRecord withContextLength(Integer contextLength) {
+        this.contextLength = contextLength;
+        return this;
+    }
+
+    /** Why the call (or its batch) paid a model load; null = warm. */
+    CallRecord loadedBecause(ReloadReason reason) {
+        this.reloadReason = reason;
+        this.cold = reason != null || Boolean.TRUE.equals(cold);
+        return this;
+    }
+
+    /** The call ran disturbed: why (it is kept, listed and left out of every figure). */
+    CallRecord disturbedBy(String why) {
+        this.disturbance = why.length() > 200 ? why.substring(0, 200) : why;
+        return this;
+    }
+
+    /**
+     * Whether the server's load_duration says this call paid a model load: over 10 ms when one was planned (a warm
+     * call reports a few ms; the simulator at a small time scale loads in tens), over 500 ms when none was.
+     */
+    boolean paidLoad(boolean planned) {
+        return loadMs != null && loadMs > (planned ? PLANNED_LOAD_MS : UNPLANNED_LOAD_MS);
+    }
+
+    static final double PLANNED_LOAD_MS = 10;
+    static final double UNPLANNED_LOAD_MS = 500;
+
+    public ReloadReason getReloadReason() {
+        return reloadReason;
+    }
+
+    public String getDisturbance() {
+        return disturbance;
+    }
+
+    public Integer getContextLength() {
+        return contextLength;
     }
 
     /** The load this call ran under. */

@@ -75,7 +75,8 @@ public class CallService implements StoredCalls {
                                c.itl_p50_ms, c.itl_p90_ms, c.itl_p99_ms, c.tpot_ms, c.decode_tok_per_sec,
                                c.prefill_tok_per_sec, c.e2e_tok_per_sec, c.load_ms, c.prompt_eval_ms, c.eval_ms,
                                c.total_ms, c.cold, c.gpu_offload_pct, c.size_vram_bytes, c.done_reason, c.eval_count,
-                               c.prompt_eval_count, c.response_chars, t.slot, c.concurrency, c.request_rate, c.queue_ms
+                               c.prompt_eval_count, c.response_chars, t.slot, c.concurrency, c.request_rate, c.queue_ms,
+                               c.reload_reason, c.disturbance, c.context_length
                         FROM call_record c JOIN trial t ON t.id = c.trial_id
                         WHERE c.sweep_id = ? ORDER BY c.id
                         """)
@@ -88,7 +89,9 @@ public class CallService implements StoredCalls {
                         d(rs, 23), d(rs, 24), d(rs, 25), d(rs, 26), rs.getObject(27, Boolean.class), d(rs, 28),
                         rs.getObject(29, Long.class), rs.getString(30), rs.getObject(31, Integer.class),
                         rs.getObject(32, Integer.class), rs.getObject(33, Integer.class), rs.getInt(34),
-                        rs.getObject(35, Integer.class), d(rs, 36), d(rs, 37)))
+                        rs.getObject(35, Integer.class), d(rs, 36), d(rs, 37),
+                        rs.getString(38) == null ? null : ReloadReason.valueOf(rs.getString(38)), rs.getString(39),
+                        rs.getObject(40, Integer.class)))
                 .list();
     }
 
@@ -111,6 +114,18 @@ public class CallService implements StoredCalls {
     }
 
     static final int RECENT_SPEED_CALLS = 50;
+
+    /** The endpoint's recent model loads: mean load_duration of its last calls that paid one; empty when none did. */
+    @Override
+    @Transactional(readOnly = true)
+    public OptionalDouble recentLoadSeconds(String endpointName) {
+        Double meanMs = jdbc.sql("""
+                        SELECT AVG(load_ms) FROM (SELECT load_ms FROM call_record
+                        WHERE endpoint = ? AND status = 'OK' AND reload_reason IS NOT NULL AND load_ms IS NOT NULL
+                        ORDER BY id DESC LIMIT ?) recent""")
+                .param(endpointName).param(RECENT_SPEED_CALLS).query(Double.class).optional().orElse(null);
+        return meanMs == null ? OptionalDouble.empty() : OptionalDouble.of(meanMs / 1000.0);
+    }
 
     /** All calls of one configuration, by arm, repetition and stage. */
     @Transactional(readOnly = true)

@@ -57,7 +57,8 @@ public class LiveMonitorService {
             List<Timed> recent = recent(sweepId);
             return new LiveSnapshot(sweepId, sweep.getStatus(), sweep.getStatusMessage(), done, total,
                     eta(recent, total - done), current(sweepId),
-                    recent.stream().map(Timed::call).toList(), failures(sweepId), stored[1], race);
+                    recent.stream().map(Timed::call).toList(), failures(sweepId), stored[1], race,
+                    calls(sweepId, "c.disturbance IS NOT NULL", "c.disturbance"));
         });
     }
 
@@ -141,12 +142,16 @@ public class LiveMonitorService {
     }
 
     private List<LiveSnapshot.Failure> failures(long sweepId) {
+        return calls(sweepId, "c.status = 'FAILED'", "c.error");
+    }
+
+    /** The newest calls matching {@code where} (a fixed condition of this class), with {@code why} as their text. */
+    private List<LiveSnapshot.Failure> calls(long sweepId, String where, String why) {
         record Row(long callId, long configurationId, Arm arm, int repetition, String endpoint, String error) {
         }
-        List<Row> rows = jdbc.sql("""
-                        SELECT c.id, t.configuration_id, t.arm, t.repetition, c.endpoint, c.error
-                        FROM call_record c JOIN trial t ON t.id = c.trial_id
-                        WHERE c.sweep_id = ? AND c.status = 'FAILED' ORDER BY c.id DESC LIMIT ?""")
+        List<Row> rows = jdbc.sql("SELECT c.id, t.configuration_id, t.arm, t.repetition, c.endpoint, " + why
+                        + " FROM call_record c JOIN trial t ON t.id = c.trial_id WHERE c.sweep_id = ? AND " + where
+                        + " ORDER BY c.id DESC LIMIT ?")
                 .param(sweepId).param(FAILURES)
                 .query((rs, row) -> new Row(rs.getLong(1), rs.getLong(2), Arm.valueOf(rs.getString(3)),
                         rs.getInt(4), rs.getString(5), rs.getString(6)))

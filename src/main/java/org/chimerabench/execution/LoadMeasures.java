@@ -37,6 +37,7 @@ public class LoadMeasures {
                                c.ttft_ms, c.decode_tok_per_sec, c.queue_ms
                         FROM call_record c JOIN trial t ON t.id = c.trial_id
                         WHERE c.sweep_id = ? AND c.status = 'OK' AND t.warmup = FALSE AND c.e2e_ms IS NOT NULL
+                  AND c.reload_reason IS NULL AND c.disturbance IS NULL
                           AND c.started_at IS NOT NULL AND (CAST(? AS VARCHAR) IS NULL OR c.endpoint = ?)
                         ORDER BY t.configuration_id, t.arm, t.repetition, t.slot, c.id""")
                 .param(sweepId).param(endpoint).param(endpoint)

@@ -127,6 +127,7 @@ public class RaceReferee {
                 SELECT t.configuration_id, t.repetition, t.arm, c.decode_tok_per_sec, c.ttft_ms
                 FROM call_record c JOIN trial t ON t.id = c.trial_id
                 WHERE c.sweep_id = ? AND c.status = 'OK' AND t.warmup = FALSE AND t.repetition <= ?
+                  AND c.reload_reason IS NULL AND c.disturbance IS NULL
                 """).param(sweepId).param(round).query(rs -> {
                     double[][] cell = sums.computeIfAbsent(rs.getLong(1), id -> new TreeMap<>())
                             .computeIfAbsent(rs.getInt(2), r -> new double[3][2]);

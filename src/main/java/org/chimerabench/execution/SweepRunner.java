@@ -20,7 +20,6 @@ import org.chimerabench.ollama.Cancellation;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.RacePlan;
-import org.chimerabench.sweep.RunOrder;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepRepository;
 import org.chimerabench.sweep.SweepStatus;
@@ -286,11 +285,10 @@ class SweepRunner {
             }
             Sweep sweep = sweeps.findById(sweepId).orElseThrow();
             List<Configuration> configurations = sweep.getConfigurations();
-            Long seed = sweep.getRunOrder() == RunOrder.SHUFFLED ? sweep.getShuffleSeed() : null;
             int position = 0;
             List<Integer> batchSizes = configurations.stream().map(c -> sweep.loadOf(c).batchSize()).toList();
             for (ExecutionPlan.Item item : ExecutionPlan.of(batchSizes, sweep.getRepetitions(),
-                    sweep.getWarmupTrials(), seed)) {
+                    sweep.getWarmupTrials(), sweep.getRunOrder(), sweep.getShuffleSeed())) {
                 Long endpointId = fleet.get(item.configuration() % fleet.size()).id();
                 trials.save(Trial.planned(configurations.get(item.configuration()), item.arm(), item.repetition(),
                         item.warmup(), item.slot(), position++, endpointId));
@@ -313,10 +311,12 @@ class SweepRunner {
                 .filter(inRound).toList();
         Cancellation cancellation = run.newCancellation();
         try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), SweepTimeouts.of(sweep))) {
+            RunnerWatch watch = new RunnerWatch(); // the runner this endpoint's calls loaded (§4.3)
             TrialCaller caller = new TrialCaller(sweep, endpoint, client, cancellation, trials, calls, events, tx,
-                    retries);
+                    retries, watch);
             BatchRunner batches = new BatchRunner(sweep, run, slot -> new TrialCaller(sweep, endpoint, client, slot,
-                    trials, calls, events, tx, retries), trials, calls, events, tx, client::warmUp);
+                    trials, calls, events, tx, retries, watch), trials, calls, events, tx, client::warmUp, watch,
+                    () -> client.loaded(sweep.getModel()).orElse(null));
             Long lastConfiguration = null;
             for (List<Trial> batch : batches(plan)) {
                 Trial trial = batch.get(0);
@@ -332,6 +332,7 @@ class SweepRunner {
                     caller.coldStart();
                 }
                 lastConfiguration = trial.getConfiguration().getId();
+                caller.prepare(trial); // each arm on the runner its own options load
                 boolean failedTooOften;
                 if (batch.size() == 1) {
                     boolean ok = caller.run(trial);

@@ -11,6 +11,8 @@ import org.chimerabench.base.OptionsJson;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.ollama.Cancellation;
 import org.chimerabench.ollama.GenerateRequest;
+import org.chimerabench.ollama.LoadOptions;
+import org.chimerabench.ollama.LoadedRunner;
 import org.chimerabench.ollama.LoadedModel;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
@@ -53,10 +55,12 @@ final class TrialCaller {
     private final SweepEvents events;
     private final TransactionTemplate tx;
     private final int retries;
+    private final RunnerWatch watch;
 
     TrialCaller(Sweep sweep, EndpointView endpoint, OllamaClient client, Cancellation cancellation,
                 TrialRepository trials, CallRecordRepository calls, SweepEvents events, TransactionTemplate tx,
-                int retries) {
+                int retries, RunnerWatch watch) {
+        this.watch = watch;
         this.sweep = sweep;
         this.endpoint = endpoint;
         this.client = client;
@@ -70,10 +74,58 @@ final class TrialCaller {
 
     /** Unloads the model and waits until {@code /api/ps} no longer lists it (cold start of a configuration). */
     void coldStart() {
+        unload("Cold start");
+    }
+
+    private void unload(String why) {
+        watch.forget();
         try {
             client.unloadAndWait(sweep.getModel(), Duration.ofMillis(100), Duration.ofSeconds(30));
         } catch (OllamaException e) {
-            log.warn("Cold start: could not unload {} on {}: {}", sweep.getModel(), endpoint.name(), e.getMessage());
+            log.warn("{}: could not unload {} on {}: {}", why, sweep.getModel(), endpoint.name(), e.getMessage());
+        }
+    }
+
+    /**
+     * Before a trial or a batch: puts the model on the runner the trial's arm would load itself (docs/architecture.md
+     * §4.3). Ollama reloads by itself when a load-time option changed; where it would keep a runner the arm did not
+     * ask for (a baseline after an explicit num_gpu), the model is unloaded first. After a load, one warm-up call
+     * (not stored) pays it, unless warm-ups are 0 — then the call or batch that pays it is marked and left out of
+     * the figures. A model loaded by someone else with options we do not know is unloaded first.
+     */
+    void prepare(Trial trial) {
+        Map<String, Object> options = options(sweep, trial.getArm(), trial.getConfiguration());
+        LoadOptions wanted = LoadOptions.of(options);
+        if (!watch.runner().known() && loaded() != null) {
+            unload("Unknown runner");
+        }
+        LoadedRunner.Step step = watch.runner().before(wanted);
+        if (step.unloadFirst()) {
+            unload("Forced reload");
+        }
+        watch.runner().ran(wanted, step);
+        ReloadReason reason = switch (step) {
+            case WARM -> null;
+            case FIRST_LOAD -> ReloadReason.FIRST_LOAD;
+            case OPTIONS_CHANGED -> ReloadReason.OPTIONS_CHANGED;
+            case FORCED -> ReloadReason.FORCED;
+        };
+        watch.plan(reason);
+        if (reason != null && sweep.getWarmupTrials() > 0 && !trial.isWarmup()) {
+            warmUpAfterLoad(trial, options);
+        }
+    }
+
+    /** One throw-away call with the trial's options that pays the load (not stored; counted in the log). */
+    private void warmUpAfterLoad(Trial trial, Map<String, Object> options) {
+        try {
+            client.generate(GenerateRequest.of(sweep.getModel(), stages(prefix(trial)).get(0).prompt(), options),
+                    cancellation);
+            watch.take();
+            watch.seen(loaded());
+        } catch (OllamaException e) {
+            log.warn("Warm-up after a load on {} failed ({}); the next call pays the load", endpoint.name(),
+                    e.getMessage());
         }
     }
 
@@ -91,6 +143,20 @@ final class TrialCaller {
             trials.findById(trial.getId()).orElseThrow().markRunning();
         });
         events.changed(sweep.getId());
+        Boolean ended = attempt(trial, load, options, optionsJson, prefix, stages, true);
+        if (ended == null) { // disturbed: once more, on the runner the arm loads
+            prepare(trial);
+            ended = attempt(trial, load, options, optionsJson, prefix, stages, false);
+        }
+        return Boolean.TRUE.equals(ended);
+    }
+
+    /**
+     * One run of the trial's calls, each stored as it ends; null when a call was disturbed and {@code mayRepeat}
+     * (that call is stored, listed as disturbed, and the trial is left running to be run again).
+     */
+    private Boolean attempt(Trial trial, Load load, Map<String, Object> options, String optionsJson, String prefix,
+                            List<StagePrompt> stages, boolean mayRepeat) {
         String previousResponse = null;
         for (int i = 0; i < stages.size(); i++) {
             StagePrompt stage = stages.get(i);
@@ -100,16 +166,22 @@ final class TrialCaller {
                 return false;
             }
             boolean ok = record.getStatus() == CallStatus.OK;
-            boolean last = !ok || i == stages.size() - 1;
+            boolean again = mayRepeat && record.getDisturbance() != null;
+            boolean last = !ok || again || i == stages.size() - 1;
             tx.executeWithoutResult(s -> { // the trial's last call and its DONE/FAILED mark commit together
                 Trial managed = trials.findById(trial.getId()).orElseThrow();
                 calls.save(record.rebind(managed));
-                if (last) {
+                if (last && !again) {
                     managed.markFinished(ok);
                 }
             });
             events.changed(sweep.getId());
             count(record);
+            if (again) {
+                log.info("Sweep {}: a call of trial {} was disturbed ({}); running the trial once more",
+                        sweep.getId(), trial.getId(), record.getDisturbance());
+                return null;
+            }
             if (last) {
                 return ok;
             }
@@ -176,13 +248,20 @@ final class TrialCaller {
                 break;
             }
             try {
-                boolean loadedBefore = !precheck || loaded() != null;
+                LoadedModel before = precheck ? loaded() : null;
+                boolean loadedBefore = !precheck || before != null;
+                String moved = precheck ? watch.movedBefore(before) : null;
                 StreamedCall call = client.generate(GenerateRequest.of(sweep.getModel(), prompt, options),
                         cancellation);
                 LoadedModel after = loaded();
-                return CallRecord.measured(trial, sweep.getId(), stage, endpoint.name(), optionsJson, call,
-                        call.loadedModel() || !loadedBefore, after == null ? null : after.sizeBytes(),
-                        after == null ? null : after.sizeVramBytes());
+                CallRecord record = CallRecord.measured(trial, sweep.getId(), stage, endpoint.name(), optionsJson,
+                        call, call.loadedModel() || !loadedBefore, after == null ? null : after.sizeBytes(),
+                        after == null ? null : after.sizeVramBytes())
+                        .withContextLength(after == null ? null : after.contextLength());
+                if (precheck) { // a batch's calls are judged together when the batch ends (BatchRunner)
+                    watch.ended(record, moved, before, after);
+                }
+                return record;
             } catch (OllamaException e) {
                 last = e;
                 if (e.kind() == OllamaException.Kind.CANCELLED || !e.retryable()) {

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The read model execution publishes for the analysis: per configuration and arm, one value per non-warm-up
- * trial (the mean of the trial's OK calls), read straight from execution's own tables (one projection query,
- * no entities), so 100,000 calls load in a fraction of a second.
+ * trial (the mean of the trial's OK calls that ran warm and undisturbed — §4.3), read straight from execution's own
+ * tables (one projection query, no entities), so 100,000 calls load in a fraction of a second.
  */
 @Repository
 public class TrialMeasures {
@@ -58,6 +58,7 @@ public class TrialMeasures {
                 SELECT t.configuration_id, t.id, t.arm, c.decode_tok_per_sec, c.ttft_ms, c.size_vram_bytes
                 FROM call_record c JOIN trial t ON t.id = c.trial_id
                 WHERE c.sweep_id = ? AND c.status = 'OK' AND t.warmup = FALSE
+                  AND c.reload_reason IS NULL AND c.disturbance IS NULL
                   AND (CAST(? AS VARCHAR) IS NULL OR c.endpoint = ?)
                 ORDER BY t.configuration_id, t.id
                 """)

@@ -1,11 +1,11 @@
 package org.chimerabench.simulator;
 
 import java.util.Map;
-import java.util.Objects;
+import org.chimerabench.ollama.LoadOptions;
 
 /**
- * The load-time options of a runner; a change in any of them forces a reload (ollama-api.md §8.3).
- * Null = not set (automatic). A new {@code num_gpu} below 0 or unset never forces a reload.
+ * The load-time options of a runner and the simulator's placement from them; whether a request reloads follows
+ * Ollama's rule in {@link LoadOptions} (ollama-api.md §8.3). Null = not set (automatic).
  */
 record RunnerOptions(Integer numCtx, Integer numBatch, Integer numGpu, Integer numThread, Integer mainGpu,
                      Boolean useMmap) {
@@ -16,11 +16,13 @@ record RunnerOptions(Integer numCtx, Integer numBatch, Integer numGpu, Integer n
                 options.get("use_mmap") instanceof Boolean b ? b : null);
     }
 
+    /** Ollama's reload rule, the one the sweep runner plans with ({@link LoadOptions#reloadsFor}). */
     boolean needsReloadFor(RunnerOptions next) {
-        boolean gpuChanged = next.numGpu != null && next.numGpu >= 0 && !Objects.equals(numGpu, next.numGpu);
-        boolean mmapChanged = next.useMmap != null && !Objects.equals(useMmap, next.useMmap);
-        return !Objects.equals(numCtx, next.numCtx) || !Objects.equals(numBatch, next.numBatch) || gpuChanged
-                || !Objects.equals(numThread, next.numThread) || !Objects.equals(mainGpu, next.mainGpu) || mmapChanged;
+        return asLoadOptions().reloadsFor(next.asLoadOptions());
+    }
+
+    private LoadOptions asLoadOptions() {
+        return new LoadOptions(numCtx, numBatch, numGpu, numThread, mainGpu, useMmap);
     }
 
     int effectiveContext(SimulatedModel model) {

@@ -22,4 +22,7 @@ public interface StoredCalls {
 
     /** Mean seconds per call over the endpoint's recent successful calls in any sweep; empty when it has none. */
     OptionalDouble recentSecondsPerCall(String endpointName);
+
+    /** Mean seconds of the endpoint's recent model loads (calls that paid one, any sweep); empty when it has none. */
+    OptionalDouble recentLoadSeconds(String endpointName);
 }

@@ -69,7 +69,7 @@ final class SweepDefinitionValidator {
         Integer maxTokens = d.maxTokens() == null ? null : range("maxTokens", d.maxTokens(), 0, 1, 100_000);
         RunOrder order = d.order() == null ? RunOrder.AS_DEFINED : RunOrder.named(d.order()).orElse(null);
         if (order == null) {
-            errors.put("order", "Order must be AS_DEFINED or SHUFFLED, got " + d.order());
+            errors.put("order", "Order must be AS_DEFINED, SHUFFLED or BLOCKED, got " + d.order());
         }
         Long seed = order == RunOrder.SHUFFLED && d.shuffleSeed() == null ? Long.valueOf(System.nanoTime() & 0xFFFFFF)
                 : d.shuffleSeed();

@@ -106,6 +106,28 @@ public class SweepService {
     }
 
     /** Above this many planned calls a sweep needs {@code confirmLarge} ({@code chimera.sweeps.confirm-above}). */
+    /**
+     * The model loads a definition's plan would cost (§4.3) — what the editor's preview shows — or empty while the
+     * definition is not valid. Nothing is stored.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PlannedLoads> plannedLoads(SweepDefinition definition) {
+        ValidatedSweep valid;
+        try {
+            valid = new SweepDefinitionValidator(endpoints, Long.MAX_VALUE).validate(definition);
+        } catch (SweepValidationException | IllegalArgumentException invalid) {
+            return Optional.empty();
+        }
+        List<PlannedLoads.Subject> subjects = expand(valid.grid().axes()).stream()
+                .map(options -> new PlannedLoads.Subject(PlannedLoads.chimera(options, valid.grid().fixedOptions()),
+                        Load.of(valid.plan().load(), options).batchSize())).toList();
+        RunPlan plan = valid.plan();
+        int repetitions = plan.race() != null ? plan.race().maxRepetitions() : plan.repetitions();
+        return Optional.of(PlannedLoads.of(subjects, valid.grid().baselineOptions(), repetitions, plan.warmups(),
+                plan.order(), plan.shuffleSeed(), plan.coldStart(), plan.race() != null,
+                valid.target().endpointIds().size()));
+    }
+
     public long confirmAbove() {
         return confirmAbove;
     }
@@ -277,7 +299,8 @@ public class SweepService {
                 definition(sweep), sweep.getEnvironment(), environmentValue(sweep, "host"),
                 environmentValue(sweep, "ollamaVersion"), environmentValue(sweep, "digest"),
                 environmentValue(sweep, "quantization"), endpointNames(sweep),
-                sweep.getEquivalenceMarginPct(), sweep.getRunner()));
+                sweep.getEquivalenceMarginPct(), sweep.getRunner(),
+                sweep.isImported() ? null : PlannedLoads.of(sweep, Math.max(1, sweep.getEndpointIds().size()))));
     }
 
     private List<String> endpointNames(Sweep sweep) {

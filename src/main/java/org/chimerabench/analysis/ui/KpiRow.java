@@ -63,7 +63,7 @@ class KpiRow extends Composite<Div> {
         return switch (outcome) {
             case BETTER -> true;
             case WORSE -> false;
-            case EQUIVALENT, INCONCLUSIVE -> null;
+            case EQUIVALENT, INCONCLUSIVE, INVALID -> null;
         };
     }
 }

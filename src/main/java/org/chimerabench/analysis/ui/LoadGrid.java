@@ -42,9 +42,9 @@ class LoadGrid extends Grid<LoadGrid.Row> {
         number("E2E p95 (ms)", r -> r.arm().e2eP95Ms(), 0, "95th percentile of the time to the last token");
         number("Queue (ms)", r -> r.arm().queueMsMean(), 0, "Mean wait in the server's queue, estimated: time to"
                 + " headers − load − prompt eval");
-        addColumn(r -> r.arm().parallelEfficiency() == null ? "needs concurrency 1"
-                : Numbers.number(100 * r.arm().parallelEfficiency(), 0) + " %").setHeader("Efficiency")
-                .setWidth("9rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setTooltipGenerator(r -> EFFICIENCY);
+        addColumn(r -> r.arm().efficiencyShown("needs concurrency 1")).setHeader("Efficiency")
+                .setWidth("9rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END)
+                .setTooltipGenerator(r -> EFFICIENCY);
         List<Row> rows = new ArrayList<>();
         List<LoadResult> sorted = new ArrayList<>(loads);
         sorted.sort(Comparator.comparing(LoadResult::optionsLabel)

@@ -56,6 +56,9 @@ class SweepVerdict extends Composite<Div> {
                     + " nothing to compare. Figures appear as soon as calls are stored.");
             empty.addClassName("empty-state");
             getContent().add(empty);
+            if (analysis.verdict().validity() != null && analysis.verdict().validity().loads() > 0) {
+                getContent().add(new ValidityNote(analysis.verdict().validity()));
+            }
             if (actions != null) {
                 getContent().add(actions);
             }
@@ -66,12 +69,18 @@ class SweepVerdict extends Composite<Div> {
         loading = new Div(progress, new Paragraph("Drawing charts and tables…"));
         loading.addClassName("details-loading");
         getContent().add(new VerdictBanner(analysis.verdict(), analysis.provisional()));
+        boolean invalid = analysis.verdict().overall() == org.chimerabench.analysis.Outcome.INVALID;
+        if (analysis.verdict().validity() != null) {
+            getContent().add(new ValidityNote(analysis.verdict().validity()));
+        }
         if (analysis.adaptive() != null) {
             Paragraph race = new Paragraph(analysis.adaptive().sentence());
             race.addClassName("race-summary");
             getContent().add(race);
         }
-        getContent().add(new KpiRow(analysis));
+        if (!invalid) { // no headline numbers for a measurement that did not measure what it claims
+            getContent().add(new KpiRow(analysis));
+        }
         if (actions != null) {
             getContent().add(actions);
         }

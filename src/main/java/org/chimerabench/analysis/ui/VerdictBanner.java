@@ -11,7 +11,8 @@ import org.chimerabench.base.ui.SharedComponent;
 
 /**
  * The verdict first: one sentence, a badge per metric coloured by its outcome (never by the sign alone), the rule
- * on the info icon. Greyed with "Provisional" while not every configuration has a trial in both arms.
+ * on the info icon. Greyed with "Provisional" while not every configuration has a trial in both arms. An invalid
+ * measurement shows why, with no badges: there is no number to colour.
  */
 @SharedComponent
 public class VerdictBanner extends Composite<Div> {
@@ -23,6 +24,11 @@ public class VerdictBanner extends Composite<Div> {
         root.addClassName("verdict-banner");
         sentence.addClassName("verdict-sentence");
         sentence.setText((provisional ? "Provisional — " : "") + verdict.sentence());
+        if (verdict.overall() == Outcome.INVALID) { // the reason, not a number
+            root.addClassName(toneClass(Outcome.INVALID));
+            root.add(sentence);
+            return;
+        }
         VerdictBadges badges = new VerdictBadges(verdict, provisional);
         var info = VaadinIcon.INFO_CIRCLE_O.create();
         info.addClassName("help-icon");
@@ -43,6 +49,7 @@ public class VerdictBanner extends Composite<Div> {
             case BETTER -> "verdict-better";
             case WORSE -> "verdict-worse";
             case EQUIVALENT, INCONCLUSIVE -> "verdict-neutral";
+            case INVALID -> "verdict-invalid";
         };
     }
 }

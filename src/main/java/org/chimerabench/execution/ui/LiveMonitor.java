@@ -54,6 +54,8 @@ public class LiveMonitor extends Composite<Div> {
     private final LiveCallsChart ttft = new LiveCallsChart("TTFT ms", LiveSnapshot.RecentCall::ttftMs, 0);
     private final UnorderedList failures = new UnorderedList();
     private final Span failureTitle = new Span();
+    final UnorderedList disturbed = new UnorderedList();
+    private final Span disturbedTitle = new Span();
     private SweepEvents.Subscription subscription;
     private Coalescer coalescer;
     private int updates;
@@ -88,7 +90,10 @@ public class LiveMonitor extends Composite<Div> {
                 new Panel("TTFT of the last calls", "Time to the first token, ms.", ttft));
         charts.addClassName("live-charts");
         getContent().addClassName("live-progress");
-        getContent().add(head, bar, race, current, charts, new Div(failureTitle, failures));
+        disturbed.addClassName("disturbed-list");
+        Div disturbances = new Div(disturbedTitle, disturbed);
+        disturbances.addClassName("disturbances");
+        getContent().add(head, bar, race, current, charts, new Div(failureTitle, failures), disturbances);
         // first drawing only: should the sweep have ended meanwhile, the update on attach reports it (not while the
         // page is still being built)
         monitor.snapshot(sweepId).filter(LiveSnapshot::active).ifPresent(snapshot -> {
@@ -156,6 +161,11 @@ public class LiveMonitor extends Composite<Div> {
         failures.removeAll();
         snapshot.failures().forEach(f -> failures.add(new ListItem(OptionsJson.describeOrNone(f.options()) + " · " + f.arm().label()
                 + " · repetition " + f.repetition() + ": " + f.error())));
+        disturbedTitle.setText(snapshot.disturbed().isEmpty() ? "" : "Disturbed by another client (left out, run"
+                + " again):");
+        disturbed.removeAll();
+        snapshot.disturbed().forEach(d -> disturbed.add(new ListItem(OptionsJson.describeOrNone(d.options()) + " · "
+                + d.arm().label() + " · repetition " + d.repetition() + ": " + d.error())));
     }
 
     private void showRace(LiveSnapshot.RaceProgress progress) {

@@ -5,11 +5,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.chimerabench.base.Durations;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.sweep.PlannedLoads;
 import org.chimerabench.sweep.StoredCalls;
 import org.chimerabench.sweep.WorkloadType;
 
@@ -18,6 +20,7 @@ class CallPreview extends Composite<Div> {
 
     final Span calls = new Span();
     final Span eta = new Span();
+    final Span loads = new Span();
     private final StoredCalls storedCalls;
     private Set<String> speedsOf = Set.of();
     private List<Double> speeds = List.of();
@@ -26,7 +29,8 @@ class CallPreview extends Composite<Div> {
         this.storedCalls = storedCalls;
         calls.addClassName("call-preview");
         eta.addClassName("call-eta");
-        getContent().add(calls, eta);
+        loads.addClassName("call-loads");
+        getContent().add(calls, eta, loads);
     }
 
     /** {@code slots}: Σ of the configurations' batch sizes (= configurations when every one runs one at a time). */
@@ -63,6 +67,21 @@ class CallPreview extends Composite<Div> {
                 + (callsPerTrial == 1 ? " call" : " calls") + " = " + fewest + " to " + most
                 + " calls; at most " + most + " if no configuration stops early");
         eta.setText(eta(most, endpoints).replace("ETA ≈", "ETA at most ≈"));
+    }
+
+    /**
+     * The model loads the plan costs (§4.3) and their time at the endpoints' recent load speed; nothing when the
+     * plan loads the model once (or the definition is not valid yet).
+     */
+    void showLoads(Optional<PlannedLoads> planned, Collection<EndpointView> endpoints) {
+        String text = planned.map(PlannedLoads::sentence).orElse("");
+        if (!text.isEmpty() && !endpoints.isEmpty()) {
+            OptionalDouble perLoad = endpoints.stream().map(e -> storedCalls.recentLoadSeconds(e.name()))
+                    .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
+            text += perLoad.isPresent() ? " · loads ≈ " + Durations.human(planned.get().loads()
+                    * perLoad.getAsDouble() / endpoints.size()) + " more" : " · load time not measured yet";
+        }
+        loads.setText(text.isEmpty() ? "" : " · " + text);
     }
 
     /** ETA from the chosen endpoints' recent speed (mean seconds per call); a fleet shares the calls. */

@@ -203,11 +203,20 @@ class SweepEditorView extends VerticalLayout implements BeforeEnterObserver {
             preview.show(configurations, slots, repetitions, warmups, type, endpoint.getValue());
         }
         if (confirmLarge != null) { // the run settings call this while the view is being built
+            preview.showLoads(plannedLoads(), endpoint.getValue());
             long calls = type.plannedCalls(slots, repetitions, warmups);
             confirmLarge.setVisible(calls > sweeps.confirmAbove());
             confirmLarge.setLabel("I know this sweep is large: " + calls + " calls (confirmation needed above "
                     + sweeps.confirmAbove() + ")");
             validate();
+        }
+    }
+
+    private java.util.Optional<org.chimerabench.sweep.PlannedLoads> plannedLoads() {
+        try {
+            return sweeps.plannedLoads(definition());
+        } catch (IllegalArgumentException unreadableOptions) {
+            return java.util.Optional.empty();
         }
     }
 
