@@ -148,7 +148,7 @@ public class AnalysisService {
         return RaceSentence.unfinished(plan, leader, eliminated, configurations, racing, running);
     }
 
-    /** Whether the sweep's calls ran where they should (§4.3): each arm at one placement, the baseline at one. */
+    /** Whether the sweep's calls ran where they should (§4.2): each arm at one placement, the baseline at one. */
     private Validity validity(Sweep sweep, String endpoint) {
         Map<Long, String> names = new HashMap<>();
         sweep.getConfigurations().forEach(c -> names.put(c.getId(), OptionsJson.describeOrNone(c.getOptions())));

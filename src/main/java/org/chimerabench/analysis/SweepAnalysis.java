@@ -47,7 +47,7 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
                 recommendations, configurationResults.stream().map(standing).toList(), summary, byLoad);
     }
 
-    /** The same analysis with its verdict checked for validity (§4.3). */
+    /** The same analysis with its verdict checked for validity (§4.2). */
     SweepAnalysis withValidity(Validity validity) {
         return new SweepAnalysis(sweepId, label, verdict.checked(validity), configurations, improvedConfigurations,
                 successRatePct, significantlyImprovedConfigurations, incompleteConfigurations, minTrialsPerArm,

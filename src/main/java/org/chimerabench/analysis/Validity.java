@@ -12,7 +12,7 @@ import org.chimerabench.execution.PlacementMeasures.PlacedCall;
 import org.chimerabench.stats.Quantiles;
 
 /**
- * Whether a sweep measured what it claims (docs/architecture.md §4.3, §6.8): within each configuration × arm the
+ * Whether a sweep measured what it claims (docs/architecture.md §4.2, §6.8): within each configuration × arm the
  * model ran at one placement; the baseline — one set of defaults — at one placement across all configurations.
  * A violation makes the verdict "measurement invalid". Disturbed calls (another client changed the placement, or
  * a load nobody planned) are listed; they are left out of every figure and their trials were run again. Loads are
@@ -21,7 +21,7 @@ import org.chimerabench.stats.Quantiles;
  * @param checkable   false when no call recorded its placement (imports, old sweeps)
  * @param problems    why the measurement is invalid, in words; empty = valid
  * @param disturbed   the disturbed calls, in words
- * @param loads       calls or batches that paid a model load
+ * @param loads       measured (non-warm-up) calls that paid a model load, themselves or in their batch
  * @param medianLoadMs the median load time the server reported for them, or null
  */
 public record Validity(boolean checkable, List<String> problems, List<String> disturbed, int loads,
@@ -66,7 +66,7 @@ public record Validity(boolean checkable, List<String> problems, List<String> di
                         + call.disturbance());
                 continue;
             }
-            if (call.reloadReason() != null && call.loadMs() != null) {
+            if (call.reloadReason() != null && call.loadMs() != null && !call.warmup()) {
                 loadTimes.add(call.loadMs());
             }
             if (call.sizeBytes() == null || call.sizeVramBytes() == null || call.sizeBytes() == 0) {

@@ -9,7 +9,7 @@ package org.chimerabench.analysis;
  * @param sentence           both outcomes in words, e.g. "Tuned options: no practical throughput difference
  *                           (+0.14 %, within ±1 %); first token 2.1 % sooner (p = 0.046)"; or why the measurement
  *                           is invalid
- * @param validity           whether the sweep measured what it claims (§4.3); null = not checked
+ * @param validity           whether the sweep measured what it claims (§4.2); null = not checked
  */
 public record Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence,
                       Validity validity) {

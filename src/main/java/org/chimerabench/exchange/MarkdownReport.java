@@ -91,7 +91,7 @@ public final class MarkdownReport {
         line("- **Significance per configuration:** " + significance(a));
     }
 
-    /** Where the calls ran (§4.3): why the measurement is invalid, the disturbed calls, the loads left out. */
+    /** Where the calls ran (§4.2): why the measurement is invalid, the disturbed calls, the loads left out. */
     private void validity(Validity v) {
         if (v == null) {
             return;

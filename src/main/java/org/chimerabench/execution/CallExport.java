@@ -8,7 +8,7 @@ import java.util.Map;
  * measured field; its place in its batch ({@code slot}), the load it ran under ({@code concurrency} or
  * {@code requestRate}; null for calls from before loads existed) and {@code queueMs} (§5); why it paid a model load
  * ({@code reloadReason}, null = warm), why it was disturbed ({@code disturbance}) and the context length /api/ps
- * reported ({@code contextLength}) — §4.3. Missing measures are null.
+ * reported ({@code contextLength}) — §4.2. Missing measures are null.
  */
 public record CallExport(long id, long configurationId, Map<String, Object> options, Arm arm, int repetition,
                          Stage stage, boolean warmup, CallStatus status, String error, String endpoint,

@@ -110,11 +110,11 @@ public class CallRecord {
     /** Time in the server's queue, estimated: time to headers − load − prompt eval, at least 0 (§5). */
     @Column(name = "queue_ms")
     private Double queueMs;
-    /** Why this call, or its batch, paid a model load; null = it ran warm (§4.3). */
+    /** Why this call, or its batch, paid a model load; null = it ran warm (§4.2). */
     @Enumerated(EnumType.STRING)
     @Column(name = "reload_reason")
     private ReloadReason reloadReason;
-    /** Why the call was disturbed (another client changed the placement under it); null = it was not (§4.3). */
+    /** Why the call was disturbed (another client changed the placement under it); null = it was not (§4.2). */
     private String disturbance;
     /** The context length /api/ps reported after the call. */
     @Column(name = "context_length")

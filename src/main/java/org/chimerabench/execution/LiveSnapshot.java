@@ -9,7 +9,7 @@ import org.chimerabench.sweep.SweepStatus;
  * What the live monitor shows of a sweep at one moment, read from the database: status, calls stored of planned,
  * the estimated time left, the trials running now (one per endpoint of a fleet; between two trials the next one),
  * the last calls and the last failures; for a race, its rounds (then {@code total} is the most calls still possible);
- * the last calls another client disturbed ({@code disturbed}, their reason as the error: §4.3).
+ * the last calls another client disturbed ({@code disturbed}, their reason as the error: §4.2).
  */
 public record LiveSnapshot(long sweepId, SweepStatus status, String statusMessage, long done, long total,
                            Double etaSeconds, List<Current> current, List<RecentCall> recentCalls,

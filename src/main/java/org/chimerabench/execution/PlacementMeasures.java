@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The read model of where a sweep's calls ran (docs/architecture.md §4.3): per OK call, its configuration, arm and
+ * The read model of where a sweep's calls ran (docs/architecture.md §4.2): per OK call, its configuration, arm and
  * warm-up flag, what {@code /api/ps} reported after it, whether it paid a load and why, and whether it was disturbed.
  */
 @Repository

@@ -1,6 +1,6 @@
 package org.chimerabench.execution;
 
-/** Why a call paid a model load (docs/architecture.md §4.3). */
+/** Why a call paid a model load (docs/architecture.md §4.2). */
 public enum ReloadReason {
     FIRST_LOAD("first load"),
     OPTIONS_CHANGED("a load-time option changed"),

@@ -5,7 +5,7 @@ import org.chimerabench.ollama.LoadedModel;
 import org.chimerabench.ollama.LoadedRunner;
 
 /**
- * What one endpoint worker of a sweep knows of the model's runner (docs/architecture.md §4.3): the runner its own
+ * What one endpoint worker of a sweep knows of the model's runner (docs/architecture.md §4.2): the runner its own
  * calls loaded ({@link LoadedRunner}), the load the next call or batch is planned to pay, and the placement
  * {@code /api/ps} reported after the last call — so a call that ran on a placement someone else changed, or paid a
  * load nobody planned, is caught. Shared by the worker's batch threads, hence synchronized.

@@ -311,7 +311,7 @@ class SweepRunner {
                 .filter(inRound).toList();
         Cancellation cancellation = run.newCancellation();
         try (OllamaClient client = new OllamaClient(endpoint.baseUrl(), SweepTimeouts.of(sweep))) {
-            RunnerWatch watch = new RunnerWatch(); // the runner this endpoint's calls loaded (§4.3)
+            RunnerWatch watch = new RunnerWatch(); // the runner this endpoint's calls loaded (§4.2)
             TrialCaller caller = new TrialCaller(sweep, endpoint, client, cancellation, trials, calls, events, tx,
                     retries, watch);
             BatchRunner batches = new BatchRunner(sweep, run, slot -> new TrialCaller(sweep, endpoint, client, slot,

@@ -88,7 +88,7 @@ final class TrialCaller {
 
     /**
      * Before a trial or a batch: puts the model on the runner the trial's arm would load itself (docs/architecture.md
-     * §4.3). Ollama reloads by itself when a load-time option changed; where it would keep a runner the arm did not
+     * §4.2). Ollama reloads by itself when a load-time option changed; where it would keep a runner the arm did not
      * ask for (a baseline after an explicit num_gpu), the model is unloaded first. After a load, one warm-up call
      * (not stored) pays it, unless warm-ups are 0 — then the call or batch that pays it is marked and left out of
      * the figures. A model loaded by someone else with options we do not know is unloaded first.

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The read model execution publishes for the analysis: per configuration and arm, one value per non-warm-up
- * trial (the mean of the trial's OK calls that ran warm and undisturbed — §4.3), read straight from execution's own
+ * trial (the mean of the trial's OK calls that ran warm and undisturbed — §4.2), read straight from execution's own
  * tables (one projection query, no entities), so 100,000 calls load in a fraction of a second.
  */
 @Repository

@@ -2,7 +2,7 @@ package org.chimerabench.ollama;
 
 /**
  * What a client knows of the runner loaded for one model on one endpoint, and what the next request needs so that
- * it runs on the runner its own options would load (docs/architecture.md §4.3): nothing, a load Ollama does by
+ * it runs on the runner its own options would load (docs/architecture.md §4.2): nothing, a load Ollama does by
  * itself, or an unload first because Ollama would keep a runner the request did not ask for. Not thread-safe: one
  * per endpoint worker.
  */

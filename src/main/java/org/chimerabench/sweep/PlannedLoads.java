@@ -8,7 +8,7 @@ import org.chimerabench.ollama.LoadOptions;
 import org.chimerabench.ollama.LoadedRunner;
 
 /**
- * The model loads a sweep's plan costs (docs/architecture.md §4.3), counted the way the runner works: trial by
+ * The model loads a sweep's plan costs (docs/architecture.md §4.2), counted the way the runner works: trial by
  * trial in plan order (round by round for a race), per endpoint, each arm on the runner its own options load —
  * Ollama reloads when a load-time option changes; the runner unloads first where Ollama would keep a runner the
  * call did not ask for (a baseline after an explicit num_gpu) — plus one warm-up call after every load before a
@@ -17,8 +17,10 @@ import org.chimerabench.ollama.LoadedRunner;
  * @param loads          model loads, the first included
  * @param forced         of which the runner forces by unloading first
  * @param warmupCalls    extra warm-up calls (one after each load before a measured trial)
+ * @param coldMeasured   measured batches (trials at load 1) that pay a load themselves — without warm-ups; they
+ *                       are left out of the figures
  */
-public record PlannedLoads(long loads, long forced, long warmupCalls) {
+public record PlannedLoads(long loads, long forced, long warmupCalls, long coldMeasured) {
 
     /** What one configuration sends: its options without the load and its batch size. */
     public record Subject(Map<String, Object> chimeraOptions, int batchSize) {
@@ -57,6 +59,7 @@ public record PlannedLoads(long loads, long forced, long warmupCalls) {
         long loads = 0;
         long forced = 0;
         long warmupCalls = 0;
+        long coldMeasured = 0;
         for (int endpoint = 0; endpoint < fleet; endpoint++) {
             LoadedRunner runner = LoadedRunner.empty();
             TrialOrder.Slot previous = null;
@@ -83,11 +86,12 @@ public record PlannedLoads(long loads, long forced, long warmupCalls) {
                     loads++;
                     forced += step.unloadFirst() ? 1 : 0;
                     warmupCalls += warmups > 0 && !slot.warmup() ? 1 : 0;
+                    coldMeasured += warmups == 0 && !slot.warmup() ? 1 : 0;
                 }
                 runner.ran(wanted, step);
             }
         }
-        return new PlannedLoads(loads, forced, warmupCalls);
+        return new PlannedLoads(loads, forced, warmupCalls, coldMeasured);
     }
 
     /** The plan as a race runs it: round r = the warm-ups (first round) and repetition r of every configuration. */
@@ -100,8 +104,12 @@ public record PlannedLoads(long loads, long forced, long warmupCalls) {
         return rounds;
     }
 
-    /** "12 model loads (8 forced …)"; empty when the plan loads the model once. */
+    /** "12 model loads (8 forced …)"; empty when the plan loads the model once and measures nothing cold. */
     public String sentence() {
+        if (coldMeasured > 1) {
+            return loads + " model loads and no warm-ups: " + coldMeasured + " measured batches pay a load"
+                    + " themselves and are left out of the figures — set warm-ups to 1 or more";
+        }
         if (loads <= 1) {
             return "";
         }

@@ -9,7 +9,7 @@ import java.util.Map;
  * One sweep with its definition and captured environment (REST {@code GET /api/sweeps/{id}}). {@code host} and
  * {@code ollamaVersion}, {@code digest} and {@code quantization} are read from the environment captured at start;
  * null for imported sweeps. {@code endpoints}: the names of the endpoints it runs on (several = a fleet).
- * {@code plannedLoads}: the model loads its plan costs (§4.3; null for imported sweeps).
+ * {@code plannedLoads}: the model loads its plan costs (§4.2; null for imported sweeps).
  */
 public record SweepDetails(long id, String name, String label, String description, SweepStatus status,
                            String statusMessage, String model, Long endpointId, boolean imported, String sourceFile,

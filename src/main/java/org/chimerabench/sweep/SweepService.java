@@ -107,7 +107,7 @@ public class SweepService {
 
     /** Above this many planned calls a sweep needs {@code confirmLarge} ({@code chimera.sweeps.confirm-above}). */
     /**
-     * The model loads a definition's plan would cost (§4.3) — what the editor's preview shows — or empty while the
+     * The model loads a definition's plan would cost (§4.2) — what the editor's preview shows — or empty while the
      * definition is not valid. Nothing is stored.
      */
     @Transactional(readOnly = true)

@@ -1,4 +1,4 @@
--- Issue 24: every call records where it ran and whether it paid a model load (docs/architecture.md §4.3, §5).
+-- Issue 24: every call records where it ran and whether it paid a model load (docs/architecture.md §4.2, §5).
 -- Why the call (or its batch) paid a model load: FIRST_LOAD, OPTIONS_CHANGED, FORCED (the runner unloaded first so
 -- the arm runs on the runner its own options load), UNEXPECTED (no load was planned: another client or an
 -- eviction); null = it ran warm. Calls that paid a load are left out of throughput and TTFT.

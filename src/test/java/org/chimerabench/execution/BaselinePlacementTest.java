@@ -16,6 +16,8 @@ import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
+import org.chimerabench.sweep.SweepDefinition;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +48,8 @@ class BaselinePlacementTest {
     ObjectMapper json;
     @Autowired
     EndpointService endpoints;
+    @Autowired
+    SweepService sweeps;
 
     @ParameterizedTest(name = "{0} order")
     @ValueSource(strings = {"AS_DEFINED", "BLOCKED"})
@@ -53,8 +57,12 @@ class BaselinePlacementTest {
         try (FakeOllama fake = FakeOllama.start().placement("m:latest", 28, 2_000_000_000L)) {
             String endpoint = "placement-" + order.toLowerCase();
             endpoints.add(endpoint, fake.baseUrl(), null);
-            long id = create(NUM_GPU_ONLY.formatted(endpoint, order));
+            String definition = NUM_GPU_ONLY.formatted(endpoint, order);
+            long previewed = sweeps.plannedLoads(json.readValue(definition, SweepDefinition.class)).orElseThrow()
+                    .loads(); // what the editor's preview shows while the sweep is defined
+            long id = create(definition);
             long plannedLoads = rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/plannedLoads/loads").asLong();
+            assertThat(plannedLoads).isEqualTo(previewed);
             mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
             rest().awaitStatus(id, "FINISHED", 120);
 
@@ -135,6 +143,32 @@ class BaselinePlacementTest {
                     byGpu.get(28).get("baselineTokPerSec").asDouble(), within(3.0));
             assertThat(byGpu.get(14).get("deltaPct").asDouble()).isLessThan(-60);
         }
+    }
+
+    @Test
+    void theSameSweepOnTheBuiltInSimulatorHasTheSameShape() throws Exception {
+        long id = create(NUM_GPU_ONLY.formatted("Built-in simulator", "AS_DEFINED").replace("m:latest",
+                "llama3.2-sim:3b"));
+        long plannedLoads = rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/plannedLoads/loads").asLong();
+        assertThat(plannedLoads).isEqualTo(12);
+        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
+        rest().awaitStatus(id, "FINISHED", 120);
+        JsonNode calls = rest().body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
+        for (JsonNode call : calls) {
+            if (call.get("arm").asText().equals("BASELINE")) {
+                assertThat(call.get("gpuOffloadPct").asDouble()).as("the simulator's default placement: all layers")
+                        .isEqualTo(100.0);
+            }
+        }
+        JsonNode analysis = rest().body(mvc.perform(get("/api/sweeps/" + id + "/analysis")));
+        Map<Integer, JsonNode> byGpu = byNumGpu(analysis);
+        double baseline28 = byGpu.get(28).get("baselineTokPerSec").asDouble();
+        assertThat(byGpu.get(14).get("baselineTokPerSec").asDouble()).isCloseTo(baseline28, within(baseline28 * 0.05));
+        assertThat(byGpu.get(14).get("deltaPct").asDouble()).as("half the layers on the CPU, not +0.0 %%")
+                .isLessThan(-50);
+        assertThat(analysis.at("/verdict/validity/problems")).isEmpty();
+        assertThat(analysis.at("/verdict/validity/loads").asInt()).as("loads paid by warm-ups are not stored")
+                .isZero();
     }
 
     static Map<Integer, JsonNode> byNumGpu(JsonNode analysis) {

@@ -10,7 +10,7 @@ import org.chimerabench.analysis.Validity;
 import org.chimerabench.base.Numbers;
 
 /**
- * Whether the sweep measured what it claims (§4.3), under the verdict: why it is invalid, each reason on its own
+ * Whether the sweep measured what it claims (§4.2), under the verdict: why it is invalid, each reason on its own
  * line; the disturbed calls; the model loads left out of the figures and their median time.
  */
 class ValidityNote extends Composite<Div> {

@@ -70,7 +70,7 @@ class CallPreview extends Composite<Div> {
     }
 
     /**
-     * The model loads the plan costs (§4.3) and their time at the endpoints' recent load speed; nothing when the
+     * The model loads the plan costs (§4.2) and their time at the endpoints' recent load speed; nothing when the
      * plan loads the model once (or the definition is not valid yet).
      */
     void showLoads(Optional<PlannedLoads> planned, Collection<EndpointView> endpoints) {
