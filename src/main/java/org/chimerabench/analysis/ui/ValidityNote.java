@@ -20,7 +20,11 @@ class ValidityNote extends Composite<Div> {
         root.addClassName("validity");
         if (!validity.valid()) {
             root.addClassName("invalid");
-            root.add(new Paragraph("Why the measurement is invalid:"), list(validity.problems()));
+            if (validity.problems().size() > 1) { // the banner says the first; all of them here
+                root.add(new Paragraph("Why the measurement is invalid:"), list(validity.problems()));
+            }
+            root.add(new Paragraph("The figures below are for diagnosis, not a verdict. Run the sweep again: each"
+                    + " arm now runs on the runner its own options load."));
         } else {
             root.add(new Paragraph(validity.summary()));
         }

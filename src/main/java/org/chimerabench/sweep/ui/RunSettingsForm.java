@@ -81,6 +81,12 @@ class RunSettingsForm extends Composite<FormLayout> {
         for (IntegerField field : List.of(repetitions, warmups, maxTokens, concurrency)) {
             field.addValueChangeListener(e -> onChange.run());
         }
+        // what changes the model loads the plan costs (the preview counts them)
+        order.addValueChangeListener(e -> onChange.run());
+        coldStart.addValueChangeListener(e -> onChange.run());
+        baseline.addValueChangeListener(e -> onChange.run());
+        fixedOptions.addValueChangeListener(e -> onChange.run());
+        baselineOptions.addValueChangeListener(e -> onChange.run());
         FormLayout form = getContent();
         form.add(repetitionMode, race, repetitions, warmups, concurrency, maxTokens, order, shuffleSeed, coldStart,
                 promptVariation, fixedOptions,

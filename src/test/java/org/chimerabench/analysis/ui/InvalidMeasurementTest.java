@@ -79,7 +79,7 @@ class InvalidMeasurementTest {
         assertThat(_find(StatCard.class, spec -> spec.withClasses("kpi-success-rate")))
                 .as("no headline numbers").isEmpty();
         assertThat(_get(ValidityNote.class).getElement().getTextRecursively())
-                .contains("Why the measurement is invalid:").contains("one set of Ollama defaults");
+                .contains("The figures below are for diagnosis, not a verdict.");
 
         String report = mvc.perform(get("/api/sweeps/" + id + "/report.md")).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

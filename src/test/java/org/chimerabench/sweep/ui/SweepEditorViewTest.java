@@ -80,6 +80,31 @@ class SweepEditorViewTest {
         assertThat(editor.preview.calls.getText()).startsWith("12 configurations");
     }
 
+    /**
+     * Issue 24: the preview counts the model loads the plan costs. The defaults (num_gpu × num_ctx, 2 repetitions,
+     * 1 warm-up): an explicit num_ctx against the baseline's automatic one reloads at every arm switch — 5 loads in
+     * the first configuration, 4 in each next one (its baseline warm-up finds the baseline's runner), 3 of them
+     * before a measured trial and so followed by a warm-up call; blocked arms cost 4 per configuration, 2 with a
+     * warm-up call. num_gpu without num_ctx: every baseline after an explicit num_gpu is forced.
+     */
+    @Test
+    void previewCountsTheModelLoadsThePlanCosts() {
+        assertThat(editor.preview.loads.getText())
+                .startsWith(" · 17 model loads, each followed by a warm-up call (+12 calls)");
+        editor.settings.order.setValue(RunOrder.BLOCKED);
+        assertThat(editor.preview.loads.getText())
+                .startsWith(" · 16 model loads, each followed by a warm-up call (+8 calls)");
+        editor.settings.warmups.setValue(0);
+        assertThat(editor.preview.loads.getText()).contains("no warm-ups: 8 measured batches pay a load themselves");
+        AxisRow ctx = editor.axes.getChildren().map(AxisRow.class::cast).skip(1).findFirst().orElseThrow();
+        ctx.option.setValue(OllamaOption.TEMPERATURE);
+        ctx.values.setValue("0.6, 0.8");
+        editor.settings.warmups.setValue(1);
+        assertThat(editor.preview.loads.getText()).as("blocked, num_gpu × temperature").startsWith(" · 16 model loads"
+                + " (7 forced: Ollama would keep another placement for an arm), each followed by a warm-up call (+8"
+                + " calls)");
+    }
+
     @Test
     void invalidFieldsSayWhatIsWrongAndNothingIsSaved() {
         long before = sweeps.count();
