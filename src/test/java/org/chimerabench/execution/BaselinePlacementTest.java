@@ -50,6 +50,8 @@ class BaselinePlacementTest {
     EndpointService endpoints;
     @Autowired
     SweepService sweeps;
+    @Autowired
+    LiveMonitorService monitor;
 
     @ParameterizedTest(name = "{0} order")
     @ValueSource(strings = {"AS_DEFINED", "BLOCKED"})
@@ -133,6 +135,9 @@ class BaselinePlacementTest {
             assertThat(fake.ran()).filteredOn(r -> !r.options().containsKey("num_gpu"))
                     .filteredOn(r -> r.gpuLayers() != 28).as("only the other client's placement differed")
                     .hasSizeLessThanOrEqualTo(1);
+
+            assertThat(monitor.snapshot(id).orElseThrow().disturbed()).as("the live monitor lists them")
+                    .hasSize(disturbed.size()).allSatisfy(d -> assertThat(d.error()).contains("another client"));
 
             JsonNode analysis = rest().body(mvc.perform(get("/api/sweeps/" + id + "/analysis")));
             assertThat(analysis.at("/verdict/outcome").asText()).isNotEqualTo("INVALID");
