@@ -74,45 +74,6 @@ class LoadOnTheSimulatorTest {
     }
 
     /**
-     * Issue 24: without warm-ups the baseline's first batch pays the model load. It is marked and left out, so at
-     * concurrency 1 both arms (the same options) measure the same throughput, and no efficiency exceeds 1.
-     */
-    @Test
-    void withoutWarmUpsTheLoadIsLeftOutAndNoEfficiencyExceedsOne() throws Exception {
-        RestSweeps rest = new RestSweeps(mvc, json);
-        long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content("""
-                {"name":"concurrency without warm-ups","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
-                 "workload":{"type":"SINGLE_PROMPT","prompt":"Explain GPU offloading."},
-                 "axes":{"concurrency":[1,4]},"repetitions":3,"warmups":0,"maxTokens":32}"""))
-                .andExpect(status().isCreated())).get("id").asLong();
-        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-        rest.awaitStatus(id, "FINISHED", 120);
-
-        JsonNode calls = rest.body(mvc.perform(get("/api/sweeps/" + id + "/calls").accept("application/json")));
-        long paid = 0;
-        for (JsonNode call : calls) {
-            paid += call.get("reloadReason").isNull() ? 0 : 1;
-        }
-        assertThat(paid).as("the first batch (one call at concurrency 1) paid the first load").isEqualTo(1);
-        JsonNode analysis = rest.body(mvc.perform(get("/api/sweeps/" + id + "/analysis")).andExpect(status().isOk()));
-        Map<Integer, JsonNode> byLevel = new HashMap<>();
-        analysis.get("byLoad").forEach(load -> byLevel.put(load.get("level").asInt(), load));
-        double baseline = byLevel.get(1).at("/baseline/aggregateTokPerSec").asDouble();
-        double chimera = byLevel.get(1).at("/chimera/aggregateTokPerSec").asDouble();
-        assertThat(baseline).as("same options, same throughput at concurrency 1")
-                .isCloseTo(chimera, org.assertj.core.api.Assertions.within(chimera * 0.15));
-        for (JsonNode load : analysis.get("byLoad")) {
-            for (String arm : new String[] {"baseline", "chimera"}) {
-                JsonNode efficiency = load.at("/" + arm + "/parallelEfficiency");
-                if (!efficiency.isNull()) {
-                    assertThat(efficiency.asDouble()).as(arm + " at " + load.get("level")).isLessThanOrEqualTo(1.0);
-                }
-            }
-        }
-        assertThat(analysis.at("/verdict/validity/loads").asInt()).isEqualTo(1);
-    }
-
-    /**
      * Issue 24: the README's load example (num_gpu 20 and 28 × concurrency 1–8) measured its baseline on the
      * placement num_gpu=20 had loaded (71 % on the GPU, 43 tok/s instead of ~115). Run as the README gives it: every
      * baseline call on Ollama's default placement, and one baseline throughput beside both num_gpu values.
