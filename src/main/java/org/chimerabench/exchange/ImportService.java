@@ -26,6 +26,7 @@ import org.chimerabench.execution.TrialRepository;
 import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepOwner;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -223,6 +224,7 @@ public class ImportService {
         checkTexts(parsed, null);
         Sweep sweep = sweeps.findById(sweepId)
                 .orElseThrow(() -> new ImportException("there is no sweep " + sweepId + " to append to"));
+        SweepOwner.check(sweep, null, "append files to");
         if (!sweep.isImported()) {
             throw new ImportException("sweep " + sweepId + " was measured here, not imported; files can only be"
                     + " appended to imported sweeps");

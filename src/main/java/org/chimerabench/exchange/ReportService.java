@@ -22,7 +22,8 @@ public class ReportService {
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).urlSanitizer(MarkdownText.SAFE_LINKS).build();
 
     private final SweepService sweeps;
     private final AnalysisService analyses;
@@ -56,7 +57,7 @@ public class ReportService {
         }));
     }
 
-    /** The report as an HTML fragment (tables, headings, lists); text is escaped. */
+    /** The report as an HTML fragment (tables, headings, lists); text is escaped, links only to http(s)/mailto. */
     public Optional<String> html(long sweepId) {
         return markdown(sweepId).map(ReportService::toHtml);
     }

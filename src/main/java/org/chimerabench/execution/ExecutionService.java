@@ -8,6 +8,7 @@ import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
 import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepOwner;
 import org.chimerabench.sweep.SweepRepository;
 import org.chimerabench.sweep.SweepStarter;
 import org.chimerabench.sweep.SweepStateException;
@@ -43,13 +44,16 @@ public class ExecutionService implements SweepStarter {
      * Queues a DRAFT sweep to run.
      *
      * @throws SweepStateException when the sweep's state forbids it (already queued, running, finished, imported)
+     * @throws org.springframework.security.access.AccessDeniedException unless the caller owns it or is an admin
      * @throws NoSuchElementException when there is no such sweep
      */
     @Override
     @Transactional
     @PreAuthorize(Access.OPERATOR)
     public void start(long sweepId) {
-        find(sweepId).queue();
+        Sweep sweep = find(sweepId);
+        SweepOwner.check(sweep, null, "start");
+        sweep.queue();
         audit.record(AuditAction.SWEEP_STARTED, "sweep " + sweepId, null);
         scheduler.schedule(runSweepTask.instance("sweep-" + sweepId, sweepId), Instant.now());
     }
@@ -58,12 +62,15 @@ public class ExecutionService implements SweepStarter {
      * Cancels a queued or running sweep: stored calls are kept; the running call is aborted.
      *
      * @throws SweepStateException when the sweep is not queued or running
+     * @throws org.springframework.security.access.AccessDeniedException unless the caller owns it or is an admin
      * @throws NoSuchElementException when there is no such sweep
      */
     @PreAuthorize(Access.OPERATOR)
     public void cancel(long sweepId) {
         tx.executeWithoutResult(s -> {
-            find(sweepId).cancel("Cancelled by the operator; the calls stored so far are kept.");
+            Sweep sweep = find(sweepId);
+            SweepOwner.check(sweep, null, "cancel");
+            sweep.cancel("Cancelled by the operator; the calls stored so far are kept.");
             audit.record(AuditAction.SWEEP_CANCELLED, "sweep " + sweepId, null);
         });
         runner.abort(sweepId);

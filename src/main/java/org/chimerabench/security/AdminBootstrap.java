@@ -31,7 +31,15 @@ class AdminBootstrap implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generate() : configured;
-        if (!users.createFirstAdmin(password)) {
+        boolean created;
+        try {
+            created = users.createFirstAdmin(password);
+        } catch (IllegalArgumentException refused) { // checked like any password; nothing was stored
+            throw new org.chimerabench.base.startup.StartupProblem("chimera.security.bootstrap-admin-password is"
+                    + " refused: " + refused.getMessage(), "Set a password of 10 characters to 72 bytes, or leave it"
+                    + " unset for a generated one");
+        }
+        if (!created) {
             return;
         }
         if (generated) {

@@ -28,11 +28,20 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
             write(request, response, 429, "Too many failed logins for this user or from this address; wait a minute");
             return;
         }
-        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) { // scripts in a page get no login prompt
+        if (!fromABrowser(request)) { // a browser gets no Basic prompt: credentials it cached would ride along with
+            // any site's forms (issue 25); people log in on /login, scripts send Basic or a token without a prompt
             response.setHeader("WWW-Authenticate", "Basic realm=\"Chimera Bench\", charset=\"UTF-8\"");
         }
         write(request, response, 401, "Log in first: HTTP Basic with your user name and password, or"
                 + " Authorization: Bearer <API token>");
+    }
+
+    /** Browsers send Sec-Fetch-Mode (all current ones) or ask for HTML; scripts in a page say X-Requested-With. */
+    static boolean fromABrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                || request.getHeader("Sec-Fetch-Mode") != null
+                || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html"));
     }
 
     @Override

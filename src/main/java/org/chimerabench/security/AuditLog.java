@@ -29,6 +29,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog implements AuditTrail {
 
     static final int MAX_ROWS = 1000;
+    /** The user name column's width. */
+    private static final int NAME = 60;
 
     private final AuditEventRepository events;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
@@ -41,8 +43,8 @@ public class AuditLog implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditAction action, String target, String detail) {
-        events.save(new AuditEvent(CurrentUser.name(strategy.getIfAvailable()).orElse(null), requestAddress(), action,
-                fit(target, 200), fit(detail, 1000)));
+        events.save(new AuditEvent(fit(CurrentUser.name(strategy.getIfAvailable()).orElse(null), NAME), requestAddress(),
+                action, fit(target, 200), fit(detail, 1000)));
     }
 
     /** The newest entries first, at most {@code limit} (≤ 1000), optionally of one user and one action. */
@@ -62,15 +64,17 @@ public class AuditLog implements AuditTrail {
     @EventListener
     @Transactional
     void loggedIn(InteractiveAuthenticationSuccessEvent success) {
-        events.save(new AuditEvent(success.getAuthentication().getName(), address(success.getAuthentication()),
-                AuditAction.LOGIN, null, null));
+        events.save(new AuditEvent(fit(success.getAuthentication().getName(), NAME),
+                address(success.getAuthentication()), AuditAction.LOGIN, null, null));
     }
 
     @EventListener
     @Transactional
     void loginFailed(AbstractAuthenticationFailureEvent failure) {
-        events.save(new AuditEvent(failure.getAuthentication().getName(), address(failure.getAuthentication()),
-                AuditAction.LOGIN_FAILED, null, failure.getException().getMessage()));
+        // the name is what the caller typed: any length (a 100-character one must not fail the login's answer)
+        events.save(new AuditEvent(fit(failure.getAuthentication().getName(), NAME),
+                address(failure.getAuthentication()), AuditAction.LOGIN_FAILED, null,
+                fit(failure.getException().getMessage(), 1000)));
     }
 
     private static String address(Authentication authentication) {

@@ -23,7 +23,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>the REST API ({@code /api/**}, OpenAPI, Swagger UI): HTTP Basic or a personal API token
  * ({@code Authorization: Bearer …}), no session created; anonymous → 401, wrong role → 403, as JSON. A browser
  * session is read (the results page's download links), but a state-changing request signed in by that session
- * alone needs the CSRF token — so a cross-site form or {@code text/plain} POST changes nothing;</li>
+ * alone needs the CSRF token — so a cross-site form or {@code text/plain} POST changes nothing; a state-changing
+ * request a browser marks as cross-site ({@code Origin}, {@code Sec-Fetch-Site}) is refused whatever Basic
+ * credentials it carries, unless it has an API token ({@link CrossSiteRequests}); browsers get no Basic prompt
+ * (so they never cache Basic credentials for a hostile page to reuse);</li>
  * <li>the views ({@code security.ui.ViewSecurity}, VaadinWebSecurity): a login page, every view behind a login
  * ({@code @PermitAll} or {@code @RolesAllowed}), Vaadin's own CSRF protection.</li>
  * </ul>
@@ -68,6 +71,7 @@ class SecurityConfiguration {
                         .anyRequest().hasRole("OPERATOR"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SIGNED_IN_BY_SESSION_ALONE));

@@ -141,15 +141,33 @@ public class UserService implements UserDetailsService {
         if (users.count() > 0) {
             return false;
         }
+        passwordProblem(password).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                    + problem.substring(1));
+        });
         users.save(new AppUser("admin", passwords.encode(password), Role.ADMIN));
         return true;
     }
 
     private static void checkPassword(String password, Map<String, String> errors) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.put("password", "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
-        } else if (password.length() > 200) {
-            errors.put("password", "A password has at most 200 characters");
-        }
+        passwordProblem(password).ifPresent(problem -> errors.put("password", problem));
     }
+
+    /**
+     * What is wrong with a password, if anything: at least {@value #MIN_PASSWORD_LENGTH} characters, at most
+     * {@value #MAX_PASSWORD_BYTES} bytes in UTF-8 (BCrypt reads no further: a longer one would fail to hash or, worse,
+     * match on its first 72 bytes alone).
+     */
+    static java.util.Optional<String> passwordProblem(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return java.util.Optional.of("A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return java.util.Optional.of("A password has at most " + MAX_PASSWORD_BYTES + " bytes (72 plain letters"
+                    + " or digits; accented letters and symbols count 2 to 4)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    static final int MAX_PASSWORD_BYTES = 72;
 }

@@ -211,6 +211,13 @@ final class SweepDefinitionValidator {
             return new ArrayList<>(list);
         }
         if (spec instanceof Map<?, ?> range) {
+            List<String> unknown = range.keySet().stream().map(String::valueOf)
+                    .filter(key -> !List.of("min", "max", "step").contains(key)).sorted().toList();
+            if (!unknown.isEmpty()) { // refused like every other unknown field of the API
+                errors.put(field, "Unknown field" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown)
+                        + " in a range: a range has only min, max and step");
+                return null;
+            }
             if (!(range.get("min") instanceof Number min) || !(range.get("max") instanceof Number max)
                     || !(range.get("step") instanceof Number step)) {
                 errors.put(field, "A range needs numeric min, max and step");

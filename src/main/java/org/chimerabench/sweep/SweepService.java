@@ -166,10 +166,7 @@ public class SweepService {
     @Transactional
     public void delete(long id) {
         Sweep sweep = sweeps.lockById(id).orElseThrow(() -> new NoSuchElementException("there is no sweep " + id));
-        if (!mayDelete(sweep)) {
-            throw new AccessDeniedException("Sweep " + id + " is " + (sweep.getCreatedBy() == null
-                    ? "from before owners were recorded" : sweep.getCreatedBy() + "'s") + "; only an admin may delete it");
-        }
+        SweepOwner.check(sweep, strategy.getIfAvailable(), "delete");
         if (sweep.getStatus().active()) {
             throw new SweepStateException("Sweep " + id + " is " + sweep.getStatus().label()
                     + "; cancel it before deleting it");
@@ -203,9 +200,7 @@ public class SweepService {
     }
 
     private boolean mayDelete(Sweep sweep) {
-        SecurityContextHolderStrategy holder = strategy.getIfAvailable();
-        return CurrentUser.isAdmin(holder) || (sweep.getCreatedBy() != null
-                && CurrentUser.name(holder).filter(sweep.getCreatedBy()::equals).isPresent());
+        return SweepOwner.mayAct(sweep, strategy.getIfAvailable());
     }
 
     /** Every combination of the axis values, the first axis varying slowest. */

@@ -115,9 +115,9 @@ class StateChangeAuthorizationTest {
         return Stream.of(
                 new Case("POST /api/sweeps", () -> post("/api/sweeps").contentType(MediaType.APPLICATION_JSON)
                         .content(SWEEP), "operator", 201),
-                new Case("POST /api/sweeps/{id}/start", () -> post("/api/sweeps/" + draft + "/start"), "operator",
+                new Case("POST /api/sweeps/{id}/start", () -> post("/api/sweeps/" + operatorsSweep + "/start"), "operator",
                         202),
-                new Case("POST /api/sweeps/{id}/cancel", () -> post("/api/sweeps/" + draft + "/cancel"), "operator",
+                new Case("POST /api/sweeps/{id}/cancel", () -> post("/api/sweeps/" + operatorsSweep + "/cancel"), "operator",
                         202),
                 new Case("PUT /api/sweeps/{id}/equivalence-margin", () -> put("/api/sweeps/" + draft
                         + "/equivalence-margin").contentType(MediaType.APPLICATION_JSON)

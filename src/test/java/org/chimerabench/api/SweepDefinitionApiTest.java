@@ -84,6 +84,9 @@ class SweepDefinitionApiTest {
                         .put("step", 0)),
                 bad("range min above max", "axes.num_gpu", d -> axes(d).putObject("num_gpu").put("min", 9).put("max", 5)
                         .put("step", 1)),
+                // issue 25: an unknown field in a range is refused like anywhere else in the API
+                bad("range with an unknown field", "axes.num_ctx", d -> axes(d).putObject("num_ctx").put("min", 256)
+                        .put("max", 512).put("step", 256).put("x", 1)),
                 bad("no axes", "axes", d -> d.putObject("axes")),
                 bad("no endpoint", "endpoints", d -> d.putArray("endpoints")),
                 bad("unknown endpoint", "endpoints", d -> d.putArray("endpoints").add("gpu-nowhere")),
@@ -122,6 +125,10 @@ class SweepDefinitionApiTest {
                 .content(definition.toString())).andExpect(status().isBadRequest()));
         assertThat(error.get("fields").has(field)).as(what + ": " + error).isTrue();
         assertThat(error.get("fields").get(field).asText()).isNotBlank();
+        if (what.equals("range with an unknown field")) {
+            assertThat(error.get("fields").get(field).asText()).isEqualTo("Unknown field x in a range: a range has"
+                    + " only min, max and step");
+        }
         assertThat(body(mvc.perform(get("/api/sweeps"))).size()).isEqualTo(before);
     }
 
