@@ -43,6 +43,8 @@ public class EndpointService implements AutoCloseable {
     private final OllamaTimeouts probeTimeouts;
     private final Map<Long, EndpointStatus> statuses = new ConcurrentHashMap<>();
     private final java.util.Set<Long> metered = ConcurrentHashMap.newKeySet();
+    /** Endpoints whose check is queued or running. */
+    private final java.util.Set<Long> checking = ConcurrentHashMap.newKeySet();
     /** Layer counts by "endpoint id / model" (a model's layers do not change while its name stays). */
     private final Map<String, Optional<Integer>> layers = new ConcurrentHashMap<>();
     private final ExecutorService probes = Executors.newFixedThreadPool(4, r -> {
@@ -265,7 +267,15 @@ public class EndpointService implements AutoCloseable {
         long id = endpoint.getId();
         String url = endpoint.getBaseUrl();
         statuses.putIfAbsent(id, EndpointStatus.checking());
-        probes.execute(() -> statuses.put(id, check(url)));
+        if (checking.add(id)) { // one check at a time per endpoint: repeated refreshes of a slow one merge
+            probes.execute(() -> {
+                try {
+                    statuses.put(id, check(url));
+                } finally {
+                    checking.remove(id);
+                }
+            });
+        }
         if (!metered.add(id)) {
             return; // its gauge reads the statuses map; registered once, not on every check
         }

@@ -137,7 +137,8 @@ public class CallRecord {
                                       StreamedCall call, boolean cold, Long sizeBytes,
                                       Long sizeVramBytes) {
         CallRecord record = base(trial, sweepId, stage, endpoint, options, CallStatus.OK, null);
-        record.model = call.model();
+        record.model = call.model() == null || call.model().length() <= 200 ? call.model()
+                : call.model().substring(0, 199) + "…"; // a server's word; the column holds 200
         record.ttftMs = finite(call.ttftMs());
         record.timeToHeadersMs = call.timeToHeadersMs();
         record.e2eMs = call.e2eMs();

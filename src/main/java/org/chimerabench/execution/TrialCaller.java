@@ -80,7 +80,7 @@ final class TrialCaller {
     private void unload(String why) {
         watch.forget();
         try {
-            client.unloadAndWait(sweep.getModel(), Duration.ofMillis(100), Duration.ofSeconds(30));
+            client.unloadAndWait(sweep.getModel(), Duration.ofMillis(100), Duration.ofSeconds(30), cancellation);
         } catch (OllamaException e) {
             log.warn("{}: could not unload {} on {}: {}", why, sweep.getModel(), endpoint.name(), e.getMessage());
         }
@@ -291,7 +291,7 @@ final class TrialCaller {
 
     private LoadedModel loaded() {
         try {
-            return client.loaded(sweep.getModel()).orElse(null);
+            return client.loaded(sweep.getModel(), cancellation).orElse(null); // Cancel aborts it at once
         } catch (OllamaException e) {
             return null;
         }

@@ -43,6 +43,11 @@ public final class Cancellation {
         }
     }
 
+    /** Drops an action registered with {@link #onCancel} (its call ended). */
+    synchronized void forget(Runnable action) {
+        actions.remove(action);
+    }
+
     synchronized void clear() {
         actions.clear();
     }

@@ -268,8 +268,12 @@ public final class OllamaClient implements AutoCloseable {
 
     /** {@code GET /api/ps}: loaded models with size and size_vram. */
     public List<LoadedModel> ps() {
+        return ps(Cancellation.none());
+    }
+
+    private List<LoadedModel> ps(Cancellation cancellation) {
         List<LoadedModel> models = new ArrayList<>();
-        for (JsonNode m : getJson("api/ps").path("models")) {
+        for (JsonNode m : getJson("api/ps", cancellation).path("models")) {
             String expires = m.path("expires_at").asText(null);
             models.add(new LoadedModel(m.path("name").asText(), m.path("model").asText(m.path("name").asText()),
                     m.path("size").asLong(0), m.path("size_vram").asLong(0), m.path("digest").asText(null),
@@ -296,7 +300,12 @@ public final class OllamaClient implements AutoCloseable {
 
     /** The model as {@code /api/ps} lists it, if it is loaded. */
     public Optional<LoadedModel> loaded(String model) {
-        return ps().stream().filter(m -> m.is(model)).findFirst();
+        return loaded(model, Cancellation.none());
+    }
+
+    /** The same, aborted at once when {@code cancellation} fires (a sweep's Cancel). */
+    public Optional<LoadedModel> loaded(String model, Cancellation cancellation) {
+        return ps(cancellation).stream().filter(m -> m.is(model)).findFirst();
     }
 
     /** Loads the model with these runner options (empty prompt); returns the client-measured load time in ms. */
@@ -309,15 +318,28 @@ public final class OllamaClient implements AutoCloseable {
 
     /** Asks the server to unload the model (answers at once; the unload itself is asynchronous). */
     public void unload(String model) {
-        postJson("api/generate", new GenerateRequest(model, "", null, false, null, null, 0), timeouts.firstToken());
+        unload(model, Cancellation.none());
+    }
+
+    private void unload(String model, Cancellation cancellation) {
+        postJson("api/generate", new GenerateRequest(model, "", null, false, null, null, 0), timeouts.firstToken(),
+                cancellation);
     }
 
     /** Unloads the model, then polls {@code /api/ps} until it is gone: the way to force a cold start. */
     public boolean unloadAndWait(String model, Duration pollInterval, Duration timeout) {
-        unload(model);
+        return unloadAndWait(model, pollInterval, timeout, Cancellation.none());
+    }
+
+    /** The same, aborted at once when {@code cancellation} fires. */
+    public boolean unloadAndWait(String model, Duration pollInterval, Duration timeout, Cancellation cancellation) {
+        unload(model, cancellation);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (loaded(model).isEmpty()) {
+            if (cancellation.isCancelled()) {
+                throw cancelled();
+            }
+            if (loaded(model, cancellation).isEmpty()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -333,13 +355,22 @@ public final class OllamaClient implements AutoCloseable {
     }
 
     private JsonNode getJson(String path) {
-        return exchange(HttpRequest.newBuilder(base.resolve(path)).timeout(lookupTimeout()).GET().build());
+        return getJson(path, Cancellation.none());
+    }
+
+    private JsonNode getJson(String path, Cancellation cancellation) {
+        return exchange(HttpRequest.newBuilder(base.resolve(path)).timeout(lookupTimeout()).GET().build(),
+                lookupTimeout(), cancellation);
     }
 
     private JsonNode postJson(String path, Object body, Duration timeout) {
+        return postJson(path, body, timeout, Cancellation.none());
+    }
+
+    private JsonNode postJson(String path, Object body, Duration timeout, Cancellation cancellation) {
         return exchange(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(body))).build(), timeout, cancellation);
     }
 
     /** Lookups answer at once on a live server: connect timeout + 5 s, or the first-token timeout if shorter. */
@@ -348,29 +379,91 @@ public final class OllamaClient implements AutoCloseable {
         return lookup.compareTo(timeouts.firstToken()) < 0 ? lookup : timeouts.firstToken();
     }
 
-    private JsonNode exchange(HttpRequest request) {
-        HttpResponse<byte[]> response;
+    /** The largest answer a lookup reads (a server listing a thousand models sends a few hundred KB). */
+    public static final int MAX_LOOKUP_BYTES = 8 * 1024 * 1024;
+    /** The most of a non-200 answer read for its error text. */
+    static final int MAX_ERROR_BYTES = 64 * 1024;
+
+    /**
+     * One lookup, bounded (docs/architecture.md §9): the whole answer — headers and body — within {@code total}
+     * (JDK 17's request timeout stops at the headers: a server trickling its body would hold the caller forever),
+     * at most {@link #MAX_LOOKUP_BYTES} read, and aborted at once when {@code cancellation} fires.
+     */
+    private JsonNode exchange(HttpRequest request, Duration total, Cancellation cancellation) {
+        long deadline = System.nanoTime() + total.toNanos();
+        CompletableFuture<HttpResponse<java.io.InputStream>> sent = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        AtomicReference<java.io.InputStream> reading = new AtomicReference<>();
+        Runnable abort = () -> {
+            sent.cancel(true);
+            closeQuietly(reading.get());
+        };
+        cancellation.onCancel(abort);
+        ScheduledFuture<?> guard = watchdog.schedule(abort, total.toNanos(), TimeUnit.NANOSECONDS);
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cancelled();
-        } catch (IOException e) {
-            throw requestFailed(e);
+            HttpResponse<java.io.InputStream> response;
+            try {
+                response = sent.get();
+            } catch (java.util.concurrent.CancellationException e) {
+                throw cancellation.isCancelled() ? cancelled() : lookupTimedOut(request, total);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw cancelled();
+            } catch (ExecutionException e) {
+                throw cancellation.isCancelled() ? cancelled() : requestFailed(unwrap(e));
+            }
+            reading.set(response.body());
+            if (guard.isDone() || cancellation.isCancelled()) { // fired between the headers and the set above
+                closeQuietly(response.body());
+            }
+            int limit = response.statusCode() == 200 ? MAX_LOOKUP_BYTES : MAX_ERROR_BYTES;
+            byte[] bytes;
+            try (java.io.InputStream in = response.body()) {
+                bytes = in.readNBytes(limit + 1);
+            } catch (IOException e) {
+                if (cancellation.isCancelled()) {
+                    throw cancelled();
+                }
+                throw System.nanoTime() >= deadline || guard.isDone() ? lookupTimedOut(request, total)
+                        : requestFailed(e);
+            }
+            if (bytes.length > limit && response.statusCode() == 200) {
+                throw new OllamaException(Kind.LINE_TOO_LONG, "The answer of " + request.uri() + " is larger than "
+                        + (MAX_LOOKUP_BYTES >> 20) + " MB; not read further.", 200, null, null);
+            }
+            String body = new String(bytes, 0, Math.min(bytes.length, limit), StandardCharsets.UTF_8);
+            if (response.statusCode() != 200) {
+                String message = errorText(body);
+                Kind kind = response.statusCode() == 404 && message != null && message.contains("not found")
+                        ? Kind.MODEL_NOT_FOUND : Kind.HTTP_STATUS;
+                throw new OllamaException(kind, "Ollama answered HTTP " + response.statusCode() + ": "
+                        + (message != null ? message : snippet(body)), response.statusCode(), message, null);
+            }
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new OllamaException(Kind.MALFORMED_LINE, "Expected JSON from " + request.uri() + " but got: "
+                        + snippet(body), 200, null, e);
+            }
+        } finally {
+            guard.cancel(false);
+            cancellation.forget(abort);
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (response.statusCode() != 200) {
-            String message = errorText(body);
-            Kind kind = response.statusCode() == 404 && message != null && message.contains("not found")
-                    ? Kind.MODEL_NOT_FOUND : Kind.HTTP_STATUS;
-            throw new OllamaException(kind, "Ollama answered HTTP " + response.statusCode() + ": "
-                    + (message != null ? message : snippet(body)), response.statusCode(), message, null);
+    }
+
+    private OllamaException lookupTimedOut(HttpRequest request, Duration total) {
+        return new OllamaException(Kind.TOTAL_TIMEOUT, "No complete answer from " + request.uri() + " within "
+                + seconds(total) + " (the server is stuck, or sends its answer too slowly).", 0, null, null);
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
+        if (in == null) {
+            return;
         }
         try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new OllamaException(Kind.MALFORMED_LINE, "Expected JSON from " + request.uri() + " but got: "
-                    + snippet(body), 200, null, e);
+            in.close();
+        } catch (IOException ignored) {
+            // closing to abort
         }
     }
 
