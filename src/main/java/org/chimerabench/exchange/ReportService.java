@@ -49,7 +49,18 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Optional<String> markdown(long sweepId) {
-        return sweeps.find(sweepId).flatMap(sweep -> analyses.analyse(sweepId).map(analysis -> {
+        return markdown(sweepId, false);
+    }
+
+    /** The report as a stranger holding a share link reads it: without endpoint URL, host and pid (§9). */
+    @Transactional(readOnly = true)
+    public Optional<String> sharedHtml(long sweepId) {
+        return markdown(sweepId, true).map(ReportService::toHtml);
+    }
+
+    private Optional<String> markdown(long sweepId, boolean forStrangers) {
+        return sweeps.find(sweepId).map(sweep -> forStrangers ? sweep.withoutInfrastructure() : sweep)
+                .flatMap(sweep -> analyses.analyse(sweepId).map(analysis -> {
             long stored = calls.count(sweepId);
             long failed = calls.count(sweepId, CallStatus.FAILED);
             String prompt = sweeps.prompt(sweepId).orElse(null);

@@ -32,15 +32,17 @@ public class ShareLinkService {
     static final int MAX_DAYS = 3650;
 
     private final ShareLinkRepository links;
+    private final UserRepository users;
     private final SweepService sweeps;
     private final AuditTrail audit;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
     private final String publicUrl;
 
-    ShareLinkService(ShareLinkRepository links, SweepService sweeps, AuditTrail audit,
+    ShareLinkService(ShareLinkRepository links, UserRepository users, SweepService sweeps, AuditTrail audit,
                      ObjectProvider<SecurityContextHolderStrategy> strategy,
                      @Value("${chimera.public-url:}") String publicUrl) {
         this.links = links;
+        this.users = users;
         this.sweeps = sweeps;
         this.audit = audit;
         this.strategy = strategy;
@@ -113,13 +115,19 @@ public class ShareLinkService {
         return link.isPresent();
     }
 
-    /** What a presented token opens, when it is known and not expired (no login needed). */
+    /**
+     * What a presented token opens, when it is known, not expired and its creator may still share (an enabled user;
+     * a disabled or removed creator's links stop with them) — no login needed. Asked again on every action of a
+     * shared page, not only when it opens.
+     */
     @Transactional(readOnly = true)
     public Optional<Shared> open(String token) {
         if (token == null || token.length() > 64) {
             return Optional.empty();
         }
         return links.findByTokenHash(ApiTokenService.hash(token)).filter(l -> !l.expired(OffsetDateTime.now()))
+                .filter(l -> l.getCreatedBy() == null || users.findByUsername(l.getCreatedBy())
+                        .map(AppUser::isEnabled).orElse(false))
                 .map(l -> new Shared(l.getSweepA(), l.getSweepB()));
     }
 }

@@ -19,6 +19,16 @@ public record SweepDetails(long id, String name, String label, String descriptio
                            String quantization, List<String> endpoints, double equivalenceMarginPct,
                            String runner, PlannedLoads plannedLoads) {
 
+    /**
+     * The same sweep as a stranger holding a share link sees it (docs/architecture.md §9): without the
+     * infrastructure — no endpoint URL ({@code host}), no app instance ({@code runner}), no captured environment.
+     */
+    public SweepDetails withoutInfrastructure() {
+        return new SweepDetails(id, name, label, description, status, statusMessage, model, null, imported, sourceFile,
+                simulated, createdAt, startedAt, finishedAt, progress, definition, null, null, ollamaVersion, digest,
+                quantization, endpoints, equivalenceMarginPct, null, plannedLoads);
+    }
+
     /** What was (or will be) measured. {@code baselineOptions} empty = Ollama defaults, no options sent. */
     public record Definition(WorkloadType workload, List<AxisDefinition> axes, Map<String, Object> fixedOptions,
                              Map<String, Object> baselineOptions, int repetitions, int warmupTrials,

@@ -67,8 +67,8 @@ class SharedResultsView extends VerticalLayout implements BeforeEnterObserver, H
         for (long id : ids) {
             Optional<SweepDetails> sweep = sweeps.find(id);
             Optional<SweepAnalysis> analysis = analyses.analyse(id);
-            if (sweep.isPresent() && analysis.isPresent()) {
-                show(sweep.get(), analysis.get(), ids.size() > 1);
+            if (sweep.isPresent() && analysis.isPresent()) { // no endpoint URL, no host and pid for strangers
+                show(sweep.get().withoutInfrastructure(), analysis.get(), ids.size() > 1, token);
             }
         }
         Anchor report = new Anchor("shared/" + token + "/report", ids.size() > 1 ? "Printable report of the first"
@@ -81,13 +81,14 @@ class SharedResultsView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    private void show(SweepDetails sweep, SweepAnalysis analysis, boolean partOfComparison) {
+    private void show(SweepDetails sweep, SweepAnalysis analysis, boolean partOfComparison, String token) {
         if (partOfComparison) {
             add(new H2((verdicts.isEmpty() ? "A · " : "B · ") + sweep.name()));
         }
         title = sweep.name() + " · shared · Chimera Bench";
         add(new ResultsHeader(sweep));
         SweepVerdict verdict = new SweepVerdict(sweep, analysis, null, List.of(), analyses, calls);
+        verdict.onlyWhile(() -> shares.open(token).isPresent()); // a revoked link reads nothing more
         verdicts.add(verdict);
         add(verdict);
     }

@@ -201,7 +201,20 @@ class SweepVerdict extends Composite<Div> {
         return note;
     }
 
+    /** Reads calls only while this holds (a share link still valid); checked on every action, not once. */
+    void onlyWhile(java.util.function.BooleanSupplier allowed) {
+        this.allowed = allowed;
+    }
+
+    private java.util.function.BooleanSupplier allowed = () -> true;
+
     private void openCalls(ConfigurationResult result) {
+        if (!allowed.getAsBoolean()) {
+            com.vaadin.flow.component.notification.Notification.show("This link was revoked or has expired:"
+                    + " nothing more is shown.", 5000, com.vaadin.flow.component.notification.Notification.Position
+                    .MIDDLE);
+            return;
+        }
         new ConfigurationDetailDialog(result, calls.callsOfConfiguration(result.configurationId())).open();
     }
 }

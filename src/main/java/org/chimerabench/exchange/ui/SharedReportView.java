@@ -36,7 +36,7 @@ class SharedReportView extends Div implements BeforeEnterObserver, HasDynamicTit
         removeAll();
         String token = event.getRouteParameters().get("token").orElse("");
         Optional<Long> sweep = shares.open(token).map(ShareLinkService.Shared::sweepA);
-        Optional<String> html = sweep.flatMap(reports::html);
+        Optional<String> html = sweep.flatMap(reports::sharedHtml); // without endpoint URL, host and pid
         Optional<SweepAnalysis> analysis = sweep.flatMap(analyses::analyse);
         if (html.isEmpty() || analysis.isEmpty()) {
             event.rerouteToError(NotFoundException.class, "This link does not exist, was revoked or has expired.");
