@@ -52,6 +52,18 @@ class SecurityConfiguration {
                 + " character. Use plain path segments, e.g. /api/sweeps/1.");
     }
 
+    /** The browser sessions by user, so a change of a user's rights ends their open sessions (UserService). */
+    @Bean
+    org.springframework.security.core.session.SessionRegistry sessionRegistry() {
+        return new org.springframework.security.core.session.SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends (logout, timeout), so it forgets it. */
+    @Bean
+    static org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
     @Bean
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_OPERATOR\\nROLE_OPERATOR > ROLE_VIEWER");
@@ -59,7 +71,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain restApi(HttpSecurity http, ApiErrors errors, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain restApi(HttpSecurity http, ApiErrors errors, ApiTokenService tokens,
+                                org.springframework.security.core.session.SessionRegistry sessions) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
@@ -73,7 +86,11 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // a browser session the app expired (its user disabled, demoted or reset) signs in nothing here
+                .sessionManagement(management -> management.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredSessionStrategy(expired ->
+                                ApiErrors.write(expired.getRequest(), expired.getResponse(), 401, "Your session"
+                                        + " ended: your account was changed. Log in again.")))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SIGNED_IN_BY_SESSION_ALONE));
         return http.build();
     }

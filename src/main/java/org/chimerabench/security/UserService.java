@@ -31,9 +31,12 @@ public class UserService implements UserDetailsService {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final org.springframework.security.core.session.SessionRegistry sessions;
 
-    UserService(UserRepository users, PasswordEncoder passwords, AuditTrail audit) {
+    UserService(UserRepository users, PasswordEncoder passwords, AuditTrail audit,
+                org.springframework.security.core.session.SessionRegistry sessions) {
         this.audit = audit;
+        this.sessions = sessions;
         this.users = users;
         this.passwords = passwords;
     }
@@ -108,7 +111,19 @@ public class UserService implements UserDetailsService {
         }
         audit.record(AuditAction.USER_CHANGED, "user " + user.getUsername(), (role == null ? "" : "role " + role.label())
                 + (enabled == null ? "" : (enabled ? " enabled" : " disabled")) + (password == null ? "" : " password reset"));
+        if (role != null || Boolean.FALSE.equals(enabled) || password != null) {
+            endSessions(user.getUsername()); // the old rights end now, not when the session times out
+        }
         return UserView.of(user);
+    }
+
+    /** Expires every open browser session of the user: their next request goes to the login page. */
+    private void endSessions(String username) {
+        sessions.getAllPrincipals().stream()
+                .filter(p -> p instanceof org.springframework.security.core.userdetails.UserDetails details
+                        && details.getUsername().equals(username))
+                .flatMap(p -> sessions.getAllSessions(p, false).stream())
+                .forEach(org.springframework.security.core.session.SessionInformation::expireNow);
     }
 
     /** The signed-in user changes their own password, giving the current one. */
