@@ -1,7 +1,8 @@
 package org.chimerabench.security;
 
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
@@ -34,10 +35,20 @@ public class AuditLog implements AuditTrail {
 
     private final AuditEventRepository events;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+    private final ClientAddress addresses;
+    /** Failed logins per (name, address) not written yet: at most one row per key and minute (bounded, LRU). */
+    private final Map<String, long[]> failedLogins = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+            return size() > 10_000;
+        }
+    };
 
-    AuditLog(AuditEventRepository events, ObjectProvider<SecurityContextHolderStrategy> strategy) {
+    AuditLog(AuditEventRepository events, ObjectProvider<SecurityContextHolderStrategy> strategy,
+             ClientAddress addresses) {
         this.events = events;
         this.strategy = strategy;
+        this.addresses = addresses;
     }
 
     @Override
@@ -68,26 +79,41 @@ public class AuditLog implements AuditTrail {
                 address(success.getAuthentication()), AuditAction.LOGIN, null, null));
     }
 
+    /**
+     * A failed login: one row per (name, address) and minute at most — the next row says how many more failed in
+     * between — so guessing cannot fill the table. The name is what the caller typed, cut to fit.
+     */
     @EventListener
     @Transactional
     void loginFailed(AbstractAuthenticationFailureEvent failure) {
-        // the name is what the caller typed: any length (a 100-character one must not fail the login's answer)
-        events.save(new AuditEvent(fit(failure.getAuthentication().getName(), NAME),
-                address(failure.getAuthentication()), AuditAction.LOGIN_FAILED, null,
-                fit(failure.getException().getMessage(), 1000)));
+        String name = fit(failure.getAuthentication().getName(), NAME);
+        String address = address(failure.getAuthentication());
+        long now = System.currentTimeMillis();
+        long more;
+        synchronized (failedLogins) {
+            long[] seen = failedLogins.computeIfAbsent(name + "@" + address, k -> new long[] {0, 0});
+            if (seen[0] != 0 && now - seen[0] < 60_000) {
+                seen[1]++;
+                return;
+            }
+            more = seen[1];
+            seen[0] = now;
+            seen[1] = 0;
+        }
+        events.save(new AuditEvent(name, address, AuditAction.LOGIN_FAILED, null,
+                fit(failure.getException().getMessage() + (more == 0 ? "" : " (and " + more + " more failed logins"
+                        + " of this name from this address in the minute before)"), 1000)));
     }
 
-    private static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
-                : requestAddress();
+    private String address(Authentication authentication) {
+        String fromRequest = requestAddress();
+        return fromRequest != null ? fromRequest : authentication.getDetails() instanceof WebAuthenticationDetails
+                details ? details.getRemoteAddress() : null;
     }
 
-    private static String requestAddress() {
+    /** The client's address ({@link ClientAddress}: behind a trusted proxy, the client's, not the proxy's). */
+    private String requestAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? remote(attributes.getRequest()) : null;
-    }
-
-    private static String remote(HttpServletRequest request) {
-        return request.getRemoteAddr();
+                ? fit(addresses.of(attributes.getRequest()), 64) : null;
     }
 }

@@ -12,24 +12,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password logins (the login page and HTTP Basic) against the users in the database, refused while the user
- * name or the address has had too many failures ({@link LoginThrottle}).
+ * name from that address, or the address, has had too many failures ({@link LoginThrottle}).
  */
 @Component
 class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
     private final LoginThrottle throttle;
+    private final ClientAddress addresses;
 
-    ThrottledAuthenticationProvider(UserService users, PasswordEncoder passwords, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(UserService users, PasswordEncoder passwords, LoginThrottle throttle,
+                                    ClientAddress addresses) {
         super(passwords);
         setUserDetailsService(users);
         this.throttle = throttle;
+        this.addresses = addresses;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+        String address = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes request
+                ? addresses.of(request.getRequest()) : authentication.getDetails() instanceof WebAuthenticationDetails
+                details ? details.getRemoteAddress() : null;
         if (throttle.blocked(username, address)) {
             throw new LockedException("Too many failed logins; wait a minute and try again");
         }
