@@ -62,10 +62,37 @@ class ImportPanel extends Composite<HorizontalLayout> {
         showPending();
     }
 
-    private void fileReceived(UploadedFile file) {
-        received.removeIf(existing -> existing.fileName().equals(file.fileName()));
+    /** All chosen files together, at most (what the server keeps in memory until Import). */
+    static final long MAX_PENDING_BYTES = 200L * 1024 * 1024;
+
+    /**
+     * A file arrived. Checked here on the server — the browser's limits are a courtesy: too large, too many
+     * together, or a second file of a name already chosen (it silently replaced the first) is refused with a message.
+     */
+    void fileReceived(UploadedFile file) {
+        String refused = null;
+        if (file.content().length > imports.maxFileBytes()) {
+            refused = file.fileName() + " has " + file.content().length / (1024 * 1024) + " MB; at most "
+                    + imports.maxFileBytes() / (1024 * 1024) + " MB per file";
+        } else if (received.stream().anyMatch(existing -> existing.fileName().equals(file.fileName()))) {
+            refused = "A file named " + file.fileName() + " is chosen already; rename one of them, or Clear and"
+                    + " choose again";
+        } else if (received.size() >= 500 || received.stream().mapToLong(f -> f.content().length).sum()
+                + file.content().length > MAX_PENDING_BYTES) {
+            refused = file.fileName() + " is one too many: at most 500 files and " + MAX_PENDING_BYTES / (1024 * 1024)
+                    + " MB together; import these first";
+        }
+        if (refused != null) {
+            new ImportErrorDialog(refused).open();
+            return;
+        }
         received.add(file);
         showPending();
+    }
+
+    /** Files chosen and not imported yet. */
+    int pending() {
+        return received.size();
     }
 
     private void importReceived() {
