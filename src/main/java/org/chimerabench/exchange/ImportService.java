@@ -224,7 +224,7 @@ public class ImportService {
         checkTexts(parsed, null);
         Sweep sweep = sweeps.findById(sweepId)
                 .orElseThrow(() -> new ImportException("there is no sweep " + sweepId + " to append to"));
-        SweepOwner.check(sweep, null, "append files to");
+        SweepOwner.check(sweep, strategy.getIfAvailable(), "append files to");
         if (!sweep.isImported()) {
             throw new ImportException("sweep " + sweepId + " was measured here, not imported; files can only be"
                     + " appended to imported sweeps");

@@ -28,9 +28,14 @@ public class ExecutionService implements SweepStarter {
     private final SweepEvents events;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
+    private final org.springframework.beans.factory.ObjectProvider<
+            org.springframework.security.core.context.SecurityContextHolderStrategy> strategy;
 
     ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, CustomTask<Long> runSweepTask,
-                     SweepRunner runner, SweepEvents events, TransactionTemplate tx, AuditTrail audit) {
+                     SweepRunner runner, SweepEvents events, TransactionTemplate tx, AuditTrail audit,
+                     org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context
+                             .SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy;
         this.audit = audit;
         this.sweeps = sweeps;
         this.scheduler = scheduler;
@@ -52,7 +57,7 @@ public class ExecutionService implements SweepStarter {
     @PreAuthorize(Access.OPERATOR)
     public void start(long sweepId) {
         Sweep sweep = find(sweepId);
-        SweepOwner.check(sweep, null, "start");
+        SweepOwner.check(sweep, strategy.getIfAvailable(), "start");
         sweep.queue();
         audit.record(AuditAction.SWEEP_STARTED, "sweep " + sweepId, null);
         scheduler.schedule(runSweepTask.instance("sweep-" + sweepId, sweepId), Instant.now());
@@ -69,7 +74,7 @@ public class ExecutionService implements SweepStarter {
     public void cancel(long sweepId) {
         tx.executeWithoutResult(s -> {
             Sweep sweep = find(sweepId);
-            SweepOwner.check(sweep, null, "cancel");
+            SweepOwner.check(sweep, strategy.getIfAvailable(), "cancel");
             sweep.cancel("Cancelled by the operator; the calls stored so far are kept.");
             audit.record(AuditAction.SWEEP_CANCELLED, "sweep " + sweepId, null);
         });

@@ -410,7 +410,13 @@ public final class OllamaClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw cancelled();
             } catch (ExecutionException e) {
-                throw cancellation.isCancelled() ? cancelled() : requestFailed(unwrap(e));
+                if (cancellation.isCancelled()) {
+                    throw cancelled();
+                }
+                Throwable cause = unwrap(e);
+                boolean late = guard.isDone() || (cause instanceof HttpTimeoutException
+                        && !(cause instanceof HttpConnectTimeoutException));
+                throw late ? lookupTimedOut(request, total) : requestFailed(cause); // a lookup has no first token
             }
             reading.set(response.body());
             if (guard.isDone() || cancellation.isCancelled()) { // fired between the headers and the set above

@@ -17,8 +17,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
 
-    BearerTokenFilter(ApiTokenService tokens) {
+    private final org.springframework.security.core.context.SecurityContextHolderStrategy strategy;
+
+    /** {@code strategy}: the one the filter chain reads (a bean when one is defined, else the static holder's). */
+    BearerTokenFilter(ApiTokenService tokens,
+                      org.springframework.security.core.context.SecurityContextHolderStrategy strategy) {
         this.tokens = tokens;
+        this.strategy = strategy == null ? SecurityContextHolder.getContextHolderStrategy() : strategy;
     }
 
     @Override
@@ -37,14 +42,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var authorities = Arrays.stream(owner.get().getRole().authorities()).map(SimpleGrantedAuthority::new)
                 .toList();
-        var context = SecurityContextHolder.createEmptyContext();
+        var context = strategy.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.get().getUsername(), null,
                 authorities));
-        SecurityContextHolder.setContext(context);
+        strategy.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            strategy.clearContext();
         }
     }
 }

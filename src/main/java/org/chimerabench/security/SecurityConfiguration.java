@@ -85,7 +85,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, http.getSharedObject(
+                        org.springframework.security.core.context.SecurityContextHolderStrategy.class)),
+                        BasicAuthenticationFilter.class)
                 // a browser session the app expired (its user disabled, demoted or reset) signs in nothing here
                 .sessionManagement(management -> management.sessionCreationPolicy(SessionCreationPolicy.NEVER)
                         .maximumSessions(-1).sessionRegistry(sessions).expiredSessionStrategy(expired ->

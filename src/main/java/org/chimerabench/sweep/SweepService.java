@@ -193,7 +193,10 @@ public class SweepService {
                 + Numbers.plain(marginPct) + " %");
     }
 
-    /** Whether the signed-in user may delete the sweep (for the UI; {@link #delete} checks again). */
+    /**
+     * Whether the signed-in user may start, cancel or delete the sweep — its owner or an admin (for the UI; the
+     * services check again).
+     */
     @Transactional(readOnly = true)
     public boolean mayDelete(long id) {
         return sweeps.findById(id).map(this::mayDelete).orElse(false);

@@ -52,4 +52,17 @@ class StuckEndpointTest {
             assertThat((System.nanoTime() - added) / 1e9).as("seconds until it said so").isLessThan(9);
         }
     }
+
+    /** "Check now" clicked again and again while a check hangs: the checks merge, one per endpoint at a time. */
+    @Test
+    void repeatedRefreshesOfASlowEndpointMerge() throws Exception {
+        try (TricklingOllama slow = TricklingOllama.trickling("/api/version")) {
+            endpoints.add("merged", slow.baseUrl(), null);
+            for (int i = 0; i < 5; i++) {
+                endpoints.refreshAll();
+            }
+            Thread.sleep(300);
+            assertThat(slow.slowAnswers()).as("one check in flight, not one per refresh").isEqualTo(1);
+        }
+    }
 }

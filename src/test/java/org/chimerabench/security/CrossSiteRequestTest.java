@@ -75,9 +75,10 @@ class CrossSiteRequestTest {
         assertThat(status(sweep)).isIn("QUEUED", "RUNNING");
 
         String token = token();
-        assertThat(mvc.perform(post("/api/sweeps/" + sweep + "/cancel").header("Authorization", "Bearer " + token)
-                .header("Origin", EVIL)).andReturn().getResponse().getStatus())
-                .as("a script elsewhere with an API token").isEqualTo(202);
+        MockHttpServletResponse script = mvc.perform(post("/api/sweeps/" + sweep + "/cancel")
+                .header("Authorization", "Bearer " + token).header("Origin", EVIL)).andReturn().getResponse();
+        assertThat(script.getStatus()).as("a script elsewhere with an API token: " + script.getContentAsString())
+                .isEqualTo(202);
         assertThat(status(sweep)).isEqualTo("CANCELLED");
     }
 
@@ -110,9 +111,10 @@ class CrossSiteRequestTest {
     }
 
     private String token() throws Exception {
-        String body = mvc.perform(post("/api/tokens").with(basic()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"script\"}")).andReturn().getResponse().getContentAsString();
-        return json.readTree(body).get("token").asText();
+        MockHttpServletResponse created = mvc.perform(post("/api/tokens").with(basic())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"script\"}")).andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        return json.readTree(created.getContentAsString()).get("token").asText();
     }
 
     private String status(long sweep) {

@@ -108,7 +108,9 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(new EndpointFilter(sweep.id(), fleet, endpoint));
         }
         if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
-            add(new LiveMonitor(sweep.id(), monitor, events, operator ? execution : null, new LiveMonitor.Listener() {
+            // Cancel for the sweep's owner or an admin (courtesy: ExecutionService.cancel checks it itself)
+            boolean mayCancel = operator && sweeps.mayDelete(sweep.id());
+            add(new LiveMonitor(sweep.id(), monitor, events, mayCancel ? execution : null, new LiveMonitor.Listener() {
                 @Override
                 public void statusChanged() {
                     refreshHeader(sweep.id());

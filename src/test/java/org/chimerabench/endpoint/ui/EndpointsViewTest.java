@@ -86,7 +86,7 @@ class EndpointsViewTest {
             assertThat(slowestPoll[0]).as("each refresh of the page is instant").isLessThan(200);
             EndpointView down = endpoints.list().stream().filter(v -> v.name().equals("silent-box")).findFirst()
                     .orElseThrow();
-            assertThat(down.error()).contains("No first token");
+            assertThat(down.error()).contains("No complete answer from");
             endpoints.remove(down.id());
         }
     }
