@@ -25,6 +25,24 @@ public record RestSweeps(MockMvc mvc, ObjectMapper json) {
         throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep);
     }
 
+    /**
+     * A small sweep run to the end on the built-in simulator, as a signed-in operator would through the API (two
+     * temperatures, one repetition, 8 tokens): its id.
+     */
+    public long finishedOnSimulator(String name) throws Exception {
+        long id = body(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/sweeps").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(java.util.Map.of("name", name, "endpoints",
+                        java.util.List.of("Built-in simulator"), "model", "llama3.2-sim:3b", "workload",
+                        java.util.Map.of("type", "SINGLE_PROMPT", "prompt", "hi"), "axes",
+                        java.util.Map.of("temperature", java.util.List.of(0.5, 0.7)), "repetitions", 1,
+                        "maxTokens", 8))))).get("id").asLong();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sweeps/" + id
+                + "/start"));
+        awaitStatus(id, "FINISHED", 60);
+        return id;
+    }
+
     public JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }

@@ -3,8 +3,6 @@ package org.chimerabench.analysis.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -23,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -89,13 +86,6 @@ class SharedLinkHardeningTest {
     }
 
     private long finishedSweep() throws Exception {
-        RestSweeps rest = new RestSweeps(mvc, json);
-        long id = rest.body(mvc.perform(post("/api/sweeps").contentType(MediaType.APPLICATION_JSON).content("""
-                {"name":"to share","endpoints":["Built-in simulator"],"model":"llama3.2-sim:3b",
-                 "workload":{"type":"SINGLE_PROMPT","prompt":"hi"},"axes":{"temperature":[0.5,0.7]},
-                 "repetitions":1,"maxTokens":8}""")).andExpect(status().isCreated())).get("id").asLong();
-        mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-        rest.awaitStatus(id, "FINISHED", 60);
-        return id;
+        return new RestSweeps(mvc, json).finishedOnSimulator("to share");
     }
 }
