@@ -399,13 +399,17 @@ public final class OllamaClient implements AutoCloseable {
             closeQuietly(reading.get());
         };
         cancellation.onCancel(abort);
-        ScheduledFuture<?> guard = watchdog.schedule(abort, total.toNanos(), TimeUnit.NANOSECONDS);
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        ScheduledFuture<?> guard = watchdog.schedule(() -> {
+            expired.set(true); // before the abort: whoever sees the abort's failure knows it was the time bound
+            abort.run();
+        }, total.toNanos(), TimeUnit.NANOSECONDS);
         try {
             HttpResponse<java.io.InputStream> response;
             try {
                 response = sent.get();
             } catch (java.util.concurrent.CancellationException e) {
-                throw cancellation.isCancelled() ? cancelled() : lookupTimedOut(request, total);
+                throw cancellation.isCancelled() && !expired.get() ? cancelled() : lookupTimedOut(request, total);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw cancelled();
@@ -414,12 +418,12 @@ public final class OllamaClient implements AutoCloseable {
                     throw cancelled();
                 }
                 Throwable cause = unwrap(e);
-                boolean late = guard.isDone() || (cause instanceof HttpTimeoutException
+                boolean late = expired.get() || (cause instanceof HttpTimeoutException
                         && !(cause instanceof HttpConnectTimeoutException));
                 throw late ? lookupTimedOut(request, total) : requestFailed(cause); // a lookup has no first token
             }
             reading.set(response.body());
-            if (guard.isDone() || cancellation.isCancelled()) { // fired between the headers and the set above
+            if (expired.get() || cancellation.isCancelled()) { // fired between the headers and the set above
                 closeQuietly(response.body());
             }
             int limit = response.statusCode() == 200 ? MAX_LOOKUP_BYTES : MAX_ERROR_BYTES;
@@ -430,7 +434,7 @@ public final class OllamaClient implements AutoCloseable {
                 if (cancellation.isCancelled()) {
                     throw cancelled();
                 }
-                throw System.nanoTime() >= deadline || guard.isDone() ? lookupTimedOut(request, total)
+                throw System.nanoTime() >= deadline || expired.get() ? lookupTimedOut(request, total)
                         : requestFailed(e);
             }
             if (bytes.length > limit && response.statusCode() == 200) {

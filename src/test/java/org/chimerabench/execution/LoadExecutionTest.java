@@ -100,19 +100,18 @@ class LoadExecutionTest {
             fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> reply(Duration.ofMillis(20)));
             endpoints.add("rate-box", fake.baseUrl(), null);
             // with a warm-up, as a user would run it: the first batch of a fresh JVM also loads the client's classes
-            long id = run(sweep("rate-box", "\"requestRate\":10,\"warmups\":1,\"axes\":{\"num_ctx\":[2048]}", 1));
+            // a sampling option: no model reload between the arms, so nothing but the batches themselves is timed
+            long id = run(sweep("rate-box", "\"requestRate\":10,\"warmups\":1,\"axes\":{\"temperature\":[0.5]}", 1));
             rest().awaitStatus(id, "FINISHED", 60);
 
             List<FakeOllama.Served> all = new ArrayList<>(fake.served());
             all.sort(Comparator.comparingLong(FakeOllama.Served::arrivedNanos));
-            // warm-up and repetition 1, both arms; before each measured batch one warm-up call pays the model load
-            // (num_ctx 2048 against the baseline's automatic num_ctx: Ollama reloads at every arm switch, §4.2)
-            assertThat(all).hasSize(4 * Load.RATE_BATCH_REQUESTS + 2);
+            assertThat(all).hasSize(4 * Load.RATE_BATCH_REQUESTS); // warm-up and repetition 1, both arms
             // repetition 1 runs the baseline batch first, then the chimera one; no shuffle seed (0); configuration 0
             List<Double> offsMs = new ArrayList<>();
             long[] expected = null;
             for (Arm arm : new Arm[] {Arm.BASELINE, Arm.CHIMERA}) {
-                int first = (arm == Arm.BASELINE ? 2 : 3) * Load.RATE_BATCH_REQUESTS + (arm == Arm.BASELINE ? 1 : 2);
+                int first = (arm == Arm.BASELINE ? 2 : 3) * Load.RATE_BATCH_REQUESTS;
                 List<FakeOllama.Served> served = all.subList(first, first + Load.RATE_BATCH_REQUESTS);
                 expected = Arrivals.poisson(Arrivals.seed(0, 0, arm, 1, false), 10, Load.RATE_BATCH_REQUESTS);
                 // the schedule's start as the server saw it: the median of arrival − planned offset
