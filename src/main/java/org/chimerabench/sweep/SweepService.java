@@ -198,11 +198,11 @@ public class SweepService {
      * services check again).
      */
     @Transactional(readOnly = true)
-    public boolean mayDelete(long id) {
-        return sweeps.findById(id).map(this::mayDelete).orElse(false);
+    public boolean mayActOn(long id) {
+        return sweeps.findById(id).map(this::mayActOn).orElse(false);
     }
 
-    private boolean mayDelete(Sweep sweep) {
+    private boolean mayActOn(Sweep sweep) {
         return SweepOwner.mayAct(sweep, strategy.getIfAvailable());
     }
 

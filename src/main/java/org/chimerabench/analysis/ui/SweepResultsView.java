@@ -109,7 +109,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         if (sweep.status() == SweepStatus.QUEUED || sweep.status() == SweepStatus.RUNNING) {
             // Cancel for the sweep's owner or an admin (courtesy: ExecutionService.cancel checks it itself)
-            boolean mayCancel = operator && sweeps.mayDelete(sweep.id());
+            boolean mayCancel = operator && sweeps.mayActOn(sweep.id());
             add(new LiveMonitor(sweep.id(), monitor, events, mayCancel ? execution : null, new LiveMonitor.Listener() {
                 @Override
                 public void statusChanged() {
@@ -224,7 +224,7 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
             share.addClassName("share-sweep");
             links.add(change, share);
         }
-        if (sweeps.mayDelete(id)) { // courtesy: SweepService.delete checks owner and role itself
+        if (sweeps.mayActOn(id)) { // courtesy: SweepService.delete checks owner and role itself
             links.add(new DeleteSweepButton(sweeps, sweep));
         }
         links.addClassName("export-links");
