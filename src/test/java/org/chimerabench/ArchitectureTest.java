@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -171,5 +172,37 @@ class ArchitectureTest {
 
     private static String withoutComments(String code) {
         return code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    }
+
+    /**
+     * Tests wait for a signal (Awaitility, or a condition polled), never for a guessed time. A sleep is allowed only
+     * where the time is the scenario itself; each such class says why. Benchmarks pace their load on purpose.
+     */
+    static final Map<String, String> SLEEPS_ALLOWED = Map.of(
+            "org.chimerabench.ollama.FakeOllama", "a model's load time, as Ollama spends it before answering",
+            "org.chimerabench.ollama.TricklingOllama", "a server that sends a byte every 2 s",
+            "org.chimerabench.ollama.OllamaClientFaultTest", "a 10 ms sleep that throws if an interrupt was left behind",
+            "org.chimerabench.sweep.SweepServiceTransactionTest", "an endpoint's answer time, and sampling the pool meanwhile",
+            "org.chimerabench.base.CoalescerTest", "signals 20 ms apart, and a window in which nothing may run",
+            "org.chimerabench.execution.LoadExecutionTest", "a window longer than a call, in which no call may end",
+            "org.chimerabench.execution.StuckEndpointTest", "sampling a healthy endpoint while another one hangs",
+            "org.chimerabench.execution.EndpointDownTest", "one second of outage");
+
+    @Test
+    void testsSleepOnlyWhereTheTimeIsTheScenario() {
+        JavaClasses tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("org.chimerabench");
+        DescribedPredicate<JavaClass> allowed = DescribedPredicate.describe("on the allow-list or a benchmark",
+                type -> {
+                    String outer = type.getName().contains("$")
+                            ? type.getName().substring(0, type.getName().indexOf('$')) : type.getName();
+                    return SLEEPS_ALLOWED.containsKey(outer) || outer.endsWith("BenchmarkTest");
+                });
+        noClasses().that(DescribedPredicate.not(allowed))
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
+                .because("tests wait for a signal, not a guessed time (ArchitectureTest.SLEEPS_ALLOWED)")
+                .check(tests);
     }
 }

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import org.chimerabench.support.AdminHttp;
 import org.chimerabench.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The product started exactly as a newcomer starts it: the jar {@code package} built, in an empty folder, with no
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * link, and create no second admin. (A week of green builds hid a default URL H2 refused: no test started the app
  * this way.)
  */
+@ResourceLock("packaged-app") // one packaged app under test at a time, beside one browser test
+@Order(3) // longest first, packaged-app and browser tests alternating
 class FirstStartIT {
 
     private static final Pattern GENERATED_PASSWORD =

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
+import org.chimerabench.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * scale a few ms of scheduling on a busy machine would outweigh what is measured). With the load left out, both arms
  * at concurrency 1 agree; with it counted, the baseline's first batch (a 1.2 s load) read a third of the chimera's.
  */
+@TimingSensitive
 @SpringBootTest(properties = {"chimera.simulator.time-scale=1.0", "chimera.simulator.parallel-slots=4"})
 @AutoConfigureMockMvc
 @AsAdmin

@@ -1,6 +1,7 @@
 package org.chimerabench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.chimerabench.security.Role;
 import org.chimerabench.security.UserService;
 import org.chimerabench.support.SignedIn;
@@ -66,13 +68,9 @@ class ActuatorTest {
                  "workload":{"type":"SINGLE_PROMPT","prompt":"hi"},"axes":{"temperature":[0.5,0.7]},"maxTokens":4,
                  "warmups":0}""").body()).get("id").asLong();
         assertThat(post("/api/sweeps/" + id + "/start", "").statusCode()).isEqualTo(202);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String status = "";
-        while (!status.equals("FINISHED") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            status = json.readTree(get("/api/sweeps/" + id, TestUsers.adminBasic()).body()).get("status").asText();
-        }
-        assertThat(status).isEqualTo("FINISHED");
+        await("the sweep finished").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json.readTree(get("/api/sweeps/" + id, TestUsers.adminBasic()).body()).get("status")
+                        .asText().equals("FINISHED"));
 
         HttpResponse<String> scrape = get("/actuator/prometheus", TestUsers.adminBasic());
         assertThat(scrape.statusCode()).isEqualTo(200);

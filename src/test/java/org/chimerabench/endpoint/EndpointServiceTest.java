@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
@@ -75,18 +78,12 @@ class EndpointServiceTest {
     }
 
     private EndpointView await(Predicate<EndpointView> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var match = endpoints.list().stream().filter(condition).findFirst();
-            if (match.isPresent()) {
-                return match.get();
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+        try {
+            return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> endpoints.list().stream().filter(condition).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no endpoint matched within 10 s: " + endpoints.list(), e);
         }
-        throw new AssertionError("no endpoint matched within 10 s: " + endpoints.list());
     }
 }

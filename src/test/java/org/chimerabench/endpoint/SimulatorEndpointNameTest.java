@@ -2,8 +2,10 @@ package org.chimerabench.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,15 +43,9 @@ class SimulatorEndpointNameTest {
         assertThat(real.baseUrl()).isEqualTo("http://127.0.0.1:40004");
     }
 
-    private String awaitOwnSimulator() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            var own = endpoints.findByName("Simulator on host-a");
-            if (own.isPresent()) {
-                return own.get().baseUrl();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the built-in simulator was not registered under its configured name");
+    private String awaitOwnSimulator() {
+        return await("the built-in simulator registered under its configured name").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> endpoints.findByName("Simulator on host-a"),
+                        Optional::isPresent).orElseThrow().baseUrl();
     }
 }

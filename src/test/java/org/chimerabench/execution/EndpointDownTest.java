@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -49,11 +50,8 @@ class EndpointDownTest {
                  "repetitions":2,"maxTokens":8}""")).andExpect(status().isCreated())).get("id").asLong();
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (first.requestBodies().isEmpty()) { // the first call is under way …
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        await("the first call is under way …").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !first.requestBodies().isEmpty());
         first.close(); // … when the server dies: the stream breaks, then connections are refused
         Thread.sleep(1000); // the scenario: one second of outage (not a wait for anything; retries run meanwhile)
         try (FakeOllama back = FakeOllama.startOn(port)) {

@@ -12,7 +12,9 @@ import java.util.Set;
 import org.chimerabench.support.PackagedApp;
 import org.chimerabench.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two app instances (the packaged jar, {@code postgres} profile) on one PostgreSQL database, two standalone
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * the first sweep is killed (-9) and the other one resumes it after the heartbeat limit and finishes it with every
  * planned call exactly once. Runs in the PostgreSQL pass ({@code ./mvnw -B verify -Ppostgres}).
  */
+@ResourceLock("packaged-app") // one packaged app under test at a time, beside one browser test
+@Order(1) // longest first, packaged-app and browser tests alternating
 class FailoverIT {
 
     final List<PackagedApp> processes = new ArrayList<>();

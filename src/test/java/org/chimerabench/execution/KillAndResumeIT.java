@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.chimerabench.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * kill -9 of the packaged app in the middle of a race (an adaptive sweep), then a restart on the same H2 file: the race
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * of the twin mid-sweep hands its sweep back without a half-stored trial. Runs the jar that {@code package} built
  * (Failsafe runs after it).
  */
+@ResourceLock("packaged-app") // one packaged app under test at a time, beside one browser test
+@Order(1) // longest first, packaged-app and browser tests alternating
 class KillAndResumeIT {
 
     /**

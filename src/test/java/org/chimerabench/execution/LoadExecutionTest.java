@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +18,7 @@ import org.chimerabench.ollama.FakeScript;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.PostgresTestDatabase;
 import org.chimerabench.support.RestSweeps;
+import org.chimerabench.support.TimingSensitive;
 import org.chimerabench.sweep.Load;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * are in flight together, at 1 never two at once; at a request rate the arrivals follow the seeded schedule; a cancel
  * cuts off every call of a batch and stores none of it.
  */
+@TimingSensitive
 @SpringBootTest
 @AutoConfigureMockMvc
 @AsAdmin
@@ -185,10 +188,8 @@ class LoadExecutionTest {
             fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> reply(Duration.ofSeconds(3)));
             endpoints.add("slow-box", fake.baseUrl(), null);
             long id = run(sweep("slow-box", "\"concurrency\":4,\"axes\":{\"num_ctx\":[2048]}", 1));
-            long until = System.currentTimeMillis() + 10_000;
-            while (fake.requestBodies().size() < 4 && System.currentTimeMillis() < until) {
-                Thread.sleep(20);
-            }
+            await("the first batch is in flight").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> fake.requestBodies().size() >= 4);
             assertThat(fake.requestBodies()).as("the first batch is in flight").hasSize(4);
             mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isAccepted());
             rest().awaitStatus(id, "CANCELLED", 10);

@@ -1,12 +1,14 @@
 package org.chimerabench.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Duration;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.ollama.TricklingOllama;
 import org.chimerabench.support.AsAdmin;
@@ -47,19 +49,15 @@ class StuckCallCancelTest {
                      "repetitions":1,"maxTokens":8}""")).andExpect(status().isCreated())).get("id").asLong();
             slow.arm(); // from now on /api/ps sends its headers, then a byte every 2 s
             mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (slow.slowAnswers() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("the runner stuck on /api/ps").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> slow.slowAnswers() > 0);
             assertThat(slow.slowAnswers()).as("the runner asked /api/ps and is stuck on it").isPositive();
             long cancelledAt = System.nanoTime();
             mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isAccepted());
             // the job ends (its db-scheduler execution is gone) once the stuck call was aborted
             TaskInstanceId job = TaskInstanceId.of(SweepJob.NAME, "sweep-" + id);
-            while (scheduler.getScheduledExecution(job).isPresent()
-                    && System.nanoTime() - cancelledAt < 10_000_000_000L) {
-                Thread.sleep(10);
-            }
+            await("the job ends").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> scheduler.getScheduledExecution(job).isEmpty());
             assertThat(scheduler.getScheduledExecution(job)).isEmpty();
             assertThat((System.nanoTime() - cancelledAt) / 1e9).as("seconds from Cancel to the job's end")
                     .isLessThan(2.0);

@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.chimerabench.endpoint.EndpointService;
@@ -128,20 +130,14 @@ class SweepExecutionTest {
         long id = create(GRID.replace("\"maxTokens\":16", "\"maxTokens\":300").replace("\"repetitions\":2",
                 "\"repetitions\":20"));
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt() < 3
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await("3 calls stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .until(() -> rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt() >= 3);
         mvc.perform(post("/api/sweeps/" + id + "/cancel")).andExpect(status().isAccepted());
         // the job ends (its db-scheduler execution is gone) once the running call was aborted; after that nothing
         // can store a call any more
         TaskInstanceId job = TaskInstanceId.of(SweepJob.NAME, "sweep-" + id);
-        long jobDeadline = System.nanoTime() + 30_000_000_000L;
-        while (scheduler.getScheduledExecution(job).isPresent()) {
-            assertThat(System.nanoTime()).as("the cancelled job ends").isLessThan(jobDeadline);
-            Thread.sleep(20);
-        }
+        await("the cancelled job ends").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> scheduler.getScheduledExecution(job).isEmpty());
         int done = rest().body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asInt();
         JsonNode sweep = rest().body(mvc.perform(get("/api/sweeps/" + id)));
         assertThat(sweep.get("status").asText()).isEqualTo("CANCELLED");

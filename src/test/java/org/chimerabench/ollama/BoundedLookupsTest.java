@@ -2,6 +2,7 @@ package org.chimerabench.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -63,9 +64,8 @@ class BoundedLookupsTest {
                     return e;
                 }
             });
-            while (server.slowAnswers() == 0) {
-                Thread.sleep(10);
-            }
+            await("the lookup hangs").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> server.slowAnswers() > 0);
             long cancelledAt = System.nanoTime();
             cancellation.cancel();
             Object outcome = lookup.get(2, TimeUnit.SECONDS);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import org.chimerabench.support.TimingSensitive;
 import org.junit.jupiter.api.Test;
 
 /**
  * The instrument against a known truth: the fake sends the first token 200 ms after the request arrives, then
  * 100 chunks 10 ms apart. Repeated 20 times; the medians must be within ±3 ms (TTFT) and ±0.5 ms (mean ITL).
  */
+@TimingSensitive
 class MeasurementAccuracyTest {
 
     @Test

@@ -2,6 +2,7 @@ package org.chimerabench.ollama;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -148,10 +149,13 @@ class OllamaClientFaultTest {
     void fiveMegabyteLine() {
         String huge = "{\"response\":\"" + "x".repeat(5 * 1024 * 1024) + "\",\"done\":false}";
         fake.enqueue(FakeScript.stream("m").chunk("a").rawLine(huge).done());
-        OllamaException e = fail(client);
-        assertThat(e.kind()).isEqualTo(Kind.LINE_TOO_LONG);
-        assertThat(e.getMessage()).contains("longer than " + OllamaClient.DEFAULT_MAX_LINE_BYTES + " bytes");
-        assertIdle(client);
+        // 5 MB take longer than FAST's 400 ms idle limit to write on a busy machine: this test is about the length
+        try (OllamaClient patient = new OllamaClient(fake.baseUrl(), FAST.withIdle(Duration.ofSeconds(10)))) {
+            OllamaException e = fail(patient);
+            assertThat(e.kind()).isEqualTo(Kind.LINE_TOO_LONG);
+            assertThat(e.getMessage()).contains("longer than " + OllamaClient.DEFAULT_MAX_LINE_BYTES + " bytes");
+            assertIdle(patient);
+        }
     }
 
     @Test
@@ -171,7 +175,7 @@ class OllamaClientFaultTest {
             Cancellation cancellation = new Cancellation();
             var call = CompletableFuture.supplyAsync(
                     () -> patient.generate(GenerateRequest.of("m", "hi", null), cancellation));
-            Thread.sleep(300);
+            awaitRequests(1); // the stream is under way
             long start = System.nanoTime();
             cancellation.cancel();
             Throwable e = catchThrowableOfType(call::join, CompletionException.class).getCause();
@@ -198,7 +202,7 @@ class OllamaClientFaultTest {
                 }
             });
             caller.start();
-            Thread.sleep(300);
+            awaitRequests(1); // the call waits for its first line
             long start = System.nanoTime();
             cancellation.cancel();
             caller.join(3000);
@@ -222,7 +226,7 @@ class OllamaClientFaultTest {
                 }
             });
             caller.start();
-            Thread.sleep(300);
+            awaitRequests(1); // the stream is under way
             caller.interrupt(); // e.g. the application shutting its workers down
             caller.join(3000);
             assertThat(outcome.get()).isEqualTo("CANCELLED interrupted=true");
@@ -252,5 +256,11 @@ class OllamaClientFaultTest {
         }
         assertThat(client.openStreams()).as("open streams").isZero();
         assertThat(client.activeThreads()).as("busy HTTP threads").isZero();
+    }
+
+    /** Until the fake has received this many requests (the calling side is then waiting for or reading the answer). */
+    private void awaitRequests(int count) {
+        await("request " + count + " arrived").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> fake.requestBodies().size() >= count);
     }
 }

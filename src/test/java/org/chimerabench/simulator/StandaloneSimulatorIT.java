@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chimerabench.support.PackagedApp;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The packaged jar with {@code --chimera.mode=simulator}: its own process, no dashboard, no database, the Ollama API
  * on a fixed port — read here with a plain {@link HttpClient}, as any other Ollama tool would (NDJSON line by line).
  */
+@ResourceLock("packaged-app") // one packaged app under test at a time, beside one browser test
+@Order(7) // longest first, packaged-app and browser tests alternating
 class StandaloneSimulatorIT {
 
     final ObjectMapper json = new ObjectMapper();

@@ -4,18 +4,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Base of the real-browser tests: a fresh headless Chromium (1440×900) per test against the app on a random port. */
+/**
+ * Base of the real-browser tests: one headless Chromium (1440×900) per test class against the app on a random port;
+ * each test starts signed out (cookies and storage cleared) and logs in as the admin.
+ */
+@ResourceLock("chromium") // one real browser at a time (failsafe runs a packaged-app test beside it)
 public abstract class BrowserTest {
+
+    private static ChromeDriver shared;
 
     @LocalServerPort
     protected int port;
@@ -25,7 +34,14 @@ public abstract class BrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.start(1440, 900);
+        if (shared == null) {
+            shared = Browser.start(1440, 900);
+        } else {
+            shared.get(url("/login"));
+            shared.manage().deleteAllCookies();
+            shared.executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        }
+        browser = shared;
         wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         logIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
     }
@@ -51,16 +67,54 @@ public abstract class BrowserTest {
         wait.until(driver -> driver.getCurrentUrl().contains("/login"));
     }
 
+    /** A browser the test started itself (another window size) is closed; so is the shared one if it replaced it. */
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
+    void closeOwnBrowser() {
+        if (browser != null && browser != shared) {
             browser.quit();
+            quitShared();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        quitShared();
+    }
+
+    private static void quitShared() {
+        if (shared != null) {
+            try {
+                shared.quit();
+            } catch (WebDriverException alreadyClosed) {
+                // a test quit it to start a browser of another size
+            }
+            shared = null;
         }
     }
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
     }
+
+    /**
+     * Until the page has settled: no server round trip pending, no grid loading rows, every chart on screen drawn, and the layout unchanged
+     * over two frames (a signal, not a guessed pause).
+     */
+    protected void settle() {
+        wait.until(driver -> Boolean.TRUE.equals(script(SETTLED)));
+    }
+
+    private static final String SETTLED = """
+            const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+            if (clients && Object.values(clients).some(c => c.isActive && c.isActive())) return false;
+            const charts = [...document.querySelectorAll('.apex-chart')].filter(c => c.clientWidth > 0);
+            if (charts.some(c => !c.querySelector('svg.apexcharts-svg'))) return false;
+            if ([...document.querySelectorAll('vaadin-grid')].some(g => g.loading)) return false;
+            const shape = () => document.documentElement.scrollWidth + 'x' + document.documentElement.scrollHeight
+                + ':' + document.getElementsByTagName('*').length;
+            const before = shape();
+            return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(shape() === before))));
+            """;
 
     protected Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(javascript, arguments);

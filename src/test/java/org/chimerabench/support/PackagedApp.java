@@ -6,9 +6,12 @@ import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The jar that {@code package} built, run as its own process (Failsafe's integration tests run after it): the app
@@ -156,14 +159,12 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public static void await(Check check, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200))
+                    .pollInSameThread().until(check::ok);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
         }
-        throw new AssertionError("condition not met within " + seconds + " s");
     }
 
     public static Path jar() throws IOException {

@@ -1,10 +1,14 @@
 package org.chimerabench.support;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -13,16 +17,17 @@ public record RestSweeps(MockMvc mvc, ObjectMapper json) {
 
     /** Polls GET /api/sweeps/{id} until the status is reached; fails with the last answer after the timeout. */
     public JsonNode awaitStatus(long id, String wanted, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        JsonNode sweep = null;
-        while (System.nanoTime() < deadline) {
-            sweep = body(mvc.perform(get("/api/sweeps/" + id)));
-            if (wanted.equals(sweep.get("status").asText())) {
-                return sweep;
-            }
-            Thread.sleep(100);
+        AtomicReference<JsonNode> sweep = new AtomicReference<>();
+        try {
+            await("sweep " + id + " " + wanted).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(50))
+                    .pollInSameThread().until(() -> {
+                        sweep.set(body(mvc.perform(get("/api/sweeps/" + id))));
+                        return wanted.equals(sweep.get().get("status").asText());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep.get(), e);
         }
-        throw new AssertionError("sweep " + id + " did not reach " + wanted + ": " + sweep);
+        return sweep.get();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.chimerabench.analysis.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A fleet sweep in a real browser: two endpoints (the built-in simulator under two names) share the
@@ -26,7 +26,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * each other — which the runner rightly reports as disturbed and the analysis as invalid (§4.2).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
 @AsAdmin
 class FleetResultsIT extends BrowserTest {
 
@@ -46,11 +45,8 @@ class FleetResultsIT extends BrowserTest {
                 "Explain GPU offloading.", null), Map.of("temperature", List.of(0.5, 0.8), "seed", List.of(1, 2)),
                 null, null, 2, 0, false, null, null, false, 16, null, null));
         execution.start(id);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (sweeps.find(id).orElseThrow().status() != SweepStatus.FINISHED) {
-            assertThat(System.nanoTime()).as("fleet sweep finished").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await("fleet sweep finished").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> sweeps.find(id).orElseThrow().status() == SweepStatus.FINISHED);
 
         browser.get(url("/sweeps/" + id));
         wait.until(driver -> driver.findElements(By.cssSelector(".endpoint-breakdown")).size() == 1

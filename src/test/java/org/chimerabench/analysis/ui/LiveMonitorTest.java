@@ -3,6 +3,7 @@ package org.chimerabench.analysis.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.base.ui.StatCard;
@@ -31,6 +33,7 @@ import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.RestSweeps;
 import org.chimerabench.support.SeedSweeps;
+import org.chimerabench.support.TimingSensitive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * the page keeps its running state when left and re-entered, and when the sweep ends the same page shows the
  * verdict without a reload; the page stops listening when it goes away.
  */
+@TimingSensitive
 @SpringBootTest(properties = "chimera.results.live-refresh=300ms") // redraw the figures often
 @AutoConfigureMockMvc
 @AsAdmin
@@ -97,22 +101,25 @@ class LiveMonitorTest {
                     .matches("Running — \\d+ of 40 calls stored");
 
             List<Double> progress = new ArrayList<>();
-            boolean figuresWhileRunning = false;
+            AtomicBoolean figuresWhileRunning = new AtomicBoolean();
+            LiveMonitor shown = monitor;
             long started = System.nanoTime();
-            while (!_find(LiveMonitor.class).isEmpty() && System.nanoTime() - started < 60_000_000_000L) {
-                MockVaadin.clientRoundtrip();
-                if (!_find(LiveMonitor.class).isEmpty()) {
-                    double value = _get(monitor, ProgressBar.class).getValue();
-                    if (progress.isEmpty() || progress.get(progress.size() - 1) != value) {
-                        progress.add(value);
-                    }
-                    figuresWhileRunning |= !_find(KpiRow.class).isEmpty();
-                }
-                Thread.sleep(40);
-            }
+            await("the run ended").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40))
+                    .pollInSameThread().until(() -> {
+                        MockVaadin.clientRoundtrip();
+                        if (_find(LiveMonitor.class).isEmpty()) {
+                            return true;
+                        }
+                        double value = _get(shown, ProgressBar.class).getValue();
+                        if (progress.isEmpty() || progress.get(progress.size() - 1) != value) {
+                            progress.add(value);
+                        }
+                        figuresWhileRunning.compareAndSet(false, !_find(KpiRow.class).isEmpty());
+                        return false;
+                    });
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(_find(LiveMonitor.class)).as("the monitor gave way to the results").isEmpty();
-            assertThat(figuresWhileRunning).as("the figures were redrawn from the calls while it ran").isTrue();
+            assertThat(figuresWhileRunning.get()).as("the figures were redrawn from the calls while it ran").isTrue();
             assertThat(progress).as("the bar moved with pushed updates").hasSizeGreaterThanOrEqualTo(3)
                     .isSorted();
             assertThat(monitor.updates()).as("≤ 4 updates a second over %.1f s", seconds)
@@ -132,10 +139,10 @@ class LiveMonitorTest {
             long id = startSweep("provisional-box", 8, "[0.6, 0.8]"); // 2 configurations × 2 arms × 8 = 32 calls
             KaribuViews.setUp(context);
             UI.getCurrent().navigate("sweeps/" + id);
-            int provisionalViews = 0;
-            boolean finalViewSeen = false;
-            long started = System.nanoTime();
-            while (System.nanoTime() - started < 60_000_000_000L && !finalViewSeen) {
+            AtomicInteger provisionalViews = new AtomicInteger();
+            AtomicBoolean finalViewSeen = new AtomicBoolean();
+            await("the final verdict shown").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40))
+                    .pollInSameThread().until(() -> {
                 MockVaadin.clientRoundtrip();
                 ResultsPage.complete();
                 assertThat(_find(Span.class, spec -> spec.withText("partial"))).as("no 'partial' badge while running")
@@ -146,19 +153,19 @@ class LiveMonitorTest {
                     List<String> tones = _find(StatCard.class).stream().flatMap(card -> card.getElement().getChild(1)
                             .getClassList().stream()).filter(c -> c.equals("good") || c.equals("bad")).toList();
                     if (provisional) {
-                        provisionalViews++;
+                        provisionalViews.incrementAndGet();
                         assertThat(banner.sentence()).startsWith("Provisional — ");
                         assertThat(tones).as("no coloured KPI while provisional").isEmpty();
                         assertThat(_find(Span.class, spec -> spec.withClasses("verdict-badge"))).allMatch(badge ->
                                 badge.getClassNames().contains("verdict-provisional"));
                     }
-                    finalViewSeen = _find(LiveMonitor.class).isEmpty() && !provisional;
+                    finalViewSeen.set(_find(LiveMonitor.class).isEmpty() && !provisional);
                 }
-                Thread.sleep(40);
-            }
-            assertThat(provisionalViews).as("figures were shown while the second configuration had no trial")
+                return finalViewSeen.get();
+            });
+            assertThat(provisionalViews.get()).as("figures were shown while the second configuration had no trial")
                     .isPositive();
-            assertThat(finalViewSeen).as("after the run the verdict is no longer provisional").isTrue();
+            assertThat(finalViewSeen.get()).as("after the run the verdict is no longer provisional").isTrue();
         }
     }
 
@@ -175,10 +182,8 @@ class LiveMonitorTest {
                             + "\"concurrency\":4,\"repetitions\":1,\"maxTokens\":8}")).andExpect(status().isCreated()))
                     .get("id").asLong();
             mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (fake.requestBodies().size() < 4 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("a batch of 4 in flight").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> fake.requestBodies().size() >= 4);
             LiveSnapshot snapshot = monitorService.snapshot(id).orElseThrow();
             assertThat(snapshot.total()).as("4 calls a batch × 2 arms").isEqualTo(8);
             assertThat(snapshot.current()).hasSize(4);
@@ -208,14 +213,9 @@ class LiveMonitorTest {
 
     private void awaitCalls(long id, int calls) throws Exception {
         RestSweeps rest = new RestSweeps(mvc, json);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (rest.body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asLong() >= calls) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no call stored within 30 s");
+        await(calls + " calls stored").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .pollInSameThread()
+                .until(() -> rest.body(mvc.perform(get("/api/sweeps/" + id))).at("/progress/done").asLong() >= calls);
     }
 
     @Test
@@ -239,11 +239,11 @@ class LiveMonitorTest {
         });
         assertThat(ended.get()).as("not while the page is being built").isZero();
         UI.getCurrent().add(monitor);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (ended.get() == 0 && System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            Thread.sleep(20);
-        }
+        await("the end reported").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .until(() -> {
+                    MockVaadin.clientRoundtrip(); // runs what ui.access queued
+                    return ended.get() > 0;
+                });
         MockVaadin.clientRoundtrip();
         assertThat(ended.get()).as("reported once, after attach").isEqualTo(1);
     }

@@ -17,13 +17,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.chimerabench.support.PackagedApp;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What a user can get wrong at start, tried on the packaged jar as a user starts it (in a folder of its own, its
  * defaults otherwise): each refusal is one line "Chimera Bench did not start: what is wrong. What to do." — no stack
  * trace, no framed report — and the exit code is not 0. The six starts run at once (each fails within seconds).
  */
+@ResourceLock("packaged-app") // one packaged app under test at a time, beside one browser test
+@Order(5) // longest first, packaged-app and browser tests alternating
 class StartupFailuresIT {
 
     private static final String LINE = "Chimera Bench did not start: ";

@@ -7,11 +7,9 @@ import org.chimerabench.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** Real Chromium: the built-in simulator shows as a reachable endpoint with its models. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
 @AsAdmin
 class EndpointsIT extends BrowserTest {
 

@@ -2,6 +2,7 @@ package org.chimerabench.endpoint.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -12,8 +13,10 @@ import com.vaadin.flow.component.button.Button;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
 import org.chimerabench.support.AsAdmin;
@@ -97,21 +100,17 @@ class EndpointsViewTest {
 
     /** Fires the UI's poll (as the browser does every 2 s) until the row shows the status. */
     private static void awaitRow(EndpointsView view, String name, String status, long millis, double[] slowestPoll) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < deadline) {
-            long start = System.nanoTime();
-            ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
-            slowestPoll[0] = Math.max(slowestPoll[0], (System.nanoTime() - start) / 1e6);
-            if (String.join(" ", row(view, name)).contains(status)) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+        try {
+            await().atMost(Duration.ofMillis(millis)).pollInterval(Duration.ofMillis(50)).pollInSameThread().until(() -> {
+                long start = System.nanoTime();
+                ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
+                slowestPoll[0] = Math.max(slowestPoll[0], (System.nanoTime() - start) / 1e6);
+                return String.join(" ", row(view, name)).contains(status);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " did not show " + status + " within " + millis + " ms: "
+                    + row(view, name), e);
         }
-        throw new AssertionError(name + " did not show " + status + " within " + millis + " ms: " + row(view, name));
     }
 
     private static List<String> row(EndpointsView view, String name) {

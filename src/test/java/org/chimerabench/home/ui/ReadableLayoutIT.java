@@ -17,6 +17,7 @@ import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.Browser;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.TestUsers;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = "spring.datasource.url=jdbc:h2:mem:layout-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext
 @AsAdmin
+@Order(4) // longest first, packaged-app and browser tests alternating
 class ReadableLayoutIT extends BrowserTest {
 
     /**
@@ -113,7 +115,7 @@ class ReadableLayoutIT extends BrowserTest {
                 if (page.getKey().equals("results")) {
                     wait.until(d -> !d.findElements(By.cssSelector(".configurations-grid")).isEmpty());
                 }
-                script("return new Promise(r => setTimeout(r, 800))"); // charts finish drawing
+                settle(); // charts drawn, layout still
                 @SuppressWarnings("unchecked")
                 List<String> overflow = (List<String>) script(OVERFLOW);
                 assertThat(overflow).as(where + ": wider than the screen outside a scroll box with a cue").isEmpty();
@@ -131,7 +133,7 @@ class ReadableLayoutIT extends BrowserTest {
         for (String path : List.of("/sweeps", "/endpoints", "/sweeps/new", "/compare/report?a=" + rust + "&b=" + python)) {
             browser.get(url(path));
             wait.until(d -> !d.findElements(By.cssSelector(".view-title, .report-body, vaadin-grid")).isEmpty());
-            script("return new Promise(r => setTimeout(r, 1500))");
+            settle();
             texts.add(path + "\n" + browser.findElement(By.tagName("body")).getText());
         }
         texts.add("report.md\n" + markdown("/api/sweeps/" + rust + "/report.md"));
@@ -150,7 +152,7 @@ class ReadableLayoutIT extends BrowserTest {
                 + ".map(e => e.scrollHeight)) : document.documentElement.scrollHeight")).longValue());
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0], "height", height,
                 "deviceScaleFactor", 1, "mobile", true));
-        script("return new Promise(r => setTimeout(r, 1500))");
+        settle();
         screenshot(name);
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0], "height", size[1],
                 "deviceScaleFactor", 1, "mobile", true));

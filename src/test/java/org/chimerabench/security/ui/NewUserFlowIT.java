@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.chimerabench.support.Browser;
 import org.chimerabench.support.BrowserTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,6 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "spring.datasource.url=jdbc:h2:mem:first-hour-${random.uuid};DB_CLOSE_DELAY=-1",
         "chimera.simulator.time-scale=0.2"})
 @DirtiesContext
+@Order(6) // longest first, packaged-app and browser tests alternating
 class NewUserFlowIT extends BrowserTest {
 
     static final String PASSWORD = "olivia-long-password";

@@ -1,6 +1,7 @@
 package org.chimerabench.sweep.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStarter;
 import org.chimerabench.sweep.SweepStatus;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,6 +31,7 @@ import org.springframework.test.annotation.DirtiesContext;
         properties = "chimera.simulator.time-scale=0.2")
 @DirtiesContext
 @AsAdmin
+@Order(2) // longest first, packaged-app and browser tests alternating
 class NewSweepIT extends BrowserTest {
 
     @Autowired
@@ -81,10 +84,8 @@ class NewSweepIT extends BrowserTest {
                  "axes":{"num_gpu":[20,28],"concurrency":[1,2,4]},"repetitions":2,"warmups":1,"maxTokens":48}""",
                 SweepDefinition.class));
         starter.start(id);
-        long until = System.currentTimeMillis() + 120_000;
-        while (sweeps.find(id).orElseThrow().status() != SweepStatus.FINISHED && System.currentTimeMillis() < until) {
-            Thread.sleep(200);
-        }
+        await("the sweep finished").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> sweeps.find(id).orElseThrow().status() == SweepStatus.FINISHED);
         browser.get(url("/sweeps/" + id));
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(driver ->
                 !driver.findElements(By.cssSelector(".throughput-latency-chart svg.apexcharts-svg")).isEmpty());

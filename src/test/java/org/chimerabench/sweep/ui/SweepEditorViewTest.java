@@ -3,6 +3,7 @@ package org.chimerabench.sweep.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
@@ -371,11 +372,8 @@ class SweepEditorViewTest {
                     Map.of("temperature", List.of(0.5)), null, null, 2, 0, false, null, null,
                     false, 8, null, null));
             starter.start(id);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (sweeps.find(id).orElseThrow().status() != SweepStatus.FINISHED) {
-                assertThat(System.nanoTime()).as("history sweep finished").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            await("history sweep finished").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> sweeps.find(id).orElseThrow().status() == SweepStatus.FINISHED);
             double meanSeconds = calls.recentSecondsPerCall("eta-box").orElseThrow();
             assertThat(meanSeconds).as("each call streams after 150 ms").isBetween(0.15, 5.0);
             editor.endpoint.setValue(endpoints.findByName("eta-box").orElseThrow());
