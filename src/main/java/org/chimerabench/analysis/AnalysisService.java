@@ -22,7 +22,7 @@ import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepDeleted;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -38,14 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnalysisService {
 
-    private final SweepRepository sweeps;
+    private final SweepService sweeps;
     private final TrialMeasures measures;
     private final Map<Key, Cached> cache;
     private final RaceReferee referee;
     private final LoadMeasures loads;
     private final PlacementMeasures placements;
 
-    AnalysisService(SweepRepository sweeps, TrialMeasures measures, RaceReferee referee, LoadMeasures loads,
+    AnalysisService(SweepService sweeps, TrialMeasures measures, RaceReferee referee, LoadMeasures loads,
                     PlacementMeasures placements, @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
         this.placements = placements;
         this.sweeps = sweeps;
@@ -77,7 +77,7 @@ public class AnalysisService {
      */
     @Transactional(readOnly = true)
     public Optional<SweepAnalysis> analyse(long sweepId, String endpoint) {
-        return sweeps.findById(sweepId).map(sweep -> {
+        return sweeps.read(sweepId).map(sweep -> {
             String stamp = measures.stamp(sweepId);
             Key key = new Key(sweepId, endpoint);
             Cached cached = cache.get(key);

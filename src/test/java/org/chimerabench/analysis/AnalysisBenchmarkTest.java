@@ -11,7 +11,8 @@ import org.chimerabench.support.Bench;
 import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,9 @@ class AnalysisBenchmarkTest {
     static final int TRIALS = 50;
 
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
+    @Autowired
+    SweepService sweeps;
     @Autowired
     TrialMeasures measures;
     @Autowired
@@ -50,19 +53,14 @@ class AnalysisBenchmarkTest {
     @Test
     void analysisOf100kCalls() {
         long loadStart = System.nanoTime();
-        SyntheticSweep synthetic = new SyntheticSweep(sweeps, jdbc, transactions);
+        SyntheticSweep synthetic = new SyntheticSweep(lifecycle, jdbc, transactions);
         long sweepId = synthetic.create(GPU_VALUES, CTX_VALUES, TEMPERATURE_VALUES, TRIALS);
         long calls = synthetic.callCount(sweepId);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         assertThat(calls).isEqualTo(100_000);
         Bench.print("analysis_load_100k_calls", loadSeconds, "s", 4);
 
-        Sweep sweep = transactions.execute(status -> {
-            Sweep s = sweeps.findById(sweepId).orElseThrow();
-            s.getAxes().size();
-            s.getConfigurations().size();
-            return s;
-        });
+        Sweep sweep = sweeps.read(sweepId).orElseThrow(); // with its axes and configurations
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         for (SweepAxis axis : sweep.getAxes()) {
             axes.put(axis.getOptionName(), axis.getValues());
