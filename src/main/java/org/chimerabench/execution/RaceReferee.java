@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * judging a round again after a restart gives the same decisions as the first time.
  */
 @Component
-public class RaceReferee {
+class RaceReferee {
 
     private final SweepService sweeps;
     private final SweepLifecycle lifecycle;
@@ -41,7 +41,7 @@ public class RaceReferee {
      * through the sweep's door and the stopped configurations' pending trials dropped, in one transaction.
      */
     @Transactional
-    boolean judge(long sweepId, int round) {
+    public boolean judge(long sweepId, int round) {
         Sweep sweep = sweeps.read(sweepId).orElseThrow();
         RacePlan plan = sweep.getRace().orElseThrow();
         Race.Judgement judgement = judgeRound(sweep, plan, perRepetition(sweepId, round), round);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chimerabench.execution.TrialMeasures;
+import org.chimerabench.execution.MeasuredCalls;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.Bench;
 import org.chimerabench.support.SyntheticSweep;
@@ -42,7 +42,7 @@ class AnalysisBenchmarkTest {
     @Autowired
     SweepService sweeps;
     @Autowired
-    TrialMeasures measures;
+    MeasuredCalls measures;
     @Autowired
     AnalysisService analysisService;
     @Autowired
