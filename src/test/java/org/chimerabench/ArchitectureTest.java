@@ -35,8 +35,10 @@ import org.springframework.data.repository.Repository;
 
 /**
  * The rules of docs/architecture.md §3: plain-Java {@code stats} and {@code ollama}; views that only lay out;
- * features ({@code org.chimerabench.<feature>} with its {@code ui/}) free of cycles, test sources included; and
- * each feature's tables read by SQL only in that feature.
+ * features ({@code org.chimerabench.<feature>} with its {@code ui/}) free of cycles, test sources included;
+ * each feature's tables read by SQL only in that feature; the sweep's repositories used only inside {@code sweep}
+ * (others go through its door, {@code SweepLifecycle}); execution's read models only behind its read port,
+ * {@code MeasuredCalls}.
  */
 @AnalyzeClasses(packages = "org.chimerabench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -103,6 +105,31 @@ class ArchitectureTest {
         slices().assignedFrom(FEATURES).should().beFreeOfCycles()
                 .because("a feature and its ui/ are one unit; features depend one way only (docs/architecture.md §3)")
                 .check(MAIN_AND_TESTS);
+    }
+
+    /** Names, not class literals: both are package-private, which already keeps main code out. */
+    static final ArchRule onlySweepTouchesItsRepositories = noClasses()
+            .that().resideOutsideOfPackage("org.chimerabench.sweep..")
+            .should().dependOnClassesThat()
+            .haveNameMatching("org\\.chimerabench\\.sweep\\.(Sweep|Configuration)Repository(\\$.*)?")
+            .because("sweep owns its lifecycle: other features change a sweep through sweep.SweepLifecycle and read"
+                    + " it through sweep.SweepService (docs/architecture.md §3, §4)");
+
+    @Test
+    void noClassOutsideSweepTouchesItsRepositories() {
+        onlySweepTouchesItsRepositories.check(MAIN_AND_TESTS);
+    }
+
+    static final ArchRule callsAreReadThroughThePort = noClasses()
+            .that().resideOutsideOfPackage("org.chimerabench.execution..")
+            .should().dependOnClassesThat().haveNameMatching(
+                    "org\\.chimerabench\\.execution\\.(TrialMeasures|LoadMeasures|PlacementMeasures|RaceReferee)(\\$.*)?")
+            .because("the analysis (and every other feature) reads the stored calls through execution.MeasuredCalls,"
+                    + " the one read port of the feature that stores them (docs/architecture.md §3, §4)");
+
+    @Test
+    void analysisReadsStoredCallsOnlyThroughThePort() {
+        callsAreReadThroughThePort.check(MAIN_AND_TESTS);
     }
 
     /**

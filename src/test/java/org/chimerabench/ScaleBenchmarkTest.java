@@ -11,7 +11,7 @@ import org.chimerabench.support.Bench;
 import org.chimerabench.support.BrowserTest;
 import org.chimerabench.support.PostgresTestDatabase;
 import org.chimerabench.support.SyntheticSweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,7 +42,7 @@ class ScaleBenchmarkTest extends BrowserTest {
     static final String LIST_ROWS = "vaadin-grid.sweeps-grid vaadin-grid-cell-content";
 
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -81,7 +81,7 @@ class ScaleBenchmarkTest extends BrowserTest {
     void pagesAndAnalysisOnASmallAndOnAYearsDatabase() {
         String database = PostgresTestDatabase.serverUrl() == null ? "h2" : "postgresql";
         Bench.print("vaadin_production_mode", productionMode() ? 1 : 0, "flag", 0);
-        SyntheticSweep generator = new SyntheticSweep(sweeps, jdbc, transactions);
+        SyntheticSweep generator = new SyntheticSweep(lifecycle, jdbc, transactions);
         long big = generator.create(10, 10, 10, 50); // 1,000 configurations × 2 arms × 50 trials
         ids.add(big);
         assertThat(generator.callCount(big)).isEqualTo(100_000);

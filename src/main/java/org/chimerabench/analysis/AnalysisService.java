@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.chimerabench.base.OptionsJson;
-import org.chimerabench.execution.TrialMeasures.ConfigurationMeasures;
-import org.chimerabench.execution.LoadMeasures;
-import org.chimerabench.execution.PlacementMeasures;
+import org.chimerabench.execution.MeasuredCalls;
+import org.chimerabench.execution.MeasuredCalls.ConfigurationMeasures;
 import org.chimerabench.execution.RaceHistory;
-import org.chimerabench.execution.RaceReferee;
-import org.chimerabench.execution.TrialMeasures;
 import org.chimerabench.stats.Race;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Load;
@@ -22,7 +19,7 @@ import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
 import org.chimerabench.sweep.SweepDeleted;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -38,19 +35,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnalysisService {
 
-    private final SweepRepository sweeps;
-    private final TrialMeasures measures;
+    private final SweepService sweeps;
+    /** Everything the analysis reads of the stored calls: execution's one read port. */
+    private final MeasuredCalls measures;
     private final Map<Key, Cached> cache;
-    private final RaceReferee referee;
-    private final LoadMeasures loads;
-    private final PlacementMeasures placements;
 
-    AnalysisService(SweepRepository sweeps, TrialMeasures measures, RaceReferee referee, LoadMeasures loads,
-                    PlacementMeasures placements, @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
-        this.placements = placements;
+    AnalysisService(SweepService sweeps, MeasuredCalls measures,
+                    @Value("${chimera.analysis.cache-size:256}") int cacheSize) {
         this.sweeps = sweeps;
-        this.referee = referee;
-        this.loads = loads;
         this.measures = measures;
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -77,7 +69,7 @@ public class AnalysisService {
      */
     @Transactional(readOnly = true)
     public Optional<SweepAnalysis> analyse(long sweepId, String endpoint) {
-        return sweeps.findById(sweepId).map(sweep -> {
+        return sweeps.read(sweepId).map(sweep -> {
             String stamp = measures.stamp(sweepId);
             Key key = new Key(sweepId, endpoint);
             Cached cached = cache.get(key);
@@ -152,7 +144,7 @@ public class AnalysisService {
     private Validity validity(Sweep sweep, String endpoint) {
         Map<Long, String> names = new HashMap<>();
         sweep.getConfigurations().forEach(c -> names.put(c.getId(), OptionsJson.describeOrNone(c.getOptions())));
-        return Validity.of(placements.calls(sweep.getId(), endpoint),
+        return Validity.of(measures.placed(sweep.getId(), endpoint),
                 id -> names.getOrDefault(id, "configuration " + id));
     }
 
@@ -163,13 +155,13 @@ public class AnalysisService {
         if (subjects.stream().allMatch(s -> s.load().equals(Load.ONE_AT_A_TIME))) {
             return List.of();
         }
-        return LoadAnalyzer.analyse(subjects, loads.calls(sweep.getId(), endpoint));
+        return LoadAnalyzer.analyse(subjects, measures.underLoad(sweep.getId(), endpoint));
     }
 
     /** A race round by round (each configuration's interval after each round, the leader); empty for a fixed sweep. */
     @Transactional(readOnly = true)
     public Optional<RaceHistory> raceRounds(long sweepId) {
-        return referee.history(sweepId);
+        return measures.raceHistory(sweepId);
     }
 
     /** The endpoints whose calls a sweep stored, by name (more than one for a fleet; none for imports). */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.chimerabench.execution.Arm;
-import org.chimerabench.execution.LoadMeasures.LoadCall;
+import org.chimerabench.execution.MeasuredCalls.LoadCall;
 import org.chimerabench.stats.Quantiles;
 import org.chimerabench.sweep.Load;
 import org.chimerabench.sweep.OllamaOption;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.chimerabench.execution.Arm;
-import org.chimerabench.execution.PlacementMeasures.PlacedCall;
+import org.chimerabench.execution.MeasuredCalls.PlacedCall;
 import org.chimerabench.stats.Quantiles;
 
 /**

@@ -9,8 +9,8 @@ import java.util.List;
 import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
-import org.chimerabench.sweep.Sweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
+import org.chimerabench.sweep.SweepService;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,14 +35,17 @@ public class ExampleService {
     private static final String FOLDER = "classpath:examples/chimeraforge/";
 
     private final ImportService imports;
-    private final SweepRepository sweeps;
+    private final SweepService sweeps;
+    private final SweepLifecycle lifecycle;
     private final TransactionTemplate tx;
     private final AuditTrail audit;
 
-    ExampleService(ImportService imports, SweepRepository sweeps, TransactionTemplate tx, AuditTrail audit) {
+    ExampleService(ImportService imports, SweepService sweeps, SweepLifecycle lifecycle, TransactionTemplate tx,
+                   AuditTrail audit) {
         this.audit = audit;
         this.imports = imports;
         this.sweeps = sweeps;
+        this.lifecycle = lifecycle;
         this.tx = tx;
     }
 
@@ -76,16 +79,14 @@ public class ExampleService {
             List<Long> ids = new ArrayList<>();
             boolean created = false;
             for (Part part : CHIMERAFORGE) {
-                var existing = sweeps.findByExampleKey(part.key());
+                var existing = sweeps.findExample(part.key());
                 if (existing.isPresent()) {
-                    ids.add(existing.get().getId());
+                    ids.add(existing.get());
                     continue;
                 }
                 long id = imports.importFiles(files(part.folder()), null, null).get(0);
-                Sweep sweep = sweeps.findById(id).orElseThrow();
-                sweep.markExample(part.key(), part.name(), "Published example TR111: gemma3 on an RTX 4080 Laptop,"
-                        + " Nov 2025, 18 configurations, one trial per arm; by Chimeraforge, MIT licence.");
-                sweeps.flush();
+                lifecycle.markExample(id, part.key(), part.name(), "Published example TR111: gemma3 on an RTX 4080"
+                        + " Laptop, Nov 2025, 18 configurations, one trial per arm; by Chimeraforge, MIT licence.");
                 ids.add(id);
                 created = true;
             }

@@ -26,9 +26,10 @@ import org.chimerabench.execution.TrialRepository;
 import org.chimerabench.sweep.OllamaOption;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.chimerabench.sweep.SweepOwner;
 import org.chimerabench.sweep.SweepAxis;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,19 +45,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportService {
 
-    private final SweepRepository sweeps;
+    private final SweepService sweeps;
+    private final SweepLifecycle lifecycle;
     private final TrialRepository trials;
     private final CallRecordRepository calls;
     private final long maxFileBytes;
     private final AuditTrail audit;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
-    ImportService(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls,
+    ImportService(SweepService sweeps, SweepLifecycle lifecycle, TrialRepository trials, CallRecordRepository calls,
                   ObjectProvider<SecurityContextHolderStrategy> strategy, AuditTrail audit,
                   @Value("${chimera.import.max-file-bytes:20971520}") long maxFileBytes) {
         this.audit = audit;
         this.strategy = strategy;
         this.sweeps = sweeps;
+        this.lifecycle = lifecycle;
         this.trials = trials;
         this.calls = calls;
         this.maxFileBytes = maxFileBytes;
@@ -205,24 +208,21 @@ public class ImportService {
         List<ParsedConfiguration> configurations = sorted(parsed.configurations());
         checkDuplicates(configurations, Set.of());
         checkSameOptions(configurations, null);
-        Sweep sweep = Sweep.imported("Imported " + label + " sweep", label, sources);
-        sweep.setCreatedBy(CurrentUser.name(strategy.getIfAvailable()).orElse(null));
-        sweep.setModel(parsed.model());
-        sweep.setFixedOptions(parsed.fixedOptions());
-        sweep.setRepetitions(maxRepetitions(configurations));
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
         for (String option : configurations.get(0).options().keySet()) {
-            sweep.addAxis(option, axisValues(option, configurations, List.of()));
+            axes.put(option, axisValues(option, configurations, List.of()));
         }
-        Map<ParsedConfiguration, Configuration> stored = new LinkedHashMap<>(); // calls stored in grid order
-        configurations.forEach(c -> stored.put(c, sweep.addConfiguration(c.options())));
-        sweeps.saveAndFlush(sweep);
-        storeTrials(sweep.getId(), stored);
+        Sweep sweep = lifecycle.storeImported(new SweepLifecycle.ImportedSweep("Imported " + label + " sweep", label,
+                sources, CurrentUser.name(strategy.getIfAvailable()).orElse(null), parsed.model(),
+                parsed.fixedOptions(), maxRepetitions(configurations), axes,
+                configurations.stream().map(ParsedConfiguration::options).toList()));
+        storeTrials(sweep.getId(), zip(configurations, sweep.getConfigurations()));
         return sweep.getId();
     }
 
     private Long append(Long sweepId, ParsedSweep parsed, String sources) {
         checkTexts(parsed, null);
-        Sweep sweep = sweeps.findById(sweepId)
+        Sweep sweep = sweeps.read(sweepId)
                 .orElseThrow(() -> new ImportException("there is no sweep " + sweepId + " to append to"));
         SweepOwner.check(sweep, strategy.getIfAvailable(), "append files to");
         if (!sweep.isImported()) {
@@ -235,16 +235,25 @@ public class ImportService {
         List<String> axisNames = sweep.getAxes().stream().map(SweepAxis::getOptionName).toList();
         checkSameOptions(configurations, axisNames);
         checkDuplicates(configurations, existing);
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
         for (SweepAxis axis : sweep.getAxes()) {
-            axis.setValues(axisValues(axis.getOptionName(), configurations, axis.getValues()));
+            axes.put(axis.getOptionName(), axisValues(axis.getOptionName(), configurations, axis.getValues()));
         }
-        Map<ParsedConfiguration, Configuration> stored = new LinkedHashMap<>(); // calls stored in grid order
-        configurations.forEach(c -> stored.put(c, sweep.addConfiguration(reorder(c.options(), axisNames))));
-        sweep.setSourceFile(truncate(sweep.getSourceFile() + ", " + sources));
-        sweep.setRepetitions(Math.max(sweep.getRepetitions(), maxRepetitions(configurations)));
-        sweeps.flush(); // managed: new configurations are persisted in place by cascade
-        storeTrials(sweep.getId(), stored);
-        return sweep.getId();
+        List<Configuration> added = lifecycle.appendImported(sweepId, axes,
+                configurations.stream().map(c -> reorder(c.options(), axisNames)).toList(),
+                truncate(sweep.getSourceFile() + ", " + sources), maxRepetitions(configurations));
+        storeTrials(sweepId, zip(configurations, added));
+        return sweepId;
+    }
+
+    /** Each parsed configuration with the one stored for it (same order): its calls are stored in grid order. */
+    private static Map<ParsedConfiguration, Configuration> zip(List<ParsedConfiguration> parsed,
+                                                               List<Configuration> stored) {
+        Map<ParsedConfiguration, Configuration> zipped = new LinkedHashMap<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            zipped.put(parsed.get(i), stored.get(i));
+        }
+        return zipped;
     }
 
     private void storeTrials(Long sweepId, Map<ParsedConfiguration, Configuration> stored) {

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.chimerabench.sweep.ConfigurationRepository;
 import org.chimerabench.sweep.StoredCalls;
+import org.chimerabench.sweep.SweepService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CallService implements StoredCalls {
 
     private final JdbcClient jdbc;
-    private final ConfigurationRepository configurations;
+    /** The sweep feature's reads; looked up when used (the sweep service counts calls through this one). */
+    private final ObjectProvider<SweepService> sweeps;
 
-    CallService(JdbcClient jdbc, ConfigurationRepository configurations) {
+    CallService(JdbcClient jdbc, ObjectProvider<SweepService> sweeps) {
         this.jdbc = jdbc;
-        this.configurations = configurations;
+        this.sweeps = sweeps;
     }
 
     @Override
@@ -67,8 +69,7 @@ public class CallService implements StoredCalls {
     /** Every call of a sweep, in the order they were stored, for export. */
     @Transactional(readOnly = true)
     public List<CallExport> export(long sweepId) {
-        Map<Long, Map<String, Object>> options = new HashMap<>();
-        configurations.findBySweepIdOrderByPosition(sweepId).forEach(c -> options.put(c.getId(), c.getOptions()));
+        Map<Long, Map<String, Object>> options = sweeps.getObject().configurationOptions(sweepId);
         return jdbc.sql("""
                         SELECT c.id, t.configuration_id, t.configuration_id, t.arm, t.repetition, c.stage, t.warmup, c.status,
                                c.error, c.endpoint, c.model, c.ttft_ms, c.time_to_headers_ms, c.e2e_ms, c.itl_mean_ms,

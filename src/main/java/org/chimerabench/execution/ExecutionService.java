@@ -5,44 +5,30 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import java.time.Instant;
 import java.util.NoSuchElementException;
 import org.chimerabench.base.Access;
-import org.chimerabench.base.AuditAction;
-import org.chimerabench.base.AuditTrail;
-import org.chimerabench.sweep.Sweep;
-import org.chimerabench.sweep.SweepOwner;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.chimerabench.sweep.SweepStarter;
 import org.chimerabench.sweep.SweepStateException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Starts and cancels sweeps. Starting queues the persistent job; cancelling stops it within one call. */
 @Service
 public class ExecutionService implements SweepStarter {
 
-    private final SweepRepository sweeps;
+    private final SweepLifecycle lifecycle;
     private final SchedulerClient scheduler;
     private final CustomTask<Long> runSweepTask;
     private final SweepRunner runner;
     private final SweepEvents events;
-    private final TransactionTemplate tx;
-    private final AuditTrail audit;
-    private final org.springframework.beans.factory.ObjectProvider<
-            org.springframework.security.core.context.SecurityContextHolderStrategy> strategy;
 
-    ExecutionService(SweepRepository sweeps, SchedulerClient scheduler, CustomTask<Long> runSweepTask,
-                     SweepRunner runner, SweepEvents events, TransactionTemplate tx, AuditTrail audit,
-                     org.springframework.beans.factory.ObjectProvider<org.springframework.security.core.context
-                             .SecurityContextHolderStrategy> strategy) {
-        this.strategy = strategy;
-        this.audit = audit;
-        this.sweeps = sweeps;
+    ExecutionService(SweepLifecycle lifecycle, SchedulerClient scheduler, CustomTask<Long> runSweepTask,
+                     SweepRunner runner, SweepEvents events) {
+        this.lifecycle = lifecycle;
         this.scheduler = scheduler;
         this.runSweepTask = runSweepTask;
         this.runner = runner;
         this.events = events;
-        this.tx = tx;
     }
 
     /**
@@ -56,10 +42,7 @@ public class ExecutionService implements SweepStarter {
     @Transactional
     @PreAuthorize(Access.OPERATOR)
     public void start(long sweepId) {
-        Sweep sweep = find(sweepId);
-        SweepOwner.check(sweep, strategy.getIfAvailable(), "start");
-        sweep.queue();
-        audit.record(AuditAction.SWEEP_STARTED, "sweep " + sweepId, null);
+        lifecycle.queue(sweepId); // in this transaction: queued and scheduled together, or neither
         scheduler.schedule(runSweepTask.instance("sweep-" + sweepId, sweepId), Instant.now());
     }
 
@@ -72,17 +55,8 @@ public class ExecutionService implements SweepStarter {
      */
     @PreAuthorize(Access.OPERATOR)
     public void cancel(long sweepId) {
-        tx.executeWithoutResult(s -> {
-            Sweep sweep = find(sweepId);
-            SweepOwner.check(sweep, strategy.getIfAvailable(), "cancel");
-            sweep.cancel("Cancelled by the operator; the calls stored so far are kept.");
-            audit.record(AuditAction.SWEEP_CANCELLED, "sweep " + sweepId, null);
-        });
+        lifecycle.cancel(sweepId, "Cancelled by the operator; the calls stored so far are kept.");
         runner.abort(sweepId);
         events.changed(sweepId);
-    }
-
-    private Sweep find(long sweepId) {
-        return sweeps.lockById(sweepId).orElseThrow(() -> new NoSuchElementException("there is no sweep " + sweepId));
     }
 }

@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
-import org.chimerabench.sweep.ConfigurationRepository;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,23 +23,20 @@ public class LiveMonitorService {
     static final int FAILURES = 10;
 
     private final JdbcClient jdbc;
-    private final SweepRepository sweeps;
-    private final ConfigurationRepository configurations;
+    private final SweepService sweeps;
     private final EndpointService endpoints;
     private final RaceReferee referee;
 
-    LiveMonitorService(JdbcClient jdbc, SweepRepository sweeps, ConfigurationRepository configurations,
-                       EndpointService endpoints, RaceReferee referee) {
+    LiveMonitorService(JdbcClient jdbc, SweepService sweeps, EndpointService endpoints, RaceReferee referee) {
         this.referee = referee;
         this.jdbc = jdbc;
         this.sweeps = sweeps;
-        this.configurations = configurations;
         this.endpoints = endpoints;
     }
 
     @Transactional(readOnly = true)
     public Optional<LiveSnapshot> snapshot(long sweepId) {
-        return sweeps.findById(sweepId).map(sweep -> {
+        return sweeps.read(sweepId).map(sweep -> {
             long[] stored = jdbc.sql("""
                             SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0)
                             FROM call_record WHERE sweep_id = ?""")
@@ -51,7 +45,7 @@ public class LiveMonitorService {
             LiveSnapshot.RaceProgress race = race(sweepId);
             // a race drops trials as configurations stop: what is left is the stored calls + the trials still planned
             long planned = race != null ? done + sweep.getWorkloadType().callsPerTrial() * unfinishedTrials(sweepId)
-                    : sweep.getWorkloadType().plannedCalls(sweep.getBatchSlots(configurations.countBySweepId(
+                    : sweep.getWorkloadType().plannedCalls(sweep.getBatchSlots(sweeps.configurationCount(
                             sweepId)), sweep.getRepetitions(), sweep.getWarmupTrials());
             long total = Math.max(planned, done);
             List<Timed> recent = recent(sweepId);
@@ -161,13 +155,8 @@ public class LiveMonitorService {
                 row.arm(), row.repetition(), row.endpoint(), row.error())).toList();
     }
 
-    /** Options of a few configurations, through the sweep feature's repository. */
+    /** Options of a few configurations, read through the sweep feature's service. */
     private Map<Long, Map<String, Object>> options(List<Long> configurationIds) {
-        Map<Long, Map<String, Object>> options = new HashMap<>();
-        if (!configurationIds.isEmpty()) {
-            configurations.findAllById(new HashSet<>(configurationIds))
-                    .forEach(c -> options.put(c.getId(), c.getOptions()));
-        }
-        return options;
+        return sweeps.configurationOptions(configurationIds);
     }
 }

@@ -2,6 +2,7 @@ package org.chimerabench.execution;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.chimerabench.execution.MeasuredCalls.LoadCall;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,24 +11,12 @@ import org.springframework.stereotype.Repository;
  * its batch (configuration, arm, repetition), its start and end, and what it measured — one projection query.
  */
 @Repository
-public class LoadMeasures {
+class LoadMeasures {
 
     private final JdbcClient jdbc;
 
     LoadMeasures(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * One call of a batch. {@code startedAtMs} is epoch milliseconds with a microsecond fraction;
-     * its end is {@code startedAtMs + e2eMs}.
-     */
-    public record LoadCall(long configurationId, Arm arm, int repetition, double startedAtMs, double e2eMs,
-                           int evalCount, Double ttftMs, Double decodeTokPerSec, Double queueMs) {
-
-        public double endedAtMs() {
-            return startedAtMs + e2eMs;
-        }
     }
 
     /** The calls of a sweep ({@code endpoint} null = every endpoint's), by configuration, arm and repetition. */

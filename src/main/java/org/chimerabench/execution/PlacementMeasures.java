@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import java.util.List;
+import org.chimerabench.execution.MeasuredCalls.PlacedCall;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -9,18 +10,12 @@ import org.springframework.stereotype.Repository;
  * warm-up flag, what {@code /api/ps} reported after it, whether it paid a load and why, and whether it was disturbed.
  */
 @Repository
-public class PlacementMeasures {
+class PlacementMeasures {
 
     private final JdbcClient jdbc;
 
     PlacementMeasures(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** One OK call: {@code sizeBytes}/{@code sizeVramBytes} null when the placement was not recorded. */
-    public record PlacedCall(long callId, long configurationId, Arm arm, boolean warmup, int repetition,
-                             Long sizeBytes, Long sizeVramBytes, ReloadReason reloadReason, Double loadMs,
-                             String disturbance) {
     }
 
     /** The OK calls of a sweep ({@code endpoint} null = every endpoint's), in the order they were stored. */

@@ -11,7 +11,8 @@ import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.RaceObjective;
 import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.Sweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
+import org.chimerabench.sweep.SweepService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,24 +24,30 @@ import org.springframework.transaction.annotation.Transactional;
  * judging a round again after a restart gives the same decisions as the first time.
  */
 @Component
-public class RaceReferee {
+class RaceReferee {
 
-    private final SweepRepository sweeps;
+    private final SweepService sweeps;
+    private final SweepLifecycle lifecycle;
     private final JdbcClient jdbc;
 
-    RaceReferee(SweepRepository sweeps, JdbcClient jdbc) {
+    RaceReferee(SweepService sweeps, SweepLifecycle lifecycle, JdbcClient jdbc) {
         this.sweeps = sweeps;
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
     }
 
-    /** Judges round {@code round}; true when the race is over (no configuration runs on). */
+    /**
+     * Judges round {@code round}; true when the race is over (no configuration runs on). The decisions are stored
+     * through the sweep's door and the stopped configurations' pending trials dropped, in one transaction.
+     */
     @Transactional
     public boolean judge(long sweepId, int round) {
-        Sweep sweep = sweeps.findById(sweepId).orElseThrow();
+        Sweep sweep = sweeps.read(sweepId).orElseThrow();
         RacePlan plan = sweep.getRace().orElseThrow();
         Race.Judgement judgement = judgeRound(sweep, plan, perRepetition(sweepId, round), round);
         Map<Long, Configuration> configurations = new HashMap<>();
         sweep.getConfigurations().forEach(c -> configurations.put(c.getId(), c));
+        Map<Long, Race.Stop> stops = new HashMap<>();
         boolean over = true;
         for (Race.Standing standing : judgement.standings()) {
             Configuration configuration = configurations.get(standing.id());
@@ -48,12 +55,13 @@ public class RaceReferee {
             if (stop == null && round >= plan.maxRepetitions()) {
                 stop = Race.Stop.EXHAUSTED; // its failed trials left it short of values: no more rounds
             }
-            if (stop != null && configuration.getStopReason() == null) {
-                configuration.stop(stop, round);
-                jdbc.sql("DELETE FROM trial WHERE configuration_id = ? AND status = 'PENDING'")
-                        .param(configuration.getId()).update();
+            if (stop != null) {
+                stops.put(standing.id(), stop);
             }
             over &= stop != null || configuration.getStopReason() != null;
+        }
+        for (Long stopped : lifecycle.recordDecisions(sweepId, round, stops)) {
+            jdbc.sql("DELETE FROM trial WHERE configuration_id = ? AND status = 'PENDING'").param(stopped).update();
         }
         return over;
     }
@@ -64,7 +72,7 @@ public class RaceReferee {
      */
     @Transactional(readOnly = true)
     public Optional<RaceHistory> history(long sweepId) {
-        Sweep sweep = sweeps.findById(sweepId).orElse(null);
+        Sweep sweep = sweeps.read(sweepId).orElse(null);
         RacePlan plan = sweep == null ? null : sweep.getRace().orElse(null);
         if (plan == null) {
             return Optional.empty();

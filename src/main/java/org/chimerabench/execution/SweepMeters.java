@@ -3,7 +3,7 @@ package org.chimerabench.execution;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SweepMeters implements MeterBinder {
 
-    private final SweepRepository sweeps;
+    private final SweepService sweeps;
 
-    SweepMeters(SweepRepository sweeps) {
+    SweepMeters(SweepService sweeps) {
         this.sweeps = sweeps;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         for (SweepStatus status : new SweepStatus[] {SweepStatus.RUNNING, SweepStatus.QUEUED}) {
-            Gauge.builder("chimera.sweeps", sweeps, repository -> repository.countByStatus(status))
+            Gauge.builder("chimera.sweeps", sweeps, service -> service.count(status))
                     .description("sweeps by status").tag("status", status.label()).register(registry);
         }
     }

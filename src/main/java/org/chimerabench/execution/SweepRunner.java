@@ -1,7 +1,5 @@
 package org.chimerabench.execution;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,8 @@ import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.sweep.Configuration;
 import org.chimerabench.sweep.RacePlan;
 import org.chimerabench.sweep.Sweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
+import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +31,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one sweep (the body of the background job): captures the environment, creates the plan once — each
  * configuration assigned to one endpoint of the fleet, round robin — then runs every trial not finished yet, one
- * worker per endpoint in parallel, one call at a time per endpoint. A restarted job therefore resumes at the first
- * unfinished trial and never repeats a finished one. One sweep at a time per endpoint: a sweep waits QUEUED until
- * all its endpoints are free. Cancellation is checked between calls; running calls are aborted.
+ * worker per endpoint in parallel; a worker runs one batch at a time: one call at concurrency 1, N calls in flight at
+ * concurrency N or at a request rate (§4.1). A restarted job therefore resumes at the first unfinished trial and never
+ * repeats a finished one. One sweep at a time per endpoint: a sweep waits QUEUED until all its endpoints are free.
+ * Cancellation is checked between batches; running calls are aborted. Every change of the sweep goes through the
+ * sweep feature's door ({@link SweepLifecycle}); the plan and the calls are execution's own tables.
  */
 @Component
 class SweepRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SweepRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final SweepRepository sweeps;
+    private final SweepLifecycle lifecycle;
+    private final SweepService sweeps;
     private final TrialRepository trials;
     private final CallRecordRepository calls;
     private final EndpointService endpoints;
@@ -53,9 +53,10 @@ class SweepRunner {
     private final double maxFailureRate;
     private final Map<Long, SweepRun> running = new ConcurrentHashMap<>();
 
-    SweepRunner(SweepRepository sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
+    SweepRunner(SweepLifecycle lifecycle, SweepService sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
                 SweepEvents events, RaceReferee referee, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
                 @Value("${chimera.execution.max-failure-rate:0.5}") double maxFailureRate) {
+        this.lifecycle = lifecycle;
         this.sweeps = sweeps;
         this.trials = trials;
         this.calls = calls;
@@ -131,7 +132,7 @@ class SweepRunner {
         if (stopping) { // picked again by this instance's scheduler while it stops: leave it to the next instance
             throw new HandedBack(sweepId);
         }
-        Sweep sweep = tx.execute(s -> sweeps.findById(sweepId).orElse(null));
+        Sweep sweep = sweeps.read(sweepId).orElse(null);
         if (sweep == null || !sweep.getStatus().active()) {
             return Outcome.DONE;
         }
@@ -162,7 +163,7 @@ class SweepRunner {
         SweepRun run = new SweepRun();
         running.put(sweepId, run);
         try {
-            Optional<RacePlan> race = tx.execute(st -> sweeps.findById(sweepId).orElseThrow().getRace());
+            Optional<RacePlan> race = sweep.getRace();
             if (race.isPresent()) {
                 runRace(sweepId, fleet, run, race.get());
             } else {
@@ -249,41 +250,29 @@ class SweepRunner {
      * instances cannot both claim a free endpoint; {@link Outcome#DONE} when it was cancelled meanwhile.
      */
     private Outcome begin(long sweepId, List<EndpointView> fleet) {
-        List<Long> fleetIds = fleet.stream().map(EndpointView::id).sorted().toList();
-        Outcome refused = tx.execute(s -> {
-            endpoints.lockForRun(fleetIds);
-            Sweep sweep = sweeps.lockById(sweepId).orElseThrow();
-            if (!sweep.getStatus().active()) {
+        switch (lifecycle.claim(sweepId, fleet.stream().map(EndpointView::id).toList(), RUNNER)) {
+            case NOT_ACTIVE -> {
                 return Outcome.DONE;
             }
-            if (!sweeps.findRunningOnAnyOf(sweepId, fleetIds).isEmpty()) {
+            case ENDPOINTS_BUSY -> {
                 return Outcome.ENDPOINTS_BUSY;
             }
-            sweep.begin(RUNNER);
-            return null;
-        });
-        if (refused != null) {
-            return refused;
+            case CLAIMED -> { }
         }
-        Sweep loaded = tx.execute(s -> sweeps.findById(sweepId).orElseThrow());
+        Sweep loaded = sweeps.read(sweepId).orElseThrow();
         if (loaded.getEnvironment() == null) {
             List<Map<String, Object>> captured = fleet.stream().map(e -> EnvironmentCapture.of(e, loaded)).toList();
             Map<String, Object> environment = new LinkedHashMap<>(captured.get(0));
             if (fleet.size() > 1) {
                 environment.put("fleet", captured);
             }
-            tx.executeWithoutResult(s -> {
-                Sweep sweep = sweeps.lockById(sweepId).orElseThrow();
-                if (sweep.getEnvironment() == null) {
-                    sweep.setEnvironment(write(environment));
-                }
-            });
+            lifecycle.recordEnvironment(sweepId, environment);
         }
-        tx.executeWithoutResult(s -> {
+        tx.executeWithoutResult(s -> { // execution's own table: the plan, with the configurations as stored now
             if (!trials.findPlan(sweepId).isEmpty()) {
                 return;
             }
-            Sweep sweep = sweeps.findById(sweepId).orElseThrow();
+            Sweep sweep = sweeps.read(sweepId).orElseThrow();
             List<Configuration> configurations = sweep.getConfigurations();
             int position = 0;
             List<Integer> batchSizes = configurations.stream().map(c -> sweep.loadOf(c).batchSize()).toList();
@@ -300,11 +289,7 @@ class SweepRunner {
 
     /** Runs this endpoint's unfinished trials in plan order. */
     private void work(long sweepId, EndpointView endpoint, SweepRun run, Predicate<Trial> inRound) {
-        Sweep sweep = tx.execute(s -> {
-            Sweep loaded = sweeps.findById(sweepId).orElseThrow();
-            loaded.getConfigurations().size();
-            return loaded;
-        });
+        Sweep sweep = sweeps.read(sweepId).orElseThrow();
         Long first = sweep.getEndpointIds().get(0);
         List<Trial> plan = tx.execute(s -> trials.findPlan(sweepId)).stream()
                 .filter(t -> Objects.equals(t.getEndpointId() == null ? first : t.getEndpointId(), endpoint.id()))
@@ -377,8 +362,7 @@ class SweepRunner {
     }
 
     private boolean stopped(long sweepId) {
-        SweepStatus status = tx.execute(s -> sweeps.findById(sweepId).orElseThrow().getStatus());
-        return status != SweepStatus.RUNNING;
+        return lifecycle.status(sweepId) != SweepStatus.RUNNING;
     }
 
     private String lastError(long sweepId) {
@@ -386,19 +370,7 @@ class SweepRunner {
     }
 
     private void finish(long sweepId, SweepStatus status, String message) {
-        tx.executeWithoutResult(s -> sweeps.lockById(sweepId).ifPresent(sweep -> {
-            if (sweep.getStatus().canMoveTo(status)) {
-                sweep.end(status, message);
-            }
-        }));
+        lifecycle.end(sweepId, status, message);
         events.changed(sweepId);
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

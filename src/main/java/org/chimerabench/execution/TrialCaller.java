@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the trials of one sweep on one endpoint: the workload of a trial (one call, or analysis then report), each
- * call retried on retryable errors and stored the moment it ends with {@code /api/ps} read after it.
+ * call retried on retryable errors, with {@code /api/ps} read after it. At concurrency 1 {@link #run} stores each call
+ * the moment it ends; in a batch {@link #measure} stores nothing and {@link BatchRunner} stores the batch's calls
+ * together once its last call ends (§4.1).
  */
 final class TrialCaller {
 

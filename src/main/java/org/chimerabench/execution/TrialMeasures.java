@@ -4,35 +4,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chimerabench.execution.MeasuredCalls.ConfigurationMeasures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The read model execution publishes for the analysis: per configuration and arm, one value per non-warm-up
+ * The read model behind {@link MeasuredCalls#byConfiguration}: per configuration and arm, one value per non-warm-up
  * trial (the mean of the trial's OK calls that ran warm and undisturbed — §4.2), read straight from execution's own
  * tables (one projection query, no entities), so 100,000 calls load in a fraction of a second.
  */
 @Repository
-public class TrialMeasures {
+class TrialMeasures {
 
     private final JdbcClient jdbc;
 
     TrialMeasures(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * One configuration's measures.
-     *
-     * @param sizeVramBytes mean {@code size_vram} of the CHIMERA calls from {@code /api/ps}, or null when not
-     *                      measured
-     */
-    public record ConfigurationMeasures(double[] baselineTokPerSec, double[] chimeraTokPerSec,
-                                        double[] baselineTtftMs, double[] chimeraTtftMs, Double sizeVramBytes) {
-
-        /** No trial stored yet. */
-        public static final ConfigurationMeasures NONE = new ConfigurationMeasures(new double[0], new double[0],
-                new double[0], new double[0], null);
     }
 
     /** A cheap fingerprint of a sweep's calls: changes whenever a call is added or removed. */

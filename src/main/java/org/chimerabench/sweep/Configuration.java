@@ -75,7 +75,7 @@ public class Configuration {
     }
 
     /** Race only: the configuration gets no more repetitions after this round, for this reason. */
-    public void stop(Race.Stop reason, int round) {
+    void stop(Race.Stop reason, int round) {
         this.stopReason = reason;
         this.stoppedAtRound = round;
     }

@@ -3,7 +3,7 @@ package org.chimerabench.sweep;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ConfigurationRepository extends JpaRepository<Configuration, Long> {
+interface ConfigurationRepository extends JpaRepository<Configuration, Long> {
 
     List<Configuration> findBySweepIdOrderByPosition(Long sweepId);
 

@@ -133,7 +133,7 @@ public class Sweep {
     }
 
     /** A sweep imported from a results file: complete, one workload of unknown shape. */
-    public static Sweep imported(String name, String label, String sourceFile) {
+    static Sweep imported(String name, String label, String sourceFile) {
         Sweep sweep = new Sweep();
         sweep.name = name;
         sweep.label = label;
@@ -146,7 +146,7 @@ public class Sweep {
     }
 
     /** A sweep defined to be run: DRAFT until started. */
-    public static Sweep defined(String name, String description, String model, List<Long> endpointIds,
+    static Sweep defined(String name, String description, String model, List<Long> endpointIds,
                                 WorkloadType workload, String prompt, boolean simulated) {
         Sweep sweep = new Sweep();
         sweep.endpointIds.addAll(endpointIds);
@@ -162,7 +162,7 @@ public class Sweep {
     }
 
     /** How the sweep runs: repetitions, warm-ups, cold starts, order, prompt variation, token cap, timeouts. */
-    public void plan(RunPlan plan, String timeoutsJson) {
+    void plan(RunPlan plan, String timeoutsJson) {
         this.repetitions = plan.repetitions();
         this.warmupTrials = plan.warmups();
         this.coldStart = plan.coldStart();
@@ -210,11 +210,11 @@ public class Sweep {
                 ((Number) r.get("confidence")).doubleValue()));
     }
 
-    public void setBaselineOptions(Map<String, Object> options) {
+    void setBaselineOptions(Map<String, Object> options) {
         this.baselineOptions = options == null || options.isEmpty() ? null : OptionsJson.write(options);
     }
 
-    public void setDefinition(String definitionJson) {
+    void setDefinition(String definitionJson) {
         this.definition = definitionJson;
     }
 
@@ -243,17 +243,17 @@ public class Sweep {
     }
 
     /** DRAFT → QUEUED: handed to the background runner. */
-    public void queue() {
+    void queue() {
         moveTo(SweepStatus.QUEUED, null, "only a draft sweep can be started");
     }
 
     /** QUEUED → RUNNING, or RUNNING again when the runner resumes it after a restart. */
-    public void begin() {
+    void begin() {
         moveTo(SweepStatus.RUNNING, null, "only a queued or running sweep can run");
     }
 
     /** QUEUED/RUNNING → RUNNING on the app instance {@code runner} ("host · pid 1234"), kept after it ends. */
-    public void begin(String runner) {
+    void begin(String runner) {
         begin();
         this.runner = runner == null || runner.length() <= 200 ? runner : runner.substring(0, 200);
     }
@@ -263,22 +263,22 @@ public class Sweep {
     }
 
     /** QUEUED or RUNNING → CANCELLED; the calls stored so far are kept. */
-    public void cancel(String message) {
+    void cancel(String message) {
         moveTo(SweepStatus.CANCELLED, message, "only a queued or running sweep can be cancelled");
     }
 
     /** RUNNING → FINISHED: every trial of the plan ran ({@code message}: e.g. how many trials failed, or null). */
-    public void finish(String message) {
+    void finish(String message) {
         moveTo(SweepStatus.FINISHED, message, "only a running sweep can finish");
     }
 
     /** QUEUED or RUNNING → FAILED, with the reason. */
-    public void fail(String message) {
+    void fail(String message) {
         moveTo(SweepStatus.FAILED, message, "only a queued or running sweep can fail");
     }
 
     /** Ends an active sweep as FINISHED, FAILED or CANCELLED. */
-    public void end(SweepStatus outcome, String message) {
+    void end(SweepStatus outcome, String message) {
         switch (outcome) {
             case FINISHED -> finish(message);
             case FAILED -> fail(message);
@@ -306,7 +306,7 @@ public class Sweep {
         return createdBy;
     }
 
-    public void setCreatedBy(String createdBy) {
+    void setCreatedBy(String createdBy) {
         this.createdBy = createdBy;
     }
 
@@ -316,7 +316,7 @@ public class Sweep {
     }
 
     /** Marks an imported sweep as loaded from a bundled example (so loading it again finds it), and names it. */
-    public void markExample(String key, String name, String description) {
+    void markExample(String key, String name, String description) {
         if (!imported) {
             throw new SweepStateException("Sweep " + id + " was measured here; only imported sweeps are examples.");
         }
@@ -325,13 +325,13 @@ public class Sweep {
         this.description = description;
     }
 
-    public SweepAxis addAxis(String optionName, List<Object> values) {
+    SweepAxis addAxis(String optionName, List<Object> values) {
         SweepAxis axis = new SweepAxis(this, axes.size(), optionName, values);
         axes.add(axis);
         return axis;
     }
 
-    public Configuration addConfiguration(Map<String, Object> options) {
+    Configuration addConfiguration(Map<String, Object> options) {
         Configuration configuration = new Configuration(this, configurations.size(), options);
         configurations.add(configuration);
         return configuration;
@@ -349,7 +349,7 @@ public class Sweep {
         return label;
     }
 
-    public void setLabel(String label) {
+    void setLabel(String label) {
         this.label = label;
     }
 
@@ -357,7 +357,7 @@ public class Sweep {
         return description;
     }
 
-    public void setDescription(String description) {
+    void setDescription(String description) {
         this.description = description;
     }
 
@@ -373,7 +373,7 @@ public class Sweep {
         return model;
     }
 
-    public void setModel(String model) {
+    void setModel(String model) {
         this.model = model;
     }
 
@@ -397,7 +397,7 @@ public class Sweep {
         return OptionsJson.read(fixedOptions);
     }
 
-    public void setFixedOptions(Map<String, Object> options) {
+    void setFixedOptions(Map<String, Object> options) {
         this.fixedOptions = OptionsJson.write(options);
     }
 
@@ -410,7 +410,7 @@ public class Sweep {
         return repetitions;
     }
 
-    public void setRepetitions(int repetitions) {
+    void setRepetitions(int repetitions) {
         this.repetitions = repetitions;
     }
 
@@ -430,7 +430,7 @@ public class Sweep {
         return environment;
     }
 
-    public void setEnvironment(String environment) {
+    void setEnvironment(String environment) {
         this.environment = environment;
     }
 
@@ -442,7 +442,7 @@ public class Sweep {
         return sourceFile;
     }
 
-    public void setSourceFile(String sourceFile) {
+    void setSourceFile(String sourceFile) {
         this.sourceFile = sourceFile;
     }
 
@@ -457,7 +457,7 @@ public class Sweep {
     /**
      * @throws SweepValidationException unless 0 &lt; margin ≤ {@link #MAX_EQUIVALENCE_MARGIN_PCT}
      */
-    public void setEquivalenceMarginPct(double marginPct) {
+    void setEquivalenceMarginPct(double marginPct) {
         if (!(marginPct > 0 && marginPct <= MAX_EQUIVALENCE_MARGIN_PCT)) {
             throw new SweepValidationException(Map.of("equivalenceMarginPct", "The equivalence margin must be more than 0 %"
                     + " and at most " + (int) MAX_EQUIVALENCE_MARGIN_PCT + " %"));

@@ -60,7 +60,7 @@ public class SweepAxis {
         return OptionsJson.readList(axisValues);
     }
 
-    public void setValues(List<Object> values) {
+    void setValues(List<Object> values) {
         this.axisValues = OptionsJson.writeList(values);
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface SweepRepository extends JpaRepository<Sweep, Long> {
+interface SweepRepository extends JpaRepository<Sweep, Long> {
 
     long countByStatus(SweepStatus status);
 

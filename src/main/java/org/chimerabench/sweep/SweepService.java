@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ public class SweepService {
     private static final ObjectMapper ENVIRONMENT = new ObjectMapper();
 
     private final SweepRepository sweeps;
+    private final ConfigurationRepository configurations;
     private final StoredCalls calls;
     private final EndpointService endpoints;
     private final long confirmAbove;
@@ -47,7 +50,7 @@ public class SweepService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
-    SweepService(SweepRepository sweeps, StoredCalls calls, EndpointService endpoints, TransactionTemplate tx,
+    SweepService(SweepRepository sweeps, ConfigurationRepository configurations, StoredCalls calls, EndpointService endpoints, TransactionTemplate tx,
                  ApplicationEventPublisher events, ObjectProvider<SecurityContextHolderStrategy> strategy,
                  AuditTrail audit, @Value("${chimera.sweeps.confirm-above:5000}") long confirmAbove) {
         this.audit = audit;
@@ -55,6 +58,7 @@ public class SweepService {
         this.events = events;
         this.strategy = strategy;
         this.sweeps = sweeps;
+        this.configurations = configurations;
         this.calls = calls;
         this.endpoints = endpoints;
         this.confirmAbove = confirmAbove;
@@ -285,6 +289,56 @@ public class SweepService {
     @Transactional(readOnly = true)
     public long count() {
         return sweeps.count();
+    }
+
+    /** How many sweeps are in this status now. */
+    @Transactional(readOnly = true)
+    public long count(SweepStatus status) {
+        return sweeps.countByStatus(status);
+    }
+
+    /**
+     * The sweep with its axes and configurations loaded, to read (it stays usable after the transaction); outside
+     * this package nothing can change it — changes go through {@link SweepLifecycle}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Sweep> read(long id) {
+        return sweeps.findById(id).map(sweep -> {
+            sweep.getAxes().size();
+            sweep.getConfigurations().size();
+            return sweep;
+        });
+    }
+
+    /** How many configurations the sweep has. */
+    @Transactional(readOnly = true)
+    public long configurationCount(long sweepId) {
+        return configurations.countBySweepId(sweepId);
+    }
+
+    /** The options of the sweep's configurations by configuration id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Object>> configurationOptions(long sweepId) {
+        return optionsById(configurations.findBySweepIdOrderByPosition(sweepId));
+    }
+
+    /** The options of these configurations (of any sweep) by configuration id; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, Object>> configurationOptions(Collection<Long> configurationIds) {
+        return configurationIds.isEmpty() ? new HashMap<>()
+                : optionsById(configurations.findAllById(new HashSet<>(configurationIds)));
+    }
+
+    private static Map<Long, Map<String, Object>> optionsById(Iterable<Configuration> found) {
+        Map<Long, Map<String, Object>> options = new HashMap<>();
+        found.forEach(c -> options.put(c.getId(), c.getOptions()));
+        return options;
+    }
+
+    /** The id of the sweep loaded from the bundled example with this key (e.g. chimeraforge:rust), if loaded. */
+    @Transactional(readOnly = true)
+    public Optional<Long> findExample(String exampleKey) {
+        return sweeps.findByExampleKey(exampleKey).map(Sweep::getId);
     }
 
     @Transactional(readOnly = true)

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.chimerabench.execution.TrialMeasures;
+import org.chimerabench.execution.MeasuredCalls;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.Bench;
 import org.chimerabench.support.SyntheticSweep;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepAxis;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +38,11 @@ class AnalysisBenchmarkTest {
     static final int TRIALS = 50;
 
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
     @Autowired
-    TrialMeasures measures;
+    SweepService sweeps;
+    @Autowired
+    MeasuredCalls measures;
     @Autowired
     AnalysisService analysisService;
     @Autowired
@@ -50,19 +53,14 @@ class AnalysisBenchmarkTest {
     @Test
     void analysisOf100kCalls() {
         long loadStart = System.nanoTime();
-        SyntheticSweep synthetic = new SyntheticSweep(sweeps, jdbc, transactions);
+        SyntheticSweep synthetic = new SyntheticSweep(lifecycle, jdbc, transactions);
         long sweepId = synthetic.create(GPU_VALUES, CTX_VALUES, TEMPERATURE_VALUES, TRIALS);
         long calls = synthetic.callCount(sweepId);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         assertThat(calls).isEqualTo(100_000);
         Bench.print("analysis_load_100k_calls", loadSeconds, "s", 4);
 
-        Sweep sweep = transactions.execute(status -> {
-            Sweep s = sweeps.findById(sweepId).orElseThrow();
-            s.getAxes().size();
-            s.getConfigurations().size();
-            return s;
-        });
+        Sweep sweep = sweeps.read(sweepId).orElseThrow(); // with its axes and configurations
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         for (SweepAxis axis : sweep.getAxes()) {
             axes.put(axis.getOptionName(), axis.getValues());

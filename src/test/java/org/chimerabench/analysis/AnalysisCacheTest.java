@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SyntheticSweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +22,7 @@ class AnalysisCacheTest {
     @Autowired
     AnalysisService analysis;
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -30,7 +30,7 @@ class AnalysisCacheTest {
 
     @Test
     void keepsTheMostRecentlyUsedAnalysesOnly() {
-        SyntheticSweep generator = new SyntheticSweep(sweeps, jdbc, transactions);
+        SyntheticSweep generator = new SyntheticSweep(lifecycle, jdbc, transactions);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(generator.create(1, 2, 1, 3));

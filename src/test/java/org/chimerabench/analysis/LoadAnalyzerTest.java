@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.chimerabench.execution.Arm;
-import org.chimerabench.execution.LoadMeasures.LoadCall;
+import org.chimerabench.execution.MeasuredCalls.LoadCall;
 import org.chimerabench.sweep.Load;
 import org.junit.jupiter.api.Test;
 

@@ -22,14 +22,13 @@ import org.chimerabench.stats.Race;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.RestSweeps;
 import org.chimerabench.sweep.Configuration;
-import org.chimerabench.sweep.ConfigurationRepository;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An adaptive sweep (a race) end to end on the built-in simulator: configurations far apart in num_gpu are
@@ -53,11 +52,9 @@ class RaceSweepTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    ConfigurationRepository configurations;
+    SweepService sweeps;
     @Autowired
     AnalysisService analysis;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     LiveMonitorService monitor;
 
@@ -72,7 +69,7 @@ class RaceSweepTest {
         mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
         rest.awaitStatus(id, "FINISHED", 120);
 
-        List<Configuration> stopped = tx.execute(s -> configurations.findBySweepIdOrderByPosition(id));
+        List<Configuration> stopped = sweeps.read(id).orElseThrow().getConfigurations();
         assertThat(stopped).allSatisfy(c -> assertThat(c.getStopReason()).isNotNull());
         assertThat(stopped).extracting(Configuration::getStopReason).contains(Race.Stop.ELIMINATED);
         Configuration mostOffloaded = stopped.get(3); // num_gpu 28: every layer on the GPU, the fastest
@@ -195,7 +192,7 @@ class RaceSweepTest {
                     .content(race)).andExpect(status().isCreated())).get("id").asLong();
             mvc.perform(post("/api/sweeps/" + id + "/start")).andExpect(status().isAccepted());
             rest.awaitStatus(id, "FINISHED", 120);
-            List<Configuration> stopped = tx.execute(s -> configurations.findBySweepIdOrderByPosition(id));
+            List<Configuration> stopped = sweeps.read(id).orElseThrow().getConfigurations();
             assertThat(stopped).as(objective).allSatisfy(c -> assertThat(c.getStopReason()).isNotNull());
             SweepAnalysis result = analysis.analyse(id).orElseThrow();
             ConfigurationResult leader = result.configurationResults().stream()

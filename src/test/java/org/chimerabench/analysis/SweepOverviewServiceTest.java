@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.SyntheticSweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +22,7 @@ class SweepOverviewServiceTest {
     @Autowired
     SweepOverviewService overviews;
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -30,7 +30,7 @@ class SweepOverviewServiceTest {
 
     @Test
     void pagesWalkTheListNewestFirstWithEachSweepsOwnFigures() {
-        SyntheticSweep generator = new SyntheticSweep(sweeps, jdbc, transactions);
+        SyntheticSweep generator = new SyntheticSweep(lifecycle, jdbc, transactions);
         List<Long> created = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             created.add(generator.create(1, i, 1, 2)); // i configurations × 2 arms × 2 trials

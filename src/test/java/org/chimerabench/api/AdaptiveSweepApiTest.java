@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.chimerabench.support.AsOperator;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -32,7 +32,7 @@ class AdaptiveSweepApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    SweepRepository sweeps;
+    SweepService sweeps;
 
     @Test
     void absentFieldsTakeTheDocumentedDefaults() throws Exception {

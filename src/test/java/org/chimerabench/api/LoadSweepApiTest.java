@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.chimerabench.support.AsOperator;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -33,7 +33,7 @@ class LoadSweepApiTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    SweepRepository sweeps;
+    SweepService sweeps;
 
     @Test
     void theCallsPlannedCountEveryCallOfEveryBatch() throws Exception {

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.chimerabench.sweep.Sweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,11 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class SyntheticSweep {
 
-    private final SweepRepository sweeps;
+    private final SweepLifecycle sweeps;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    public SyntheticSweep(SweepRepository sweeps, JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public SyntheticSweep(SweepLifecycle sweeps, JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.sweeps = sweeps;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -39,7 +38,6 @@ public final class SyntheticSweep {
 
     private long createSweep(int gpuValues, int ctxValues, int temperatureValues, int trialsPerArm) {
         return transactions.execute(status -> {
-            Sweep sweep = Sweep.imported("Benchmark sweep", "bench", "synthetic");
             List<Object> gpus = new ArrayList<>();
             List<Object> contexts = new ArrayList<>();
             List<Object> temperatures = new ArrayList<>();
@@ -52,10 +50,11 @@ public final class SyntheticSweep {
             for (int i = 0; i < temperatureValues; i++) {
                 temperatures.add(Math.round((0.1 + 0.1 * i) * 10) / 10.0);
             }
-            sweep.addAxis("num_gpu", gpus);
-            sweep.addAxis("num_ctx", contexts);
-            sweep.addAxis("temperature", temperatures);
-            sweep.setRepetitions(trialsPerArm);
+            Map<String, List<Object>> axes = new LinkedHashMap<>();
+            axes.put("num_gpu", gpus);
+            axes.put("num_ctx", contexts);
+            axes.put("temperature", temperatures);
+            List<Map<String, Object>> configurations = new ArrayList<>();
             for (Object gpu : gpus) {
                 for (Object ctx : contexts) {
                     for (Object temperature : temperatures) {
@@ -63,11 +62,12 @@ public final class SyntheticSweep {
                         options.put("num_gpu", gpu);
                         options.put("num_ctx", ctx);
                         options.put("temperature", temperature);
-                        sweep.addConfiguration(options);
+                        configurations.add(options);
                     }
                 }
             }
-            return sweeps.saveAndFlush(sweep).getId();
+            return sweeps.storeImported(new SweepLifecycle.ImportedSweep("Benchmark sweep", "bench", "synthetic",
+                    null, null, Map.of(), trialsPerArm, axes, configurations)).getId();
         });
     }
 

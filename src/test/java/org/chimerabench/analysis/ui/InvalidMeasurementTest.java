@@ -16,8 +16,7 @@ import org.chimerabench.base.ui.StatCard;
 import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.support.RestSweeps;
-import org.chimerabench.sweep.Sweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +47,7 @@ class InvalidMeasurementTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -110,17 +109,14 @@ class InvalidMeasurementTest {
      * baseline at 100 % (120 tok/s) — or, {@code mixedBaseline}, at 50 % beside num_gpu=14 (34 tok/s, the old bug).
      */
     private long sweep(String name, boolean mixedBaseline, boolean placements) {
-        long id = transactions.execute(status -> {
-            Sweep sweep = Sweep.imported(name, null, "constructed");
-            sweep.addAxis("num_gpu", List.of(14, 28));
-            sweep.setRepetitions(3);
-            for (int gpu : List.of(14, 28)) {
-                Map<String, Object> options = new LinkedHashMap<>();
-                options.put("num_gpu", gpu);
-                sweep.addConfiguration(options);
-            }
-            return sweeps.saveAndFlush(sweep).getId();
-        });
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int gpu : List.of(14, 28)) {
+            Map<String, Object> configuration = new LinkedHashMap<>();
+            configuration.put("num_gpu", gpu);
+            options.add(configuration);
+        }
+        long id = lifecycle.storeImported(new SweepLifecycle.ImportedSweep(name, null, "constructed", null, null,
+                Map.of(), 3, Map.of("num_gpu", List.of(14, 28)), options)).getId();
         List<Long> configurations = jdbc.queryForList("SELECT id FROM configuration WHERE sweep_id = ? ORDER BY"
                 + " position", Long.class, id);
         List<Object[]> calls = new ArrayList<>();

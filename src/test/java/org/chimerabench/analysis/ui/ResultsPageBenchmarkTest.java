@@ -7,7 +7,7 @@ import org.chimerabench.support.AsAdmin;
 import org.chimerabench.support.Bench;
 import org.chimerabench.support.Browser;
 import org.chimerabench.support.SyntheticSweep;
-import org.chimerabench.sweep.SweepRepository;
+import org.chimerabench.sweep.SweepLifecycle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,7 +38,7 @@ class ResultsPageBenchmarkTest {
     @LocalServerPort
     int port;
     @Autowired
-    SweepRepository sweeps;
+    SweepLifecycle lifecycle;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -46,7 +46,7 @@ class ResultsPageBenchmarkTest {
 
     @Test
     void resultsPageOf1000Configurations() {
-        long id = new SyntheticSweep(sweeps, jdbc, transactions).create(10, 10, 10, 3);
+        long id = new SyntheticSweep(lifecycle, jdbc, transactions).create(10, 10, 10, 3);
         ChromeDriver browser = Browser.start(1440, 900);
         try {
             String results = "http://localhost:" + port + "/sweeps/" + id;
