@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.chimerabench.backup.BackupNotHereException;
 import org.chimerabench.base.ApiProblem;
+import org.chimerabench.base.JsonErrors;
 import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointUnavailableException;
 import org.chimerabench.endpoint.EndpointValidationException;
