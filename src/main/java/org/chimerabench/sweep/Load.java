@@ -1,5 +1,6 @@
 package org.chimerabench.sweep;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,28 @@ public record Load(int concurrency, Double requestRate) {
 
     public boolean paced() {
         return requestRate != null;
+    }
+
+    /** Which of the two loads this is. */
+    public Kind kind() {
+        return paced() ? Kind.REQUEST_RATE : Kind.CONCURRENCY;
+    }
+
+    /** The two kinds of load, named in JSON and reports by their option key. */
+    public enum Kind {
+        CONCURRENCY(OllamaOption.CONCURRENCY), REQUEST_RATE(OllamaOption.REQUEST_RATE);
+
+        private final OllamaOption option;
+
+        Kind(OllamaOption option) {
+            this.option = option;
+        }
+
+        /** {@code concurrency} or {@code requestRate}: the option's key, as the analysis JSON and reports say it. */
+        @JsonValue
+        public String key() {
+            return option.key();
+        }
     }
 
     /** The level as a number on a load axis: the concurrency, or the rate. */

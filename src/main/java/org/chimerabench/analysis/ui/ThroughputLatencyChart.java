@@ -18,6 +18,7 @@ import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
 import org.chimerabench.chart.ChartOptions.Stroke;
 import org.chimerabench.chart.ChartType;
+import org.chimerabench.sweep.Load;
 
 /**
  * The throughput–latency curve: per configuration (its options without the load) and arm, one point per load level —
@@ -91,7 +92,7 @@ class ThroughputLatencyChart extends ApexChart {
 
     /** "concurrency 4", "2.5 requests/s". */
     static String level(LoadResult load) {
-        return load.load().equals("requestRate") ? Numbers.plain(load.level()) + " requests/s"
+        return load.load() == Load.Kind.REQUEST_RATE ? Numbers.plain(load.level()) + " requests/s"
                 : "concurrency " + Numbers.plain(load.level());
     }
 }

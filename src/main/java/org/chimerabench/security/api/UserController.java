@@ -2,7 +2,7 @@ package org.chimerabench.security.api;
 
 import java.util.List;
 import java.util.Map;
-import org.chimerabench.security.Role;
+import org.chimerabench.base.Role;
 import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserValidationException;
 import org.chimerabench.security.UserView;

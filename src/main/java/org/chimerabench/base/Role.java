@@ -1,4 +1,4 @@
-package org.chimerabench.security;
+package org.chimerabench.base;
 
 import java.util.Arrays;
 
