@@ -195,10 +195,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + " per file (and per request body)", null, request);
     }
 
-    private static String shorten(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
-    }
-
     private static String capitalised(String text) {
         return text == null || text.isEmpty() ? "Not found" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
