@@ -35,10 +35,10 @@ import org.springframework.data.repository.Repository;
 
 /**
  * The rules of docs/architecture.md §3: plain-Java {@code stats} and {@code ollama}; views that only lay out;
- * features ({@code org.chimerabench.<feature>} with its {@code ui/}) free of cycles, test sources included;
- * each feature's tables read by SQL only in that feature; the sweep's repositories used only inside {@code sweep}
- * (others go through its door, {@code SweepLifecycle}); execution's read models only behind its read port,
- * {@code MeasuredCalls}.
+ * features ({@code org.chimerabench.<feature>} with its {@code ui/} and {@code api/}) free of cycles, test sources
+ * included; each feature's tables read by SQL only in that feature; the sweep's repositories used only inside
+ * {@code sweep} (others go through its door, {@code SweepLifecycle}); execution's read models only behind its read
+ * port, {@code MeasuredCalls}; and tests that sleep only where the time is the scenario.
  */
 @AnalyzeClasses(packages = "org.chimerabench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -133,8 +133,8 @@ class ArchitectureTest {
     }
 
     /**
-     * org.chimerabench.(feature).. — a feature with its ui/ is one slice. The test-only {@code support} package
-     * (fixtures that import through every feature) and the root package are no feature.
+     * org.chimerabench.(feature).. — a feature with its ui/ and api/ is one slice. The test-only {@code support}
+     * package (fixtures that import through every feature) and the root package are no feature.
      */
     static final SliceAssignment FEATURES = new SliceAssignment() {
         @Override

@@ -70,7 +70,7 @@ public class AnalysisService {
     @Transactional(readOnly = true)
     public Optional<SweepAnalysis> analyse(long sweepId, String endpoint) {
         return sweeps.read(sweepId).map(sweep -> {
-            String stamp = measures.stamp(sweepId);
+            CallsStamp stamp = CallsStamp.parse(measures.stamp(sweepId));
             Key key = new Key(sweepId, endpoint);
             Cached cached = cache.get(key);
             double margin = sweep.getEquivalenceMarginPct();
@@ -90,7 +90,7 @@ public class AnalysisService {
      * A race's standings and summary (read from the sweep each time: a round's decisions are stored after its last
      * call, so they are not part of the cached analysis); a fixed sweep's analysis unchanged.
      */
-    private static SweepAnalysis withRace(Sweep sweep, SweepAnalysis analysis, String stamp) {
+    private static SweepAnalysis withRace(Sweep sweep, SweepAnalysis analysis, CallsStamp stamp) {
         Optional<RacePlan> race = sweep.getRace();
         if (race.isEmpty()) {
             return analysis;
@@ -112,7 +112,7 @@ public class AnalysisService {
         };
         Optional<ConfigurationResult> leader = standing.configurationResults().stream()
                 .filter(r -> r.race().stopReason() != Race.Stop.ELIMINATED).min(byObjective);
-        long used = Long.parseLong(stamp.substring(0, stamp.indexOf(':')));
+        long used = stamp.calls();
         long fixed = sweep.getWorkloadType().plannedCalls(sweep.getConfigurations().size(), plan.maxRepetitions(),
                 sweep.getWarmupTrials());
         int eliminated = (int) standing.configurationResults().stream()
@@ -122,7 +122,7 @@ public class AnalysisService {
                 .filter(r -> r.race().stopReason() == Race.Stop.ELIMINATED)
                 .mapToInt(r -> r.race().stoppedAtRound()).max().orElse(0);
         double saved = fixed == 0 ? 0 : 100.0 * (fixed - used) / fixed;
-        return standing.withRace(r -> r, new SweepAnalysis.RaceSummary(plan.objective().name(), used, fixed, saved,
+        return standing.withRace(r -> r, new SweepAnalysis.RaceSummary(plan.objective(), used, fixed, saved,
                 leader.map(ConfigurationResult::configurationId).orElse(null),
                 leader.map(r -> OptionsJson.describeOrNone(r.options())).orElse(null), eliminated, rounds,
                 sentence(sweep, plan, leader.orElse(null), eliminated, lastElimination, saved)));
@@ -205,6 +205,16 @@ public class AnalysisService {
         return axes;
     }
 
-    private record Cached(String stamp, SweepAnalysis analysis) {
+    /** The fingerprint of a sweep's calls ({@code TrialMeasures.stamp}, "count:maxId"): how many, the highest id. */
+    private record CallsStamp(long calls, long maxId) {
+
+        static CallsStamp parse(String stamp) {
+            int colon = stamp.indexOf(':');
+            return new CallsStamp(Long.parseLong(stamp.substring(0, colon)),
+                    Long.parseLong(stamp.substring(colon + 1)));
+        }
+    }
+
+    private record Cached(CallsStamp stamp, SweepAnalysis analysis) {
     }
 }

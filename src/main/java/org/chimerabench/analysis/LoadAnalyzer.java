@@ -40,7 +40,7 @@ final class LoadAnalyzer {
                 continue; // not measured in both arms yet
             }
             results.add(new LoadResult(subject.configurationId(), OllamaOption.withoutLoad(subject.options()),
-                    subject.load().paced() ? OllamaOption.REQUEST_RATE.key() : OllamaOption.CONCURRENCY.key(),
+                    subject.load().kind(),
                     subject.load().level(), arm(arms.get(Arm.BASELINE)), arm(arms.get(Arm.CHIMERA))));
         }
         return withEfficiency(results);
@@ -79,13 +79,13 @@ final class LoadAnalyzer {
     private static List<LoadResult> withEfficiency(List<LoadResult> results) {
         Map<Map<String, Object>, LoadResult> single = new HashMap<>();
         for (LoadResult result : results) {
-            if (result.load().equals(OllamaOption.CONCURRENCY.key()) && result.level() == 1) {
+            if (result.load() == Load.Kind.CONCURRENCY && result.level() == 1) {
                 single.put(result.options(), result);
             }
         }
         List<LoadResult> withEfficiency = new ArrayList<>();
         for (LoadResult result : results) {
-            LoadResult one = result.load().equals(OllamaOption.CONCURRENCY.key()) ? single.get(result.options())
+            LoadResult one = result.load() == Load.Kind.CONCURRENCY ? single.get(result.options())
                     : null;
             withEfficiency.add(one == null ? result : new LoadResult(result.configurationId(), result.options(),
                     result.load(), result.level(),

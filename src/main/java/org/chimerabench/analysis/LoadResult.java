@@ -1,16 +1,17 @@
 package org.chimerabench.analysis;
 
 import java.util.Map;
+import org.chimerabench.sweep.Load;
 
 /**
  * One configuration under its load (docs/architecture.md §6.7): the load axis and level, the configuration's other
  * options, and per arm how it held up.
  *
- * @param load    {@code "concurrency"} or {@code "requestRate"}
+ * @param load    concurrency or request rate (in JSON {@code "concurrency"} or {@code "requestRate"})
  * @param level   calls in flight at once, or requests per second
  * @param options the configuration's options without the load
  */
-public record LoadResult(long configurationId, Map<String, Object> options, String load, double level,
+public record LoadResult(long configurationId, Map<String, Object> options, Load.Kind load, double level,
                          ArmLoad baseline, ArmLoad chimera) {
 
     /**

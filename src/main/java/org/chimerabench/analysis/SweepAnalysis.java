@@ -3,6 +3,7 @@ package org.chimerabench.analysis;
 import java.util.List;
 import java.util.Map;
 import org.chimerabench.execution.Arm;
+import org.chimerabench.sweep.RaceObjective;
 
 /**
  * Everything the dashboard shows about one sweep, computed from its stored OK, non-warm-up calls
@@ -33,7 +34,7 @@ public record SweepAnalysis(long sweepId, String label, Verdict verdict, int con
      * maxRepetitions would make, the share saved, the leader (the best configuration not eliminated, by the
      * objective's figure in this analysis) and how many configurations were eliminated as worse than a leader.
      */
-    public record RaceSummary(String objective, long callsUsed, long callsIfFixedAtMax, double savedPct,
+    public record RaceSummary(RaceObjective objective, long callsUsed, long callsIfFixedAtMax, double savedPct,
                               Long leaderConfigurationId, String leader, int leaderSeparatedFrom, int rounds,
                               String sentence) {
     }

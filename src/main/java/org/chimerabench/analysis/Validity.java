@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.execution.Arm;
 import org.chimerabench.execution.MeasuredCalls.PlacedCall;
 import org.chimerabench.stats.Quantiles;
@@ -114,7 +115,7 @@ public record Validity(boolean checkable, List<String> problems, List<String> di
         if (sizeVramBytes == 0) {
             return "all on the CPU";
         }
-        return String.format(Locale.ROOT, "%.1f %% on the GPU", pct);
+        return Numbers.pct(pct, 1) + " on the GPU";
     }
 
     private static Double median(List<Double> values) {

@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.chimerabench.backup.BackupNotHereException;
 import org.chimerabench.base.ApiProblem;
+import org.chimerabench.base.JsonErrors;
 import org.chimerabench.endpoint.EndpointInUseException;
 import org.chimerabench.endpoint.EndpointUnavailableException;
 import org.chimerabench.endpoint.EndpointValidationException;
@@ -192,10 +193,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> tooLarge(HttpServletRequest request) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is over the size limit of " + UPLOAD_LIMIT
                 + " per file (and per request body)", null, request);
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 
     private static String capitalised(String text) {

@@ -4,7 +4,8 @@ package org.chimerabench.base;
 
 /**
  * The role rules of the services, as Spring Security expressions for {@code @PreAuthorize} (plain strings, so
- * this package imports no framework). Roles nest: an ADMIN may do what an OPERATOR may, an OPERATOR what a VIEWER
+ * this package imports no framework; an annotation takes only constants, so the names of {@link Role} are spelled out
+ * here and in {@code @RolesAllowed}). Roles nest: an ADMIN may do what an OPERATOR may, an OPERATOR what a VIEWER
  * may (the hierarchy is declared once, in the security feature).
  */
 public final class Access {

@@ -19,7 +19,7 @@ public final class CurrentUser {
     /** Whether the signed-in user has the ADMIN role. */
     public static boolean isAdmin(SecurityContextHolderStrategy strategy) {
         return authentication(strategy).stream().flatMap(a -> a.getAuthorities().stream())
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_ADMIN"));
+                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
     }
 
     private static Optional<Authentication> authentication(SecurityContextHolderStrategy strategy) {

@@ -3,8 +3,11 @@ package org.chimerabench.base;
 import java.util.Locale;
 
 /**
- * The one place numbers become text, for pages, reports and messages alike (display only; the analysis keeps
- * full precision). Missing values print as {@link #NONE}; the minus sign is the typographic one.
+ * Where numbers become text, for pages, reports and messages alike (display only; the analysis keeps full
+ * precision). Missing values print as {@link #NONE}; the minus sign is the typographic one. Not here: durations
+ * ({@code Durations}), and two race texts that keep their own sign rule for a value that rounds to zero — the race
+ * chart's tooltips ({@code RaceRoundsChart}: "−0.00") and the live monitor's leader Δ ({@code RaceProgressText}:
+ * "+0.00 %", "−0.00 %"), where {@link #signed(double, int)} prints "0.00".
  */
 public final class Numbers {
 

@@ -91,12 +91,6 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
                 pointNames);
     }
 
-    public ChartOptions withSeries(List<Series> newSeries) {
-        return new ChartOptions(chart, newSeries, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip,
-                title, stroke, markers, grid, labels, annotations, valueDecimals, valueSuffix, axisDecimals,
-                pointNames);
-    }
-
     public ChartOptions withAnnotations(Annotations newAnnotations) {
         return new ChartOptions(chart, series, xaxis, yaxis, colors, plotOptions, dataLabels, legend, tooltip, title,
                 stroke, markers, grid, labels, newAnnotations, valueDecimals, valueSuffix, axisDecimals, pointNames);

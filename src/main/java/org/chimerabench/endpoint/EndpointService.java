@@ -66,7 +66,7 @@ public class EndpointService implements AutoCloseable {
         this.probeTimeouts = OllamaTimeouts.DEFAULT.withConnect(connectTimeout).withFirstToken(connectTimeout);
     }
 
-    /** The connect timeout of the status checks. */
+    /** The connect timeout of the status checks (a seam: the endpoints page's test waits as long as a check may). */
     public Duration probeTimeout() {
         return probeTimeouts.connect();
     }

@@ -239,7 +239,7 @@ public final class MarkdownReport {
         for (LoadResult load : sorted) {
             for (boolean chimera : new boolean[] {true, false}) {
                 LoadResult.ArmLoad arm = load.arm(chimera);
-                line("| " + load.optionsLabel() + " | " + load.load() + " "
+                line("| " + load.optionsLabel() + " | " + load.load().key() + " "
                         + Numbers.plain(load.level()) + " | " + (chimera ? "chimera" : "baseline") + " | "
                         + Numbers.number(arm.aggregateTokPerSec(), 1) + " | "
                         + Numbers.number(arm.perStreamDecodeTokPerSec(), 1) + " | "

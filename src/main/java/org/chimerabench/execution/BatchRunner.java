@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one batch — the trials of one configuration, arm and repetition at the configuration's load — with every call
  * of it in flight together (concurrency N: N trials started at once) or sent at its seeded Poisson arrival time
- * (request rate, at most {@link Load#RATE_MAX_IN_FLIGHT} in flight). The batch's calls are stored together when the
- * last one ends, so a batch is stored whole or not at all: one cut off by a cancel or a restart leaves its trials
- * unfinished, and the resumed sweep runs it again whole.
+ * (request rate: each of its {@link Load#RATE_BATCH_REQUESTS} calls on its own thread). The batch's calls are
+ * stored together when the last one ends, so a batch is stored whole or not at all: one cut off by a cancel or a
+ * restart leaves its trials unfinished, and the resumed sweep runs it again whole.
  */
 final class BatchRunner {
 

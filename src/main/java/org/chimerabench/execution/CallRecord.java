@@ -215,16 +215,8 @@ public class CallRecord {
     static final double PLANNED_LOAD_MS = 10;
     static final double UNPLANNED_LOAD_MS = 500;
 
-    public ReloadReason getReloadReason() {
-        return reloadReason;
-    }
-
     public String getDisturbance() {
         return disturbance;
-    }
-
-    public Integer getContextLength() {
-        return contextLength;
     }
 
     /** The load this call ran under. */
@@ -232,14 +224,6 @@ public class CallRecord {
         this.concurrency = load.paced() ? null : load.concurrency();
         this.requestRate = load.requestRate();
         return this;
-    }
-
-    public Integer getConcurrency() {
-        return concurrency;
-    }
-
-    public Double getQueueMs() {
-        return queueMs;
     }
 
     /** A call that failed (after its retries), with the reason; excluded from every statistic. */
@@ -281,22 +265,6 @@ public class CallRecord {
         return id;
     }
 
-    public Trial getTrial() {
-        return trial;
-    }
-
-    public Long getSweepId() {
-        return sweepId;
-    }
-
-    public Stage getStage() {
-        return stage;
-    }
-
-    public void setStage(Stage stage) {
-        this.stage = stage;
-    }
-
     public CallStatus getStatus() {
         return status;
     }
@@ -313,18 +281,6 @@ public class CallRecord {
         this.model = model;
     }
 
-    public String getOptionsSent() {
-        return optionsSent;
-    }
-
-    public void setOptionsSent(String optionsSent) {
-        this.optionsSent = optionsSent;
-    }
-
-    public Double getTtftMs() {
-        return ttftMs;
-    }
-
     public void setTtftMs(Double ttftMs) {
         this.ttftMs = ttftMs;
     }
@@ -333,59 +289,28 @@ public class CallRecord {
         return e2eMs;
     }
 
-    public Double getDecodeTokPerSec() {
-        return decodeTokPerSec;
-    }
-
     public void setDecodeTokPerSec(Double decodeTokPerSec) {
         this.decodeTokPerSec = decodeTokPerSec;
-    }
-
-    public Double getLoadMs() {
-        return loadMs;
     }
 
     public void setLoadMs(Double loadMs) {
         this.loadMs = loadMs;
     }
 
-    public Double getPromptEvalMs() {
-        return promptEvalMs;
-    }
-
     public void setPromptEvalMs(Double promptEvalMs) {
         this.promptEvalMs = promptEvalMs;
-    }
-
-    public Double getEvalMs() {
-        return evalMs;
     }
 
     public void setEvalMs(Double evalMs) {
         this.evalMs = evalMs;
     }
 
-    public Double getTotalMs() {
-        return totalMs;
-    }
-
     public void setTotalMs(Double totalMs) {
         this.totalMs = totalMs;
-    }
-
-    public Integer getEvalCount() {
-        return evalCount;
     }
 
     public void setEvalCount(Integer evalCount) {
         this.evalCount = evalCount;
     }
 
-    public Long getSizeVramBytes() {
-        return sizeVramBytes;
-    }
-
-    public Boolean getCold() {
-        return cold;
-    }
 }

@@ -1,6 +1,7 @@
 package org.chimerabench.execution;
 
 import java.util.List;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.ollama.LoadedModel;
 import org.chimerabench.ollama.LoadedRunner;
 
@@ -109,6 +110,6 @@ final class RunnerWatch {
     }
 
     private static String gib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (1024.0 * 1024 * 1024));
+        return Numbers.number(bytes / (1024.0 * 1024 * 1024), 2) + " GiB";
     }
 }

@@ -97,18 +97,10 @@ public class Trial {
         finishedAt = OffsetDateTime.now();
     }
 
-    public int getSlot() {
-        return slot;
-    }
-
     /** True when {@code other} is in the same batch: same configuration, arm, repetition and warm-up flag. */
     boolean sameBatch(Trial other) {
         return configuration.getId().equals(other.configuration.getId()) && arm == other.arm
                 && repetition == other.repetition && warmup == other.warmup;
-    }
-
-    public Integer getPlanPosition() {
-        return planPosition;
     }
 
     public static Trial finished(Configuration configuration, Arm arm, int repetition) {

@@ -10,22 +10,9 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GenerateRequest(String model, String prompt, Map<String, Object> options, Boolean stream,
-                              Boolean raw, Object think, @JsonProperty("keep_alive") Object keepAlive) {
+                              @JsonProperty("keep_alive") Object keepAlive) {
 
     public static GenerateRequest of(String model, String prompt, Map<String, Object> options) {
-        return new GenerateRequest(model, prompt, options == null || options.isEmpty() ? null : options, true, null,
-                null, null);
-    }
-
-    public GenerateRequest withRaw(boolean value) {
-        return new GenerateRequest(model, prompt, options, stream, value, think, keepAlive);
-    }
-
-    public GenerateRequest withThink(Object value) {
-        return new GenerateRequest(model, prompt, options, stream, raw, value, keepAlive);
-    }
-
-    public GenerateRequest withKeepAlive(Object value) {
-        return new GenerateRequest(model, prompt, options, stream, raw, think, value);
+        return new GenerateRequest(model, prompt, options == null || options.isEmpty() ? null : options, true, null);
     }
 }

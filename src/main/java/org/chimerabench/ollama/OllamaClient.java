@@ -311,7 +311,7 @@ public final class OllamaClient implements AutoCloseable {
     /** Loads the model with these runner options (empty prompt); returns the client-measured load time in ms. */
     public double load(String model, Map<String, Object> options) {
         long start = System.nanoTime();
-        postJson("api/generate", new GenerateRequest(model, "", options, false, null, null, null),
+        postJson("api/generate", new GenerateRequest(model, "", options, false, null),
                 timeouts.firstToken());
         return (System.nanoTime() - start) / 1e6;
     }
@@ -322,7 +322,7 @@ public final class OllamaClient implements AutoCloseable {
     }
 
     private void unload(String model, Cancellation cancellation) {
-        postJson("api/generate", new GenerateRequest(model, "", null, false, null, null, 0), timeouts.firstToken(),
+        postJson("api/generate", new GenerateRequest(model, "", null, false, 0), timeouts.firstToken(),
                 cancellation);
     }
 
@@ -484,12 +484,12 @@ public final class OllamaClient implements AutoCloseable {
         return openStreams.get();
     }
 
-    /** HTTP client tasks running right now (0 when nothing is in flight). */
+    /** HTTP client tasks running right now (0 when nothing is in flight); a seam: tests check nothing leaks. */
     public int activeThreads() {
         return runningTasks.get();
     }
 
-    /** True when no call runs and no HTTP client task is busy (nothing leaked). */
+    /** True when no call runs and no HTTP client task is busy (nothing leaked); a seam for the same tests. */
     public boolean isIdle() {
         return openStreams.get() == 0 && runningTasks.get() == 0;
     }

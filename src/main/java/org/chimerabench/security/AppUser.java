@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.chimerabench.base.Role;
 
 /** A person who logs in: a name, a hashed password, a role, and whether the account is enabled. */
 @Entity

@@ -1,6 +1,7 @@
 package org.chimerabench.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.chimerabench.base.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -76,12 +77,12 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**", "/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/users/**", "/api/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .requestMatchers("/api/users/**", "/api/endpoints/**").hasRole("ADMIN")
+                        .requestMatchers("/api/users/**", "/api/endpoints/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/tokens/**").authenticated()
-                        .anyRequest().hasRole("OPERATOR"))
+                        .anyRequest().hasRole(Role.OPERATOR.name()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterBefore(new CrossSiteRequests(), BasicAuthenticationFilter.class)

@@ -2,6 +2,7 @@ package org.chimerabench.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.chimerabench.base.Role;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserRepository extends JpaRepository<AppUser, Long> {

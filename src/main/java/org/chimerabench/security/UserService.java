@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
+import org.chimerabench.base.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;

@@ -1,6 +1,7 @@
 package org.chimerabench.security;
 
 import java.time.OffsetDateTime;
+import org.chimerabench.base.Role;
 
 /** A user as lists and the REST API show them (never the password hash). */
 public record UserView(long id, String username, Role role, boolean enabled, OffsetDateTime createdAt) {

@@ -105,9 +105,4 @@ public final class OneSampleTTest {
     public double ciHigh() {
         return ciHigh;
     }
-
-    /** True when the two-sided p-value is below α. */
-    public boolean significantAt(double alpha) {
-        return pValueTwoSided < alpha;
-    }
 }

@@ -1,19 +1,24 @@
 package org.chimerabench.sweep;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The load a configuration is measured under (docs/architecture.md §4.1): {@code concurrency} calls in flight at once
  * — a repetition is one batch of that many trials per arm, started together — or, instead, {@code requestRate}
- * requests per second with seeded Poisson arrivals: a batch of {@value #RATE_BATCH_REQUESTS} requests, at most
- * {@value #RATE_MAX_IN_FLIGHT} in flight. Concurrency 1 is a sweep as before: one call at a time.
+ * requests per second with seeded Poisson arrivals: a batch of {@value #RATE_BATCH_REQUESTS} requests, each sent at
+ * its arrival time. Concurrency 1 is a sweep as before: one call at a time.
  */
 public record Load(int concurrency, Double requestRate) {
 
     /** Requests per batch (per repetition and arm) at a request rate. */
     public static final int RATE_BATCH_REQUESTS = 8;
-    /** Requests in flight at most at a request rate; later arrivals wait for one to end. */
+    /**
+     * The bound on requests in flight at a request rate. A rate batch has only {@value #RATE_BATCH_REQUESTS}
+     * requests and each gets its own thread, so this bound never holds one back: every request is sent at its
+     * arrival time, however many are still in flight. Only a batch larger than the bound would make arrivals wait.
+     */
     public static final int RATE_MAX_IN_FLIGHT = 16;
     public static final Load ONE_AT_A_TIME = new Load(1, null);
 
@@ -38,6 +43,28 @@ public record Load(int concurrency, Double requestRate) {
 
     public boolean paced() {
         return requestRate != null;
+    }
+
+    /** Which of the two loads this is. */
+    public Kind kind() {
+        return paced() ? Kind.REQUEST_RATE : Kind.CONCURRENCY;
+    }
+
+    /** The two kinds of load, named in JSON and reports by their option key. */
+    public enum Kind {
+        CONCURRENCY(OllamaOption.CONCURRENCY), REQUEST_RATE(OllamaOption.REQUEST_RATE);
+
+        private final OllamaOption option;
+
+        Kind(OllamaOption option) {
+            this.option = option;
+        }
+
+        /** {@code concurrency} or {@code requestRate}: the option's key, as the analysis JSON and reports say it. */
+        @JsonValue
+        public String key() {
+            return option.key();
+        }
     }
 
     /** The level as a number on a load axis: the concurrency, or the rate. */

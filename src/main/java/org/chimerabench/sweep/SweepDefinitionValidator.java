@@ -153,15 +153,12 @@ final class SweepDefinitionValidator {
             errors.put("workload.type", "Workload type is required: SINGLE_PROMPT or AGENT_WORKFLOW");
             return null;
         }
-        return switch (workload.type()) {
-            case "SINGLE_PROMPT" -> WorkloadType.SINGLE_PROMPT;
-            case "AGENT_WORKFLOW" -> WorkloadType.AGENT_WORKFLOW;
-            default -> {
-                errors.put("workload.type", "Workload type must be SINGLE_PROMPT or AGENT_WORKFLOW, got "
-                        + workload.type());
-                yield null;
-            }
-        };
+        Optional<WorkloadType> type = WorkloadType.named(workload.type());
+        if (type.isEmpty()) {
+            errors.put("workload.type", "Workload type must be SINGLE_PROMPT or AGENT_WORKFLOW, got "
+                    + workload.type());
+        }
+        return type.orElse(null);
     }
 
     private Map<String, List<Object>> axes(Map<String, Object> axes) {

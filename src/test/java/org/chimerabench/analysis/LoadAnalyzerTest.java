@@ -46,7 +46,7 @@ class LoadAnalyzerTest {
         assertThat(results).hasSize(2);
         LoadResult four = results.get(1);
         assertThat(four.options()).as("the load is not one of the options").isEqualTo(Map.of("num_ctx", 2048));
-        assertThat(four.load()).isEqualTo("concurrency");
+        assertThat(four.load().key()).isEqualTo("concurrency");
         assertThat(four.level()).isEqualTo(4.0);
         LoadResult.ArmLoad c4 = four.chimera();
         assertThat(c4.batches()).isEqualTo(2);
@@ -85,7 +85,7 @@ class LoadAnalyzerTest {
         assertThat(results.get(0).chimera().parallelEfficiency()).isNull();
         LoadResult paced = LoadAnalyzer.analyse(List.of(new LoadAnalyzer.Subject(2, Map.of("num_ctx", 2048),
                 new Load(1, 2.5))), calls).get(0);
-        assertThat(paced.load()).isEqualTo("requestRate");
+        assertThat(paced.load().key()).isEqualTo("requestRate");
         assertThat(paced.level()).isEqualTo(2.5);
         assertThat(paced.chimera().parallelEfficiency()).as("no efficiency at a request rate").isNull();
     }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.chimerabench.exchange.ExampleService;
-import org.chimerabench.security.Role;
+import org.chimerabench.base.Role;
 import org.chimerabench.security.UserService;
 import org.chimerabench.support.PostgresTestDatabase;
 import org.chimerabench.support.SignedIn;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.security.ApiTokenService;
-import org.chimerabench.security.Role;
+import org.chimerabench.base.Role;
 import org.chimerabench.security.ShareLinkService;
 import org.chimerabench.security.UserService;
 import org.chimerabench.support.SignedIn;

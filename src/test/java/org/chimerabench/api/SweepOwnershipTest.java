@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.List;
 import java.util.Map;
-import org.chimerabench.security.Role;
+import org.chimerabench.base.Role;
 import org.chimerabench.security.UserService;
 import org.chimerabench.support.SeedFiles;
 import org.chimerabench.support.SeedSweeps;

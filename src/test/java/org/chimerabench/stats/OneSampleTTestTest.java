@@ -19,8 +19,8 @@ class OneSampleTTestTest {
         assertClose(t.pValueOneSided(), 0.050504165417645665); // st.ttest_1samp(x, 0, alternative='greater').pvalue
         assertClose(t.ciLow(), -0.03574806808380987);         // .confidence_interval(0.95).low
         assertClose(t.ciHigh(), 0.33574806808380986);         // .confidence_interval(0.95).high
-        assertThat(t.significantAt(0.05)).isFalse();
-        assertThat(t.significantAt(0.11)).isTrue();
+        assertThat(t.pValueTwoSided()).as("not significant at 0.05").isGreaterThanOrEqualTo(0.05);
+        assertThat(t.pValueTwoSided()).as("significant at 0.11").isLessThan(0.11);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.chimerabench.analysis.ui;
 
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.ScrollCue;
 import org.chimerabench.analysis.SweepAnalysis;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -61,7 +62,8 @@ class CompareView extends VerticalLayout implements BeforeEnterObserver {
     CompareView(ComparisonService comparisons, AnalysisService analyses, SweepService sweeps,
                 ShareLinkService shares, AuthenticationContext authentication) {
         this.shares = shares;
-        this.operator = authentication.hasRole("OPERATOR"); // courtesy: ShareLinkService checks the role itself
+        // courtesy: ShareLinkService checks the role itself
+        this.operator = authentication.hasRole(Role.OPERATOR.name());
         this.comparisons = comparisons;
         this.analyses = analyses;
         addClassName("compare-view");

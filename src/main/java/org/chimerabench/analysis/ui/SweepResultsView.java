@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.chimerabench.analysis.AnalysisService;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.PrintableReport;
 import org.chimerabench.base.ui.RouteIds;
 import org.chimerabench.execution.CallService;
@@ -67,7 +68,8 @@ class SweepResultsView extends VerticalLayout implements BeforeEnterObserver, Ha
                      @Value("${chimera.results.live-refresh:5s}") Duration verdictRefresh) {
         this.verdictRefresh = verdictRefresh;
         this.shares = shares;
-        this.operator = authentication.hasRole("OPERATOR"); // courtesy: the services check the role themselves
+        // courtesy: the services check the role themselves
+        this.operator = authentication.hasRole(Role.OPERATOR.name());
         this.execution = execution;
         this.monitor = monitor;
         this.events = events;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.chimerabench.analysis.LoadResult;
 import org.chimerabench.base.Numbers;
@@ -18,6 +17,7 @@ import org.chimerabench.chart.ChartOptions.Point;
 import org.chimerabench.chart.ChartOptions.Series;
 import org.chimerabench.chart.ChartOptions.Stroke;
 import org.chimerabench.chart.ChartType;
+import org.chimerabench.sweep.Load;
 
 /**
  * The throughput–latency curve: per configuration (its options without the load) and arm, one point per load level —
@@ -64,8 +64,8 @@ class ThroughputLatencyChart extends ApexChart {
                         points.add(Point.of(ChartOptions.round(arm.ttftP95Ms()),
                                 ChartOptions.round(arm.aggregateTokPerSec())));
                         tips.add(curve.getKey() + " · " + (chimera ? "chimera" : "baseline") + " · " + level(load)
-                                + String.format(Locale.ROOT, ": %.1f tok/s in all, TTFT p95 %.0f ms",
-                                arm.aggregateTokPerSec(), arm.ttftP95Ms()));
+                                + ": " + Numbers.number(arm.aggregateTokPerSec(), 1) + " tok/s in all, TTFT p95 "
+                                + Numbers.number(arm.ttftP95Ms(), 0) + " ms");
                         maxX = Math.max(maxX, arm.ttftP95Ms());
                         maxY = Math.max(maxY, arm.aggregateTokPerSec());
                     }
@@ -91,7 +91,7 @@ class ThroughputLatencyChart extends ApexChart {
 
     /** "concurrency 4", "2.5 requests/s". */
     static String level(LoadResult load) {
-        return load.load().equals("requestRate") ? Numbers.plain(load.level()) + " requests/s"
+        return load.load() == Load.Kind.REQUEST_RATE ? Numbers.plain(load.level()) + " requests/s"
                 : "concurrency " + Numbers.plain(load.level());
     }
 }

@@ -16,6 +16,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.chimerabench.base.Role;
 
 /**
  * The application shell: brand, a side navigation listing the views the signed-in user may open (from
@@ -46,8 +47,8 @@ public final class MainLayout extends AppLayout {
     }
 
     private static String role(AuthenticationContext authentication) {
-        return authentication.hasRole("ADMIN") ? "administrator" : authentication.hasRole("OPERATOR") ? "operator"
-                : "viewer";
+        return authentication.hasRole(Role.ADMIN.name()) ? "administrator"
+                : authentication.hasRole(Role.OPERATOR.name()) ? "operator" : "viewer";
     }
 
     private static Div brand() {

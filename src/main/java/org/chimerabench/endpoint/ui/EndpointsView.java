@@ -22,6 +22,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.endpoint.EndpointService;
@@ -47,7 +48,8 @@ class EndpointsView extends VerticalLayout {
 
     EndpointsView(EndpointService endpoints, AuthenticationContext authentication) {
         this.endpoints = endpoints;
-        this.administrator = authentication.hasRole("ADMIN"); // courtesy: EndpointService checks the role itself
+        // courtesy: EndpointService checks the role itself
+        this.administrator = authentication.hasRole(Role.ADMIN.name());
         addClassName("endpoints-view");
         setSizeFull();
         Button add = new Button("Add endpoint", VaadinIcon.PLUS.create(), e -> new EndpointDialog(endpoints, null,

@@ -23,6 +23,7 @@ import org.chimerabench.analysis.SweepOverview;
 import org.chimerabench.analysis.SweepOverviewService;
 import org.chimerabench.analysis.ui.VerdictBadges;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.ScrollCue;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.exchange.ImportService;
@@ -45,11 +46,12 @@ class SweepsView extends VerticalLayout {
 
     SweepsView(SweepOverviewService overviews, ImportService imports, AuthenticationContext authentication) {
         this.overviews = overviews;
-        this.operator = authentication.hasRole("OPERATOR"); // courtesy: the services check the role themselves
+        // courtesy: the services check the role themselves
+        this.operator = authentication.hasRole(Role.OPERATOR.name());
         setSizeFull();
         addClassName("sweeps-view");
         add(new ViewToolbar("Sweeps"));
-        if (authentication.hasRole("OPERATOR")) { // courtesy: ImportService checks the role itself
+        if (authentication.hasRole(Role.OPERATOR.name())) { // courtesy: ImportService checks the role itself
             add(new ImportPanel(imports, this::imported));
         }
         Div table = ScrollCue.wrap(configureGrid());

@@ -3,6 +3,7 @@ package org.chimerabench.execution.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.OptionsJson;
 import org.chimerabench.execution.LiveSnapshot;
 
@@ -46,13 +47,13 @@ final class RaceProgressText {
         return switch (race.objective()) {
             case THROUGHPUT_DELTA_PCT -> "throughput Δ " + String.format(Locale.ROOT, "%+.2f %%", mean)
                     .replace('-', '−');
-            case CHIMERA_DECODE_TOK_PER_SEC -> String.format(Locale.ROOT, "%.1f tok/s", mean);
-            case TTFT_MS -> String.format(Locale.ROOT, "%.0f ms", mean);
+            case CHIMERA_DECODE_TOK_PER_SEC -> Numbers.number(mean, 1) + " tok/s";
+            case TTFT_MS -> Numbers.number(mean, 0) + " ms";
         };
     }
 
     private static String halfWidth(double width, boolean relative) {
-        String number = String.format(Locale.ROOT, width < 0.1 ? "%.2f" : "%.1f", width);
+        String number = Numbers.number(width, width < 0.1 ? 2 : 1);
         return "± " + number + (relative ? " %" : " points");
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.SweepOverview;
 import org.chimerabench.analysis.SweepOverviewService;
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.exchange.ExampleService;
 
@@ -40,7 +41,7 @@ class DashboardView extends VerticalLayout {
         List<SweepOverview> recent = overviews.recent(RECENT);
         add(new ViewToolbar("Dashboard"));
         if (recent.isEmpty()) {
-            add(emptyState(examples, authentication.hasRole("OPERATOR")));
+            add(emptyState(examples, authentication.hasRole(Role.OPERATOR.name())));
             return;
         }
         Div cards = new Div();

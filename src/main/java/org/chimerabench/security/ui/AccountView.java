@@ -18,6 +18,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.Panel;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.security.ApiTokenService;
@@ -48,7 +49,8 @@ class AccountView extends VerticalLayout {
         this.me = authentication.getPrincipalName().orElseThrow();
         addClassName("account-view");
         add(new ViewToolbar("My account"), passwordPanel(users), tokenPanel());
-        this.operator = authentication.hasRole("OPERATOR"); // courtesy: ShareLinkService checks the role itself
+        // courtesy: ShareLinkService checks the role itself
+        this.operator = authentication.hasRole(Role.OPERATOR.name());
         if (operator) {
             add(sharePanel());
         }

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.chimerabench.security.Role;
+import org.chimerabench.base.Role;
 import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserValidationException;
 

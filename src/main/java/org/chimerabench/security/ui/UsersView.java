@@ -15,7 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import org.chimerabench.base.ui.ViewToolbar;
-import org.chimerabench.security.Role;
+import org.chimerabench.base.Role;
 import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserValidationException;
 import org.chimerabench.security.UserView;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.chimerabench.analysis.LoadResult;
 import org.chimerabench.chart.ApexChart;
+import org.chimerabench.sweep.Load;
 import org.junit.jupiter.api.Test;
 
 /** The throughput–latency curve: a point per load level in load order, a line per configuration and arm, A and B. */
@@ -21,8 +22,8 @@ class ThroughputLatencyChartTest {
     }
 
     static LoadResult load(long id, int gpu, int level, double aggregate, double ttftP95) {
-        return new LoadResult(id, Map.of("num_gpu", gpu), "concurrency", level, arm(aggregate * 0.98, ttftP95 * 1.02),
-                arm(aggregate, ttftP95));
+        return new LoadResult(id, Map.of("num_gpu", gpu), Load.Kind.CONCURRENCY, level,
+                arm(aggregate * 0.98, ttftP95 * 1.02), arm(aggregate, ttftP95));
     }
 
     @Test
