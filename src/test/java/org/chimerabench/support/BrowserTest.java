@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -18,8 +17,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the real-browser tests: one headless Chromium (1440×900) per test class against the app on a random port;
- * each test starts signed out (cookies and storage cleared) and logs in as the admin.
+ * Base of the real-browser tests: one headless Chromium (1440×900) for every test of the test JVM (started by the
+ * first, closed when the JVM ends), against the app on a random port; each test starts signed out (cookies and
+ * storage cleared) and logs in as the admin. A test that needs another window size or a second person starts its
+ * own browser and closes it.
  */
 @ResourceLock("chromium") // one real browser at a time (failsafe runs a packaged-app test beside it)
 public abstract class BrowserTest {
@@ -36,6 +37,7 @@ public abstract class BrowserTest {
     void openBrowser() {
         if (shared == null) {
             shared = Browser.start(1440, 900);
+            Runtime.getRuntime().addShutdownHook(new Thread(BrowserTest::quitShared));
         } else {
             shared.get(url("/login"));
             shared.manage().deleteAllCookies();
@@ -76,12 +78,7 @@ public abstract class BrowserTest {
         }
     }
 
-    @AfterAll
-    static void closeBrowser() {
-        quitShared();
-    }
-
-    private static void quitShared() {
+    private static synchronized void quitShared() {
         if (shared != null) {
             try {
                 shared.quit();
