@@ -17,6 +17,8 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chimerabench.analysis.AnalysisService;
@@ -133,8 +135,21 @@ class LiveMonitorTest {
     @Test
     void whileAConfigurationLacksATrialTheFiguresAreProvisionalAndUncoloured() throws Exception {
         try (FakeOllama fake = FakeOllama.start()) {
-            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> FakeScript.stream("m").after(Duration.ofMillis(100))
-                    .chunk("Hello").done());
+            // The second configuration's tuned calls wait until the page was seen provisional (at most 20 s): the
+            // window in which a configuration lacks a trial then lasts until the page has drawn its figures, however
+            // slowly a cold JVM computes its first analysis (a signal, not a longer guessed window).
+            CountDownLatch provisionalSeen = new CountDownLatch(1);
+            fake.tags(FakeOllama.ONE_MODEL_TAGS).whenIdle(() -> {
+                List<String> bodies = fake.requestBodies();
+                if (bodies.get(bodies.size() - 1).contains("\"temperature\":0.8")) {
+                    try {
+                        provisionalSeen.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return FakeScript.stream("m").after(Duration.ofMillis(100)).chunk("Hello").done();
+            });
             endpoints.add("provisional-box", fake.baseUrl(), null);
             long id = startSweep("provisional-box", 8, "[0.6, 0.8]"); // 2 configurations × 2 arms × 8 = 32 calls
             KaribuViews.setUp(context);
@@ -143,26 +158,28 @@ class LiveMonitorTest {
             AtomicBoolean finalViewSeen = new AtomicBoolean();
             await("the final verdict shown").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(40))
                     .pollInSameThread().until(() -> {
-                MockVaadin.clientRoundtrip();
-                ResultsPage.complete();
-                assertThat(_find(Span.class, spec -> spec.withText("partial"))).as("no 'partial' badge while running")
-                        .isEmpty();
-                if (!_find(KpiRow.class).isEmpty()) {
-                    VerdictBanner banner = _get(VerdictBanner.class);
-                    boolean provisional = banner.getContent().getClassNames().contains("verdict-provisional");
-                    List<String> tones = _find(StatCard.class).stream().flatMap(card -> card.getElement().getChild(1)
-                            .getClassList().stream()).filter(c -> c.equals("good") || c.equals("bad")).toList();
-                    if (provisional) {
-                        provisionalViews.incrementAndGet();
-                        assertThat(banner.sentence()).startsWith("Provisional — ");
-                        assertThat(tones).as("no coloured KPI while provisional").isEmpty();
-                        assertThat(_find(Span.class, spec -> spec.withClasses("verdict-badge"))).allMatch(badge ->
-                                badge.getClassNames().contains("verdict-provisional"));
-                    }
-                    finalViewSeen.set(_find(LiveMonitor.class).isEmpty() && !provisional);
-                }
-                return finalViewSeen.get();
-            });
+                        MockVaadin.clientRoundtrip();
+                        ResultsPage.complete();
+                        assertThat(_find(Span.class, spec -> spec.withText("partial")))
+                                .as("no 'partial' badge while running").isEmpty();
+                        if (!_find(KpiRow.class).isEmpty()) {
+                            VerdictBanner banner = _get(VerdictBanner.class);
+                            boolean provisional = banner.getContent().getClassNames().contains("verdict-provisional");
+                            List<String> tones = _find(StatCard.class).stream().flatMap(card -> card.getElement()
+                                    .getChild(1).getClassList().stream()).filter(c -> c.equals("good")
+                                    || c.equals("bad")).toList();
+                            if (provisional) {
+                                provisionalViews.incrementAndGet();
+                                assertThat(banner.sentence()).startsWith("Provisional — ");
+                                assertThat(tones).as("no coloured KPI while provisional").isEmpty();
+                                assertThat(_find(Span.class, spec -> spec.withClasses("verdict-badge")))
+                                        .allMatch(badge -> badge.getClassNames().contains("verdict-provisional"));
+                                provisionalSeen.countDown();
+                            }
+                            finalViewSeen.set(_find(LiveMonitor.class).isEmpty() && !provisional);
+                        }
+                        return finalViewSeen.get();
+                    });
             assertThat(provisionalViews.get()).as("figures were shown while the second configuration had no trial")
                     .isPositive();
             assertThat(finalViewSeen.get()).as("after the run the verdict is no longer provisional").isTrue();
