@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -162,21 +163,27 @@ class LiveMonitorTest {
                         ResultsPage.complete();
                         assertThat(_find(Span.class, spec -> spec.withText("partial")))
                                 .as("no 'partial' badge while running").isEmpty();
-                        if (!_find(KpiRow.class).isEmpty()) {
-                            VerdictBanner banner = _get(VerdictBanner.class);
+                        // One verdict as drawn, read through the component tree: each Karibu lookup first runs
+                        // the pushes queued meanwhile, which may replace the verdict between two lookups.
+                        boolean running = !_find(LiveMonitor.class).isEmpty();
+                        List<SweepVerdict> verdicts = _find(SweepVerdict.class); // as new as `running`, or newer
+                        SweepVerdict shown = verdicts.isEmpty() ? null : verdicts.get(0);
+                        if (shown != null && !within(shown, KpiRow.class).isEmpty()) {
+                            VerdictBanner banner = within(shown, VerdictBanner.class).get(0);
                             boolean provisional = banner.getContent().getClassNames().contains("verdict-provisional");
-                            List<String> tones = _find(StatCard.class).stream().flatMap(card -> card.getElement()
-                                    .getChild(1).getClassList().stream()).filter(c -> c.equals("good")
+                            List<String> tones = within(shown, StatCard.class).stream().flatMap(card -> card
+                                    .getElement().getChild(1).getClassList().stream()).filter(c -> c.equals("good")
                                     || c.equals("bad")).toList();
                             if (provisional) {
                                 provisionalViews.incrementAndGet();
                                 assertThat(banner.sentence()).startsWith("Provisional — ");
                                 assertThat(tones).as("no coloured KPI while provisional").isEmpty();
-                                assertThat(_find(Span.class, spec -> spec.withClasses("verdict-badge")))
-                                        .allMatch(badge -> badge.getClassNames().contains("verdict-provisional"));
+                                assertThat(within(banner, Span.class)).filteredOn(span -> span.getClassNames()
+                                        .contains("verdict-badge")).isNotEmpty().allMatch(badge -> badge
+                                        .getClassNames().contains("verdict-provisional"));
                                 provisionalSeen.countDown();
                             }
-                            finalViewSeen.set(_find(LiveMonitor.class).isEmpty() && !provisional);
+                            finalViewSeen.set(!running && !provisional);
                         }
                         return finalViewSeen.get();
                     });
@@ -263,5 +270,17 @@ class LiveMonitorTest {
                 });
         MockVaadin.clientRoundtrip();
         assertThat(ended.get()).as("reported once, after attach").isEqualTo(1);
+    }
+
+    /** The components of a type below {@code root}, walked through the component tree (no Karibu lookup). */
+    private static <T extends Component> List<T> within(Component root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        root.getChildren().forEach(child -> {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            found.addAll(within(child, type));
+        });
+        return found;
     }
 }
