@@ -53,9 +53,11 @@ public final class PackagedApp implements AutoCloseable {
      * JVM options of the packaged-app tests that check behaviour, not start-up (every start here but
      * {@link #asNewcomer}): a short-lived app on 2 cores needs no C2 compiler and no concurrent collector. With C1 only
      * and the serial collector the jar answers /login after 19 s of CPU instead of 32 (13.7 s instead of 17.8 s of
-     * wall time; measured here). The app itself is the shipped jar on its defaults.
+     * wall time; measured here). The app itself is the shipped jar on its defaults. The options are the pom's
+     * {@code test.jvm}, handed over by Failsafe as {@code chimera.test.jvm}.
      */
-    public static final List<String> TEST_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> TEST_JVM = List.of(System.getProperty("chimera.test.jvm",
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+"));
 
     /** Starts the dashboard on a free port with the given options and environment; returns once the API answers. */
     public static PackagedApp start(String name, Map<String, String> environment, String... options)
