@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationContext;
  * output is pasted below. Tolerance 1e-9 relative (counts exact).
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @AsAdmin
 class AnalysisReferenceTest {

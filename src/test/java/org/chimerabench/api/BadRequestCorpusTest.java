@@ -34,7 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -46,9 +45,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * refusal here is the input's fault, not the role's ({@link StateChangeAuthorizationTest} covers roles). Own
  * database.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:corpus-${random.uuid};DB_CLOSE_DELAY=-1")
+@SpringBootTest
 @AutoConfigureMockMvc
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @AsAdmin
 class BadRequestCorpusTest {

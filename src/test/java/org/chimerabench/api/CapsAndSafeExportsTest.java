@@ -17,7 +17,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -26,9 +25,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * CSV); the analysis JSON never carries a non-finite number; CSV exports neutralise formula-like cells and still
  * round-trip; a comparison warns when the two sweeps are not alike. Own database.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:caps-${random.uuid};DB_CLOSE_DELAY=-1")
+@SpringBootTest
 @AutoConfigureMockMvc
-@DirtiesContext
 @AsAdmin
 class CapsAndSafeExportsTest {
 

@@ -35,7 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -45,9 +44,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * then the role that may do it succeeds. Own database. ({@code POST /api/admin/backup} needs a database in files:
  * {@code BackupApiTest} shows it the same way on one.)
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:authz-${random.uuid};DB_CLOSE_DELAY=-1")
+@SpringBootTest
 @AutoConfigureMockMvc
-@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StateChangeAuthorizationTest {

@@ -21,7 +21,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -29,9 +28,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * DELETE /api/sweeps/{id}: the sweep, its configurations, trials and calls go, nothing else does; an operator
  * deletes their own, an admin any; never while it runs. Own database.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:deletion-${random.uuid};DB_CLOSE_DELAY=-1")
+@SpringBootTest
 @AutoConfigureMockMvc
-@DirtiesContext
 class SweepDeletionTest {
 
     static final String PASSWORD = "a-long-test-password";

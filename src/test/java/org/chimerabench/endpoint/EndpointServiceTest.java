@@ -12,10 +12,12 @@ import org.chimerabench.ollama.FakeOllama;
 import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Endpoints: the simulator is registered, statuses come from background checks, bad input is refused. */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @AsAdmin
 class EndpointServiceTest {
 

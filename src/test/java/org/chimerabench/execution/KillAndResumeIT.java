@@ -56,7 +56,7 @@ class KillAndResumeIT {
     }
 
     /**
-     * Two stories at once, to share the app starts (each costs ~20 s here): app 1 runs a race and is killed (SIGKILL)
+     * Two stories at once, to share the app starts (each costs ~10 s of CPU here, more beside a browser test): app 1 runs a race and is killed (SIGKILL)
      * mid-race, then restarted on its H2 file; app 2 — the twin — runs the same race uninterrupted (same seed, its own
      * database, the reference), then a fixed sweep it is stopped in the middle of (SIGTERM, a graceful stop), and is
      * restarted on its file too while app 1 comes back.

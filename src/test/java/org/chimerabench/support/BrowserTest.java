@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the real-browser tests: one headless Chromium (1440×900) for every test of the test JVM (started by the
@@ -23,6 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * own browser and closes it.
  */
 @ResourceLock("chromium") // one real browser at a time (failsafe runs a packaged-app test beside it)
+// every browser test's app runs its simulator at 5× speed, so the subclasses without properties of their own share one
+// Spring context (a sweep started in the browser ends in seconds)
+@TestPropertySource(properties = "chimera.simulator.time-scale=0.2")
 public abstract class BrowserTest {
 
     private static ChromeDriver shared;

@@ -10,6 +10,7 @@ import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * wrong field reported at once under its name. The endpoint is the built-in simulator the app starts.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @AsAdmin
 class SweepDefinitionValidatorTest {
 

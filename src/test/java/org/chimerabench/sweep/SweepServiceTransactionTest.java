@@ -23,6 +23,7 @@ import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.support.AsAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -34,6 +35,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * its transaction first, the connection of its endpoint lookups would be in use the whole time.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @AsAdmin
 class SweepServiceTransactionTest {
 

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** The compare view without a browser: rust vs python, and two sweeps whose axes only partly match. */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @AsAdmin
 class CompareViewTest {
 

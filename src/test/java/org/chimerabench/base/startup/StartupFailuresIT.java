@@ -108,8 +108,7 @@ class StartupFailuresIT {
         Path log = Path.of("target", "startup-failure-" + c.name() + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(PackagedApp.TEST_JVM);
-        command.addAll(List.of("-jar", PackagedApp.jar().toAbsolutePath().toString()));
+        command.addAll(PackagedApp.launch());
         command.addAll(c.arguments());
         if (c.arguments().stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
             command.add("--server.port=" + PackagedApp.freePort());

@@ -27,11 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** The Sweeps view without a browser (Karibu-Testing): upload → Import → rows appear; a bad file → error dialog. */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @AsAdmin
 class SweepsViewTest {
 

@@ -19,9 +19,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * the published example, runs a small sweep on the built-in simulator and shares its results; the link opens in a
  * browser that never logged in. Own database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:first-hour-${random.uuid};DB_CLOSE_DELAY=-1",
-        "chimera.simulator.time-scale=0.2"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:first-hour-${random.uuid};DB_CLOSE_DELAY=-1")
 @DirtiesContext
 @Order(6) // longest first, packaged-app and browser tests alternating
 class NewUserFlowIT extends BrowserTest {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
@@ -44,6 +45,7 @@ import org.springframework.context.ApplicationContext;
  * and endpoint editing.
  */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 class RoleViewsTest {
 
     @Autowired

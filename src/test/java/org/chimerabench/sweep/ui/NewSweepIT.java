@@ -20,16 +20,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * As a new user would: open the app, define a small sweep on the built-in simulator in the editor, start it,
  * watch the progress, and land on the results with charts; and a sweep under load (concurrency 1, 2, 4) whose
  * results page draws the throughput–latency curve.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chimera.simulator.time-scale=0.2")
-@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AsAdmin
 @Order(2) // longest first, packaged-app and browser tests alternating
 class NewSweepIT extends BrowserTest {

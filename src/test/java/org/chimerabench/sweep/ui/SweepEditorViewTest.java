@@ -35,11 +35,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /** The sweep editor without a browser: live preview, the validation rules on the fields, creating a sweep. */
 @SpringBootTest
+@AutoConfigureMockMvc // the context the MockMvc tests share
 @AsAdmin
 class SweepEditorViewTest {
 
