@@ -131,7 +131,7 @@ class StateChangeAuthorizationTest {
                                 + "rust,60,256,0.6,99.0,99.5,900,880\n"), "operator", 201),
                 new Case("POST /api/examples/chimeraforge", () -> post("/api/examples/chimeraforge"), "operator", 201),
                 new Case("POST /api/endpoints", () -> post("/api/endpoints").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"gpu-9\",\"baseUrl\":\"http://127.0.0.1:9\"}"), TestUsers.ADMIN, 201),
+                        .content("{\"name\":\"gpu-authz\",\"baseUrl\":\"http://127.0.0.1:19\"}"), TestUsers.ADMIN, 201),
                 new Case("PUT /api/endpoints/{id}/server-settings", () -> put("/api/endpoints/" + spareEndpoint
                         + "/server-settings").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"serverSettings\":\"OLLAMA_NUM_PARALLEL=4\"}"), TestUsers.ADMIN, 200),

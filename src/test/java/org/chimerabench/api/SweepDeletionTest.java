@@ -46,34 +46,35 @@ class SweepDeletionTest {
     @Test
     void ownersAndAdminsDeleteAndOnlyTheSweepGoes() throws Exception {
         SignedIn.asAdmin(context, () -> {
-            users.create("ana", PASSWORD, Role.OPERATOR);
-            return users.create("bob", PASSWORD, Role.OPERATOR);
+            users.create("dana", PASSWORD, Role.OPERATOR);
+            return users.create("dave", PASSWORD, Role.OPERATOR);
         });
-        long anas = SignedIn.asOperator(context, "ana", () -> SeedSweeps.importFiles(context, null,
+        long danas = SignedIn.asOperator(context, "dana", () -> SeedSweeps.importFiles(context, null,
                 Map.of("summary.csv", SeedFiles.read(SeedFiles.summaryCsv())))).get(0);
-        long bobs = SignedIn.asOperator(context, "bob", () -> SeedSweeps.importFiles(context, "bob's",
+        long daves = SignedIn.asOperator(context, "dave", () -> SeedSweeps.importFiles(context, "dave's",
                 Map.of("a.json", SeedFiles.read(SeedFiles.rustMetrics().get(0))))).get(0);
-        Map<String, Long> bobsRows = rows(bobs);
+        Map<String, Long> davesRows = rows(daves);
         long endpoints = count("SELECT COUNT(*) FROM endpoint");
         long usersBefore = count("SELECT COUNT(*) FROM app_user");
 
-        assertThat(status(delete("/api/sweeps/" + bobs).with(httpBasic("ana", PASSWORD)))).as("not ana's")
+        assertThat(status(delete("/api/sweeps/" + daves).with(httpBasic("dana", PASSWORD)))).as("not dana's")
                 .isEqualTo(403);
-        assertThat(rows(bobs)).isEqualTo(bobsRows);
+        assertThat(rows(daves)).isEqualTo(davesRows);
 
-        assertThat(jdbc.queryForObject("SELECT created_by FROM sweep WHERE id = " + anas, String.class)).isEqualTo("ana");
-        assertThat(rows(anas).get("calls")).isPositive();
-        assertThat(status(delete("/api/sweeps/" + anas).with(httpBasic("ana", PASSWORD)))).isEqualTo(204);
-        assertThat(rows(anas)).as("the sweep and all of its rows").containsOnly(
+        assertThat(jdbc.queryForObject("SELECT created_by FROM sweep WHERE id = " + danas, String.class))
+                .isEqualTo("dana");
+        assertThat(rows(danas).get("calls")).isPositive();
+        assertThat(status(delete("/api/sweeps/" + danas).with(httpBasic("dana", PASSWORD)))).isEqualTo(204);
+        assertThat(rows(danas)).as("the sweep and all of its rows").containsOnly(
                 Map.entry("sweep", 0L), Map.entry("configurations", 0L), Map.entry("trials", 0L), Map.entry("calls", 0L));
-        assertThat(rows(bobs)).as("another sweep keeps everything").isEqualTo(bobsRows);
+        assertThat(rows(daves)).as("another sweep keeps everything").isEqualTo(davesRows);
         assertThat(count("SELECT COUNT(*) FROM endpoint")).isEqualTo(endpoints);
         assertThat(count("SELECT COUNT(*) FROM app_user")).isEqualTo(usersBefore);
-        assertThat(status(delete("/api/sweeps/" + anas).with(httpBasic("ana", PASSWORD)))).as("gone").isEqualTo(404);
+        assertThat(status(delete("/api/sweeps/" + danas).with(httpBasic("dana", PASSWORD)))).as("gone").isEqualTo(404);
 
-        assertThat(status(delete("/api/sweeps/" + bobs).with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))))
+        assertThat(status(delete("/api/sweeps/" + daves).with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))))
                 .as("an admin deletes anyone's").isEqualTo(204);
-        assertThat(rows(bobs).get("sweep")).isZero();
+        assertThat(rows(daves).get("sweep")).isZero();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -21,8 +22,10 @@ import org.springframework.test.web.servlet.MvcResult;
  * Password guessing is slowed down: after 10 failures in a minute for a user name from one address, even the right
  * password is refused there — but not from elsewhere (issue 25: anyone could lock admin out for good).
  */
-@SpringBootTest
+// its own context: the test locks admin out of 127.0.0.1 for a minute, which would refuse the next test classes
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:throttle-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
+@DirtiesContext
 class LoginRateLimitTest {
 
     @Autowired
