@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,8 +45,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * then the role that may do it succeeds. Own database. ({@code POST /api/admin/backup} needs a database in files:
  * {@code BackupApiTest} shows it the same way on one.)
  */
-@SpringBootTest
+// its own context: loading the example must answer 201 (created), not 200 (already there from another test)
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:authz-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StateChangeAuthorizationTest {
@@ -131,7 +134,7 @@ class StateChangeAuthorizationTest {
                                 + "rust,60,256,0.6,99.0,99.5,900,880\n"), "operator", 201),
                 new Case("POST /api/examples/chimeraforge", () -> post("/api/examples/chimeraforge"), "operator", 201),
                 new Case("POST /api/endpoints", () -> post("/api/endpoints").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"gpu-authz\",\"baseUrl\":\"http://127.0.0.1:19\"}"), TestUsers.ADMIN, 201),
+                        .content("{\"name\":\"gpu-9\",\"baseUrl\":\"http://127.0.0.1:9\"}"), TestUsers.ADMIN, 201),
                 new Case("PUT /api/endpoints/{id}/server-settings", () -> put("/api/endpoints/" + spareEndpoint
                         + "/server-settings").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"serverSettings\":\"OLLAMA_NUM_PARALLEL=4\"}"), TestUsers.ADMIN, 200),

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -30,8 +31,10 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * Issue 25: an operator acts on the sweeps they created — start, cancel, append files — an admin on any. Operator
  * B on operator A's sweep: 403 naming the owner, and nothing changed. Own database.
  */
-@SpringBootTest
+// its own context: it counts every audit event, and the shared context's tests add theirs
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:ownership-${random.uuid};DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
+@DirtiesContext
 class SweepOwnershipTest {
 
     static final String PASSWORD = "a-long-test-password";
