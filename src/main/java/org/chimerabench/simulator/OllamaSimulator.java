@@ -56,13 +56,13 @@ public final class OllamaSimulator implements AutoCloseable {
     /** Parallel slots per model unless set (Ollama's OLLAMA_NUM_PARALLEL default is 4 on a machine with room). */
     public static final int DEFAULT_SLOTS = 4;
 
-    private OllamaSimulator(InetAddress address, int port, long seed, double timeScale, int slots)
-            throws IOException {
+    private OllamaSimulator(InetAddress address, int port, long seed, double timeScale, int slots,
+                            ResponseSurface.Machine machine) throws IOException {
         if (slots < 1) {
             throw new IllegalArgumentException("the simulator needs at least 1 parallel slot, got " + slots);
         }
         this.slots = slots;
-        this.engine = new SimulatorEngine(seed, timeScale);
+        this.engine = new SimulatorEngine(seed, timeScale, machine);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ollama-simulator");
@@ -90,8 +90,28 @@ public final class OllamaSimulator implements AutoCloseable {
 
     /** Starts a simulator on the given address (e.g. all interfaces, to share one on a network) and port. */
     public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale, int slots) {
+        return start(address, port, seed, timeScale, slots, DEFAULT_VRAM_GIB, DEFAULT_CPU_CORES);
+    }
+
+    /** The simulated machine's GPU memory (GiB) and physical CPU cores, unless set. */
+    public static final double DEFAULT_VRAM_GIB = 12;
+    public static final int DEFAULT_CPU_CORES = 8;
+
+    /**
+     * The same on a machine with {@code vramGib} GiB of GPU memory and {@code cpuCores} physical cores: what fits,
+     * what spills and what fails to load, and the thread count CPU layers run best with, follow from them
+     * (docs/architecture.md §8.1), so two simulators of different sizes have different best options.
+     */
+    public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale, int slots,
+                                        double vramGib, int cpuCores) {
+        if (!(vramGib >= 0) || cpuCores < 1) {
+            throw new IllegalArgumentException("the simulated machine needs vram-gib ≥ 0 and cpu-cores ≥ 1, got "
+                    + vramGib + " and " + cpuCores);
+        }
+        ResponseSurface.Machine machine = new ResponseSurface.Machine(Math.round(vramGib * 1024 * 1024 * 1024),
+                cpuCores);
         try {
-            return new OllamaSimulator(address, port, seed, timeScale, slots);
+            return new OllamaSimulator(address, port, seed, timeScale, slots, machine);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e.getMessage(),
                     e);
@@ -191,8 +211,13 @@ public final class OllamaSimulator implements AutoCloseable {
         slot.acquireUninterruptibly(); // beyond the slots a request waits in the queue, as in Ollama's scheduler
         try {
             SimulatorEngine.CallPlan plan;
-            synchronized (engine) { // one load decision at a time
-                plan = engine.plan(model, prompt, options, keepAlive);
+            try {
+                synchronized (engine) { // one load decision at a time
+                    plan = engine.plan(model, prompt, options, keepAlive);
+                }
+            } catch (SimulatorEngine.LoadFailed failed) {
+                loadFailed(exchange, failed);
+                return;
             }
             AtomicInteger streams = streaming.computeIfAbsent(model.name(), m -> new AtomicInteger());
             AtomicInteger prefills = prefilling.computeIfAbsent(model.name(), m -> new AtomicInteger());
@@ -293,7 +318,16 @@ public final class OllamaSimulator implements AutoCloseable {
             engine.unload(model.name());
             reason = "unload";
         } else {
-            sleep(engine.ensureLoaded(model, RunnerOptions.of(options), new Random(), keepAlive));
+            try {
+                long loadNs;
+                synchronized (engine) {
+                    loadNs = engine.ensureLoaded(model, RunnerOptions.of(options), new Random(), keepAlive);
+                }
+                sleep(loadNs);
+            } catch (SimulatorEngine.LoadFailed failed) {
+                loadFailed(exchange, failed);
+                return;
+            }
             reason = "load";
         }
         ObjectNode reply = line(name, "", chat, true);
@@ -427,6 +461,15 @@ public final class OllamaSimulator implements AutoCloseable {
             }
             LockSupport.parkNanos(left);
         }
+    }
+
+    /**
+     * A load that does not fit: after the time the attempt took, HTTP 500 with Ollama's error before any byte of a
+     * stream (ollama-api.md §5, v0.12.6 and later); nothing is loaded.
+     */
+    private void loadFailed(HttpExchange exchange, SimulatorEngine.LoadFailed failed) throws IOException {
+        sleep(failed.afterNs());
+        error(exchange, 500, failed.getMessage());
     }
 
     private static void error(HttpExchange exchange, int status, String message) throws IOException {

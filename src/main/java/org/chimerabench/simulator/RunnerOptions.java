@@ -29,15 +29,6 @@ record RunnerOptions(Integer numCtx, Integer numBatch, Integer numGpu, Integer n
         return Math.min(numCtx == null ? 4096 : Math.max(4, numCtx), model.trainedContext());
     }
 
-    /** Layers on the GPU: all that fit when num_gpu is unset or negative, else min(num_gpu, layers). */
-    int offloadedLayers(SimulatedModel model) {
-        if (numGpu != null && numGpu >= 0) {
-            return Math.min(numGpu, model.layers());
-        }
-        long perLayer = (model.sizeBytes() + model.kvCacheBytes(effectiveContext(model))) / model.layers();
-        return (int) Math.min(model.layers(), SimulatedModel.GPU_VRAM_BYTES * 9 / 10 / perLayer);
-    }
-
     private static Integer integer(Map<String, Object> options, String key) {
         return options.get(key) instanceof Number n ? n.intValue() : null;
     }

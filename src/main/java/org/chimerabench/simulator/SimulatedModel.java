@@ -4,15 +4,13 @@ import java.util.List;
 import org.chimerabench.ollama.ModelNames;
 
 /**
- * A fake model of the built-in simulator: its size, layer count and speeds on the simulated machine
- * (a 12 GiB GPU). Rates are tokens per second with every layer on the GPU or on the CPU.
+ * A fake model of the built-in simulator: its size, layer count and speeds on the default simulated machine
+ * (a 12 GiB GPU, 8 cores; {@link ResponseSurface.Machine}). Rates are tokens per second with every layer on the GPU
+ * or on the CPU, at Ollama's defaults (num_batch 512, one thread per physical core).
  */
 public record SimulatedModel(String name, String family, String parameterSize, String quantization, int layers,
                              long sizeBytes, int trainedContext, double gpuDecodeRate, double cpuDecodeRate,
                              double gpuPrefillRate, double cpuPrefillRate, String digest) {
-
-    /** VRAM of the simulated GPU. */
-    public static final long GPU_VRAM_BYTES = 12L * 1024 * 1024 * 1024;
 
     public static final List<SimulatedModel> CATALOGUE = List.of(
             new SimulatedModel("llama3.2-sim:3b", "llama", "3.2B", "Q4_K_M", 28, 2_019_393_189L, 131_072, 118, 17,

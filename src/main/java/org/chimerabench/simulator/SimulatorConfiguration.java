@@ -1,5 +1,6 @@
 package org.chimerabench.simulator;
 
+import java.net.InetAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,10 @@ class SimulatorConfiguration {
     OllamaSimulator ollamaSimulator(@Value("${chimera.simulator.port:0}") int port,
                                     @Value("${chimera.simulator.seed:42}") long seed,
                                     @Value("${chimera.simulator.time-scale:1.0}") double timeScale,
-                                    @Value("${chimera.simulator.parallel-slots:4}") int slots) {
-        return OllamaSimulator.start(port, seed, timeScale, slots);
+                                    @Value("${chimera.simulator.parallel-slots:4}") int slots,
+                                    @Value("${chimera.simulator.vram-gib:12}") double vramGib,
+                                    @Value("${chimera.simulator.cpu-cores:8}") int cpuCores) {
+        return OllamaSimulator.start(InetAddress.getLoopbackAddress(), port, seed, timeScale, slots, vramGib,
+                cpuCores);
     }
 }

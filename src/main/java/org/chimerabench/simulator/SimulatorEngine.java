@@ -25,6 +25,7 @@ final class SimulatorEngine {
 
     private final long seed;
     private final double timeScale;
+    private final ResponseSurface surface;
     /**
      * How often each distinct request (its hash) was planned: the k-th identical request draws the k-th numbers.
      * The 50,000 most recent requests are remembered (about 4 MB), so a long-running simulator stays small.
@@ -38,8 +39,35 @@ final class SimulatorEngine {
     private final Map<String, Runner> runners = new ConcurrentHashMap<>();
 
     /** A loaded model. */
-    record Runner(SimulatedModel model, RunnerOptions options, long sizeBytes, long sizeVramBytes, int context,
-                  int offloadedLayers, long expiresAtMillis) {
+    record Runner(SimulatedModel model, RunnerOptions options, ResponseSurface.Placement placement,
+                  long expiresAtMillis) {
+
+        long sizeBytes() {
+            return placement.sizeBytes();
+        }
+
+        long sizeVramBytes() {
+            return placement.vramBytes();
+        }
+
+        int context() {
+            return placement.context();
+        }
+    }
+
+    /** A load that did not fit: Ollama's error, after the time the attempt took (ns); nothing stays loaded. */
+    static final class LoadFailed extends RuntimeException {
+
+        private final long afterNs;
+
+        LoadFailed(String message, long afterNs) {
+            super(message, null, false, false);
+            this.afterNs = afterNs;
+        }
+
+        long afterNs() {
+            return afterNs;
+        }
     }
 
     /** What one generate call does: load (0 when warm), prefill, then tokens at a steady gap. */
@@ -76,8 +104,17 @@ final class SimulatorEngine {
     }
 
     SimulatorEngine(long seed, double timeScale) {
+        this(seed, timeScale, ResponseSurface.Machine.DEFAULT);
+    }
+
+    SimulatorEngine(long seed, double timeScale, ResponseSurface.Machine machine) {
         this.seed = seed;
         this.timeScale = timeScale;
+        this.surface = new ResponseSurface(machine);
+    }
+
+    ResponseSurface surface() {
+        return surface;
     }
 
     double timeScale() {
@@ -98,13 +135,11 @@ final class SimulatorEngine {
         // the load draws from its own stream: a cold or warm start does not shift the call's numbers
         long loadNs = ensureLoaded(model, wanted, new Random(mix(drawn)), keepAlive);
         Runner runner = runners.get(model.name());
-        double gpuShare = (double) runner.offloadedLayers() / model.layers();
-        double decodeRate = harmonic(gpuShare, model.gpuDecodeRate(), model.cpuDecodeRate())
-                * contextPenalty(runner.context()) * (1 + DECODE_NOISE_CV * random.nextGaussian())
+        double decodeRate = surface.decodeRate(model, runner.placement())
+                * (1 + DECODE_NOISE_CV * random.nextGaussian())
                 * (random.nextDouble() < OUTLIER_SHARE ? 1 - OUTLIER_SLOWDOWN_MIN
                         - (OUTLIER_SLOWDOWN_MAX - OUTLIER_SLOWDOWN_MIN) * random.nextDouble() : 1);
-        double prefillRate = harmonic(gpuShare, model.gpuPrefillRate(), model.cpuPrefillRate())
-                * (1 + 0.02 * random.nextGaussian());
+        double prefillRate = surface.prefillRate(model, runner.placement()) * (1 + 0.02 * random.nextGaussian());
         int promptTokens = 12 + (int) Math.ceil(words(prompt) * 1.3);
         int tokens = tokenCount(options, random, runner.context());
         List<String> text = new ArrayList<>(tokens);
@@ -121,13 +156,18 @@ final class SimulatorEngine {
      * which the time scale shortens), for tests and benchmarks that need the truth behind the noisy measurements.
      */
     double expectedDecodeTokPerSec(SimulatedModel model, Map<String, Object> options) {
-        RunnerOptions wanted = RunnerOptions.of(options);
-        double gpuShare = (double) wanted.offloadedLayers(model) / model.layers();
-        return harmonic(gpuShare, model.gpuDecodeRate(), model.cpuDecodeRate())
-                * contextPenalty(wanted.effectiveContext(model)) / timeScale;
+        ResponseSurface.Placement placement = surface.place(model, RunnerOptions.of(options));
+        if (!placement.loads()) {
+            throw new IllegalArgumentException(model.name() + " does not load with " + options + ": "
+                    + placement.loadError());
+        }
+        return surface.decodeRate(model, placement) / timeScale;
     }
 
-    /** Loads the model with these options when it is not loaded so; returns the load time in ns (≥ ~1 ms). */
+    /**
+     * Loads the model with these options when it is not loaded so; returns the load time in ns (≥ ~1 ms). A load that
+     * does not fit the GPU ({@link ResponseSurface#place}) unloads the model and throws {@link LoadFailed}.
+     */
     long ensureLoaded(SimulatedModel model, RunnerOptions wanted, Random random, Duration keepAlive) {
         Runner current = runners.get(model.name());
         long expires = System.currentTimeMillis() + (keepAlive == null ? 300_000 : keepAlive.toMillis());
@@ -135,13 +175,15 @@ final class SimulatorEngine {
             runners.put(model.name(), withExpiry(current, expires));
             return scaled(0.001 + 0.002 * random.nextDouble());
         }
-        int context = wanted.effectiveContext(model);
-        int offloaded = wanted.offloadedLayers(model);
-        long size = model.sizeBytes() + model.kvCacheBytes(context);
-        long vram = size * offloaded / model.layers();
-        runners.put(model.name(), new Runner(model, wanted, size, vram, context, offloaded, expires));
         double gigabytes = model.sizeBytes() / 1e9;
-        return scaled(0.25 + 0.45 * gigabytes * (1 + 0.05 * random.nextGaussian()));
+        long loadNs = scaled(0.25 + 0.45 * gigabytes * (1 + 0.05 * random.nextGaussian()));
+        ResponseSurface.Placement placement = surface.place(model, wanted);
+        if (!placement.loads()) {
+            runners.remove(model.name());
+            throw new LoadFailed(placement.loadError(), loadNs);
+        }
+        runners.put(model.name(), new Runner(model, wanted, placement, expires));
+        return loadNs;
     }
 
     void unload(String model) {
@@ -156,8 +198,7 @@ final class SimulatorEngine {
     }
 
     private static Runner withExpiry(Runner r, long expires) {
-        return new Runner(r.model(), r.options(), r.sizeBytes(), r.sizeVramBytes(), r.context(), r.offloadedLayers(),
-                expires);
+        return new Runner(r.model(), r.options(), r.placement(), expires);
     }
 
     /** A stable 64-bit hash of what the request asks for (options in key order, so their order does not matter). */
@@ -175,16 +216,6 @@ final class SimulatorEngine {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    /** Time per token mixes GPU and CPU layers: 1 / (share/gpuRate + (1 − share)/cpuRate). */
-    private static double harmonic(double gpuShare, double gpuRate, double cpuRate) {
-        return 1.0 / (gpuShare / gpuRate + (1 - gpuShare) / cpuRate);
-    }
-
-    /** A larger context costs a little decode speed (attention over more KV): −1.5 % per doubling above 2048. */
-    private static double contextPenalty(int context) {
-        return 1 - 0.015 * Math.max(0, Math.log(context / 2048.0) / Math.log(2));
     }
 
     private static int tokenCount(Map<String, Object> options, Random random, int context) {

@@ -65,6 +65,10 @@ public final class StandaloneSimulator {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--server.address: unknown address " + e.getMessage(), e);
         }
-        return OllamaSimulator.start(address, port, seed, timeScale, slots);
+        double vramGib = Double.parseDouble(options.getOrDefault("chimera.simulator.vram-gib",
+                String.valueOf(OllamaSimulator.DEFAULT_VRAM_GIB)));
+        int cpuCores = Integer.parseInt(options.getOrDefault("chimera.simulator.cpu-cores",
+                String.valueOf(OllamaSimulator.DEFAULT_CPU_CORES)));
+        return OllamaSimulator.start(address, port, seed, timeScale, slots, vramGib, cpuCores);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,6 +113,26 @@ class OllamaSimulatorTest {
                     () -> client.generate(GenerateRequest.of(MODEL, "hi", Map.of("num_ctx", "8k"))), OllamaException.class);
             assertThat(badType.httpStatus()).isEqualTo(500);
             assertThat(badType.serverMessage()).isEqualTo("option \"num_ctx\" must be of type integer");
+        }
+    }
+
+    @Test
+    void aPlacementBeyondTheGpuFailsToLoadWithOllamasErrorAndLeavesNothingLoaded() {
+        try (OllamaSimulator simulator = OllamaSimulator.start(InetAddress.getLoopbackAddress(), 0, 1, FAST, 4, 8, 8);
+             OllamaClient client = new OllamaClient(simulator.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            String qwen = "qwen3-sim:8b";
+            client.generate(GenerateRequest.of(qwen, "hello", Map.of("num_gpu", 26, "num_predict", 4)));
+            assertThat(client.ps()).hasSize(1);
+            OllamaException refused = catchThrowableOfType(() -> client.generate(GenerateRequest.of(qwen, "hello",
+                    Map.of("num_gpu", 36, "num_predict", 4))), OllamaException.class);
+            assertThat(refused.httpStatus()).isEqualTo(500);
+            assertThat(refused.serverMessage()).isEqualTo(
+                    "llama-server reported out-of-memory during startup: cudaMalloc failed: out of memory");
+            assertThat(client.ps()).as("the failed load unloaded the model").isEmpty();
+            StreamedCall automatic = client.generate(GenerateRequest.of(qwen, "hello", Map.of("num_predict", 4)));
+            assertThat(automatic.loadMs()).isPositive();
+            assertThat(client.ps().get(0).gpuOffloadPct()).as("Ollama's own fit on 8 GiB: 24 of 36 layers")
+                    .isCloseTo(66.7, within(0.1));
         }
     }
 
