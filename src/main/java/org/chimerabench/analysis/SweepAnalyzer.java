@@ -61,7 +61,9 @@ public final class SweepAnalyzer {
         double[] chimeraTtft = results.stream().filter(r -> r.ttft().chimeraTtftMs() != null)
                 .mapToDouble(r -> r.ttft().chimeraTtftMs()).toArray();
 
-        return new SweepAnalysis(sweepId, label, Verdict.of(deltas, ttftReductions, equivalenceMarginPct),
+        Verdict verdict = Verdict.of(deltas, ttftReductions, equivalenceMarginPct)
+                .withBest(BestFirst.of(results).orElse(null));
+        return new SweepAnalysis(sweepId, label, verdict,
                 results.size(), improved, successRate, significant,
                 configurations.size() - complete.size(), minTrials,
                 MeanTest.of(deltas), MeanTest.of(ttftReductions),

@@ -10,18 +10,27 @@ package org.chimerabench.analysis;
  *                           (+0.14 %, within ±1 %); first token 2.1 % sooner (p = 0.046)"; or why the measurement
  *                           is invalid
  * @param validity           whether the sweep measured what it claims (§4.2); null = not checked
+ * @param best               said first when the configurations differ widely ({@link BestFirst}); null otherwise
  */
 public record Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence,
-                      Validity validity) {
+                      Validity validity, BestFirst best) {
 
     public Verdict(MetricVerdict throughputDeltaPct, MetricVerdict ttftReductionPct, String sentence) {
-        this(throughputDeltaPct, ttftReductionPct, sentence, null);
+        this(throughputDeltaPct, ttftReductionPct, sentence, null, null);
     }
 
-    /** The verdict with the sweep's validity: an invalid measurement says so instead of a number. */
+    /**
+     * The verdict with the sweep's validity: an invalid measurement says so instead of a number, and names no best
+     * configuration either.
+     */
     Verdict checked(Validity checked) {
         return new Verdict(throughputDeltaPct, ttftReductionPct, checked.valid() ? sentence : checked.summary(),
-                checked);
+                checked, checked.valid() ? best : null);
+    }
+
+    /** The verdict with its best configuration said first (or none). */
+    Verdict withBest(BestFirst first) {
+        return new Verdict(throughputDeltaPct, ttftReductionPct, sentence, validity, first);
     }
 
     /** The whole verdict's outcome ({@link #overall()}), as the REST contract names it: {@code verdict.outcome}. */

@@ -71,6 +71,10 @@ public final class MarkdownReport {
 
     private void summary(SweepAnalysis a) {
         section("1. Executive summary");
+        if (a.verdict().best() != null) {
+            line("**" + MarkdownText.text(a.verdict().best().sentence()) + ".**");
+            line("");
+        }
         line("**Verdict" + (a.provisional() ? " (provisional: not every configuration has a trial in both arms)" : "")
                 + ":** " + MarkdownText.text(a.verdict().sentence()) + ".");
         line("");

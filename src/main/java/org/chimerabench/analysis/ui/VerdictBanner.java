@@ -29,6 +29,12 @@ public class VerdictBanner extends Composite<Div> {
             root.add(sentence);
             return;
         }
+        if (verdict.best() != null) { // the configurations differ widely: their best first, the pooled verdict next
+            Paragraph best = new Paragraph(verdict.best().sentence() + ".");
+            best.addClassName("verdict-best");
+            best.getStyle().set("font-weight", "600").set("margin", "0 0 var(--lumo-space-xs)");
+            root.add(best);
+        }
         VerdictBadges badges = new VerdictBadges(verdict, provisional);
         var info = VaadinIcon.INFO_CIRCLE_O.create();
         info.addClassName("help-icon");
