@@ -136,6 +136,27 @@ class OllamaSimulatorTest {
         }
     }
 
+    @Test
+    void twoStandaloneSimulatorsOfDifferentSizesPlaceTheSameModelDifferently() {
+        try (OllamaSimulator small = StandaloneSimulator.start(new String[] {"--server.port=0",
+                "--chimera.simulator.time-scale=0.01", "--chimera.simulator.vram-gib=8",
+                "--chimera.simulator.cpu-cores=6"});
+             OllamaSimulator large = StandaloneSimulator.start(new String[] {"--server.port=0",
+                     "--chimera.simulator.time-scale=0.01"});
+             OllamaClient onSmall = new OllamaClient(small.baseUrl(), OllamaTimeouts.DEFAULT);
+             OllamaClient onLarge = new OllamaClient(large.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            Map<String, Object> defaults = Map.of("num_predict", 4);
+            onSmall.generate(GenerateRequest.of("qwen3-sim:8b", "hello", defaults));
+            onLarge.generate(GenerateRequest.of("qwen3-sim:8b", "hello", defaults));
+            assertThat(onSmall.ps().get(0).gpuOffloadPct()).as("8 GiB: 24 of 36 layers").isCloseTo(66.7, within(0.1));
+            assertThat(onLarge.ps().get(0).gpuOffloadPct()).as("12 GiB: all of them").isEqualTo(100.0);
+            // with 6 cores CPU layers peak at round(4.5) = 5 threads (not 6 as with 8 cores)
+            double five = small.expectedDecodeTokPerSec("qwen3-sim:8b", Map.of("num_thread", 5));
+            assertThat(five).isGreaterThan(small.expectedDecodeTokPerSec("qwen3-sim:8b", Map.of("num_thread", 4)))
+                    .isGreaterThan(small.expectedDecodeTokPerSec("qwen3-sim:8b", Map.of("num_thread", 6)));
+        }
+    }
+
     /** num_gpu 20/34 × num_ctx 2048/8192, each configuration twice; 64 tokens per call. */
     static List<StreamedCall> runGrid(OllamaClient client) {
         List<StreamedCall> calls = new ArrayList<>();
