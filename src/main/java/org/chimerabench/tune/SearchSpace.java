@@ -59,7 +59,7 @@ public record SearchSpace(List<Axis> axes, List<String> skipped) {
         }
         contextAxis(probe, minContext).ifPresentOrElse(axes::add, () -> skipped.add("num_ctx: "
                 + contextReason(probe, minContext)));
-        if (objective == TuningObjective.TTFT || objective == TuningObjective.GOODPUT) {
+        if (objective == TuningObjective.FIRST_TOKEN || objective == TuningObjective.GOODPUT) {
             axes.add(new Axis("num_batch", List.of(256, 512, 1024, 2048), "A larger batch processes the prompt"
                     + " faster (a shorter time to first token) but needs more GPU memory."));
         } else if (!probe.fitsWhole()) {

@@ -1,11 +1,17 @@
 package org.chimerabench.tune;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** What a tuning optimises; the names are pinned (other tools script against them). */
 public enum TuningObjective {
     /** Highest decode tok/s. */
     THROUGHPUT("highest decode throughput"),
-    /** Lowest time to first token. */
-    TTFT("lowest time to first token"),
+    /**
+     * Lowest time to first token; "TTFT" on the wire (the pinned name). The constant is named otherwise because
+     * pages show "TTFT" as the metric's abbreviation, and no enum constant may appear on a page (ReadableLayoutIT).
+     */
+    @JsonProperty("TTFT")
+    FIRST_TOKEN("lowest time to first token"),
     /** Most concurrent streams whose TTFT p95 stays within the SLO. */
     GOODPUT("most concurrent streams within the TTFT target");
 

@@ -58,7 +58,7 @@ class SearchSpaceTest {
                     .anySatisfy(s -> assertThat(s).startsWith("num_batch:"))
                     .anySatisfy(s -> assertThat(s).isEqualTo("num_thread: no layer runs on the CPU."));
 
-            SearchSpace ttft = SearchSpace.propose(probe, TuningObjective.TTFT, null);
+            SearchSpace ttft = SearchSpace.propose(probe, TuningObjective.FIRST_TOKEN, null);
             assertThat(ttft.axes()).extracting(SearchSpace.Axis::option).containsExactly("num_ctx", "num_batch");
             assertThat(ttft.axes().get(1).values()).containsExactly(256, 512, 1024, 2048);
             assertThat(ttft.axes().get(0).values()).first().isEqualTo(4096);
