@@ -104,12 +104,7 @@ public final class OllamaSimulator implements AutoCloseable {
      */
     public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale, int slots,
                                         double vramGib, int cpuCores) {
-        if (!(vramGib >= 0) || cpuCores < 1) {
-            throw new IllegalArgumentException("the simulated machine needs vram-gib ≥ 0 and cpu-cores ≥ 1, got "
-                    + vramGib + " and " + cpuCores);
-        }
-        ResponseSurface.Machine machine = new ResponseSurface.Machine(Math.round(vramGib * 1024 * 1024 * 1024),
-                cpuCores);
+        ResponseSurface.Machine machine = ResponseSurface.Machine.of(vramGib, cpuCores);
         try {
             return new OllamaSimulator(address, port, seed, timeScale, slots, machine);
         } catch (IOException e) {

@@ -13,20 +13,23 @@ final class ResponseSurface {
     /** The GPU's memory and the CPU's physical cores of one simulated machine (one endpoint). */
     record Machine(long vramBytes, int physicalCores) {
 
-        static final Machine DEFAULT = new Machine(12L * 1024 * 1024 * 1024, 8);
+        static final Machine DEFAULT = of(OllamaSimulator.DEFAULT_VRAM_GIB, OllamaSimulator.DEFAULT_CPU_CORES);
 
-        Machine {
-            if (vramBytes < 0 || physicalCores < 1) {
-                throw new IllegalArgumentException("a simulated machine needs VRAM ≥ 0 and at least 1 core");
+        /** A machine of {@code vramGib} GiB of GPU memory and {@code cpuCores} physical cores. */
+        static Machine of(double vramGib, int cpuCores) {
+            if (!(vramGib >= 0) || cpuCores < 1) {
+                throw new IllegalArgumentException("the simulated machine needs vram-gib ≥ 0 and cpu-cores ≥ 1, got "
+                        + vramGib + " and " + cpuCores);
             }
+            return new Machine(Math.round(vramGib * 1024 * 1024 * 1024), cpuCores);
         }
     }
 
     /**
      * Where a load puts the model: {@code gpuLayers} of its layers on the GPU, {@code vramBytes} as {@code /api/ps}
-     * reports them (size_vram: the layers' share of the size), {@code spilledBytes} of them that did not fit and live in shared system
-     * memory (the driver's fallback, read over PCIe every token), or the
-     * error Ollama answers when the load fails ({@code loadError} set, nothing loaded).
+     * reports them (size_vram: the layers' share of the size), {@code spilledBytes} of them that did not fit and live
+     * in shared system memory (the driver's fallback, read over PCIe every token), or the error Ollama answers when
+     * the load fails ({@code loadError} set, nothing loaded).
      */
     record Placement(int gpuLayers, long sizeBytes, long vramBytes, long spilledBytes, int context, int batch,
                      int threads, String loadError) {
@@ -36,8 +39,6 @@ final class ResponseSurface {
         }
     }
 
-    /** Ollama's default context when num_ctx is not set (4k below 24 GiB of VRAM; ollama-api.md, v0.15.5). */
-    static final int DEFAULT_CONTEXT = 4096;
     /** llama.cpp's and Ollama's default num_batch. */
     static final int DEFAULT_BATCH = 512;
     /** VRAM Ollama's automatic placement leaves free (its per-GPU minimum plus OLLAMA_GPU_OVERHEAD's slack). */
@@ -63,10 +64,6 @@ final class ResponseSurface {
 
     ResponseSurface(Machine machine) {
         this.machine = machine;
-    }
-
-    Machine machine() {
-        return machine;
     }
 
     /** Where a load of the model with these options puts it (Ollama's fit when num_gpu is unset or negative). */

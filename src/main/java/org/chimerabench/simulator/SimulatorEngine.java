@@ -113,9 +113,6 @@ final class SimulatorEngine {
         this.surface = new ResponseSurface(machine);
     }
 
-    ResponseSurface surface() {
-        return surface;
-    }
 
     double timeScale() {
         return timeScale;

@@ -117,14 +117,4 @@ public record SearchSpace(List<Axis> axes, List<String> skipped) {
         long beyondWeights = probe.atDefaults().sizeBytes() - probe.model().sizeBytes();
         return Math.max(0, beyondWeights / contextAtDefaults(probe));
     }
-
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder();
-        for (Axis axis : axes) {
-            text.append(String.format(Locale.ROOT, "%s %s: %s%n", axis.option(), axis.values(), axis.why()));
-        }
-        skipped.forEach(s -> text.append("not searched, ").append(s).append('\n'));
-        return text.toString();
-    }
 }

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class ResponseSurfaceTest {
 
-    static final long GIB = 1024L * 1024 * 1024;
     static final ResponseSurface TWELVE = new ResponseSurface(ResponseSurface.Machine.DEFAULT);
-    static final ResponseSurface EIGHT = new ResponseSurface(new ResponseSurface.Machine(8 * GIB, 8));
+    static final ResponseSurface EIGHT = new ResponseSurface(ResponseSurface.Machine.of(8, 8));
     static final SimulatedModel LLAMA = SimulatedModel.find("llama3.2-sim:3b");
     static final SimulatedModel QWEN = SimulatedModel.find("qwen3-sim:8b");
 
@@ -95,7 +94,7 @@ class ResponseSurfaceTest {
         assertThat(EIGHT.prefillRate(QWEN, six)).as("TTFT pays for it").isCloseTo(184.69, within(0.01));
         assertThat(EIGHT.prefillRate(QWEN, eight)).isCloseTo(239.24, within(0.01));
         // a machine with 16 cores peaks at 12 threads
-        ResponseSurface sixteen = new ResponseSurface(new ResponseSurface.Machine(12 * GIB, 16));
+        ResponseSurface sixteen = new ResponseSurface(ResponseSurface.Machine.of(12, 16));
         assertThat(sixteen.threadFactor(12)).isGreaterThan(sixteen.threadFactor(11))
                 .isGreaterThan(sixteen.threadFactor(13)).isGreaterThan(1);
     }
