@@ -14,6 +14,7 @@ import org.chimerabench.exchange.ImportException;
 import org.chimerabench.security.UserValidationException;
 import org.chimerabench.sweep.SweepStateException;
 import org.chimerabench.sweep.SweepValidationException;
+import org.chimerabench.tune.TuningValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -55,6 +56,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(SweepValidationException.class)
     ResponseEntity<Object> invalidSweep(SweepValidationException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors(), request);
+    }
+
+    @ExceptionHandler(TuningValidationException.class)
+    ResponseEntity<Object> invalidTuning(TuningValidationException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors(), request);
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
@@ -136,8 +137,26 @@ public class SweepService {
         return confirmAbove;
     }
 
+    /**
+     * Like {@link #create}, but stores only the listed configurations of the definition's grid, in their order: a
+     * tuning's stage, whose candidates are the feasible part of a grid (what does not load is left out, not measured).
+     *
+     * @throws SweepValidationException as {@link #create}; {@code configurations} when one is not in the grid or none
+     *                                  is given
+     */
+    @PreAuthorize(Access.OPERATOR)
+    public long createSubset(SweepDefinition definition, List<Map<String, Object>> configurations) {
+        return store(definition, configurations);
+    }
+
     private long store(SweepDefinition definition) {
+        return store(definition, null);
+    }
+
+    private long store(SweepDefinition definition, List<Map<String, Object>> only) {
         ValidatedSweep valid = new SweepDefinitionValidator(endpoints, confirmAbove).validate(definition);
+        List<Map<String, Object>> grid = expand(valid.grid().axes());
+        List<Map<String, Object>> chosen = only == null ? grid : subset(grid, only);
         Sweep sweep = Sweep.defined(valid.identity().name(), valid.identity().description(), valid.target().model(),
                 valid.target().endpointIds(), valid.workload().type(), valid.workload().text(),
                 valid.target().simulated());
@@ -148,7 +167,7 @@ public class SweepService {
         sweep.setDefinition(json(definition));
         sweep.setCreatedBy(CurrentUser.name(strategy.getIfAvailable()).orElse(null));
         valid.grid().axes().forEach(sweep::addAxis);
-        for (Map<String, Object> options : expand(valid.grid().axes())) {
+        for (Map<String, Object> options : chosen) {
             sweep.addConfiguration(options);
         }
         return tx.execute(status -> {
@@ -211,6 +230,32 @@ public class SweepService {
     }
 
     /** Every combination of the axis values, the first axis varying slowest. */
+    private static List<Map<String, Object>> subset(List<Map<String, Object>> grid, List<Map<String, Object>> only) {
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        grid.forEach(options -> byKey.put(key(options), options));
+        List<Map<String, Object>> chosen = new ArrayList<>();
+        for (Map<String, Object> options : only) {
+            Map<String, Object> found = byKey.get(key(options));
+            if (found == null) {
+                throw new SweepValidationException(Map.of("configurations", "The configuration " + options
+                        + " is not in the grid of the axes"));
+            }
+            chosen.add(found);
+        }
+        if (chosen.isEmpty()) {
+            throw new SweepValidationException(Map.of("configurations", "At least one configuration is needed"));
+        }
+        return chosen;
+    }
+
+    /** Options compared by value whatever their number type (a grid holds Integer where JSON gave Long). */
+    private static String key(Map<String, Object> options) {
+        Map<String, String> sorted = new TreeMap<>();
+        options.forEach((option, value) -> sorted.put(option, value instanceof Number n && n.doubleValue()
+                == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : String.valueOf(value)));
+        return sorted.toString();
+    }
+
     static List<Map<String, Object>> expand(Map<String, List<Object>> axes) {
         List<Map<String, Object>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());

@@ -36,6 +36,16 @@ public record SearchSpace(List<Axis> axes, List<String> skipped) {
      * where it matters for the objective, num_thread only with layers on the CPU.
      */
     public static SearchSpace propose(ModelProbe probe, TuningObjective objective, Integer minContext) {
+        return propose(probe, objective, minContext, null);
+    }
+
+    /**
+     * The same under a cap on the model's share of GPU memory ({@code maxVramPct}, % of the model, as /api/ps
+     * reports size_vram / size): a model that fits whole then gets a num_gpu axis around the cap too, and the
+     * feasibility probes leave out what holds more.
+     */
+    public static SearchSpace propose(ModelProbe probe, TuningObjective objective, Integer minContext,
+                                      Double maxVramPct) {
         if (probe.model().blockCount() == null) {
             throw new IllegalArgumentException("The server does not report the model's layer count (/api/show), so"
                     + " no num_gpu range can be proposed.");
@@ -44,7 +54,17 @@ public record SearchSpace(List<Axis> axes, List<String> skipped) {
         List<String> skipped = new ArrayList<>();
         int all = probe.offloadableLayers();
         int fit = probe.layersOllamaFits();
-        if (probe.fitsWhole()) {
+        boolean capped = maxVramPct != null && maxVramPct < 100;
+        if (probe.fitsWhole() && capped) {
+            int around = (int) Math.round(maxVramPct / 100 * all);
+            List<Integer> layers = new ArrayList<>();
+            for (int n = Math.max(0, around - 3); n <= Math.min(all, around + 1); n++) {
+                layers.add(n);
+            }
+            axes.add(new Axis("num_gpu", layers, "All " + all + " layers fit, but you allow at most "
+                    + Numbers.number(maxVramPct, 0) + " % of the model in GPU memory: about " + around
+                    + " layers; those that hold more are left out."));
+        } else if (probe.fitsWhole()) {
             skipped.add("num_gpu: all " + all + " layers fit on the GPU at the defaults, and fewer only run slower.");
         } else {
             TreeSet<Integer> layers = new TreeSet<>();

@@ -21,6 +21,16 @@ public enum TuningObjective {
         this.label = label;
     }
 
+    /** The pinned name other tools send and read: THROUGHPUT, TTFT, GOODPUT. */
+    public String wireName() {
+        return this == FIRST_TOKEN ? "TTFT" : name();
+    }
+
+    /** The objective with this pinned name, if any. */
+    public static java.util.Optional<TuningObjective> fromWire(String name) {
+        return java.util.Arrays.stream(values()).filter(o -> o.wireName().equals(name)).findFirst();
+    }
+
     /** How a person reads it. */
     public String label() {
         return label;

@@ -1,0 +1,382 @@
+package org.chimerabench.tune;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.chimerabench.analysis.AnalysisService;
+import org.chimerabench.analysis.ConfigurationResult;
+import org.chimerabench.analysis.SweepAnalysis;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.execution.MeasuredCalls;
+import org.chimerabench.ollama.LoadedModel;
+import org.chimerabench.ollama.OllamaClient;
+import org.chimerabench.ollama.OllamaException;
+import org.chimerabench.ollama.OllamaTimeouts;
+import org.chimerabench.stats.RatioOfMeans;
+import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.SweepDefinition;
+import org.chimerabench.sweep.SweepService;
+import org.chimerabench.sweep.SweepStarter;
+import org.chimerabench.sweep.SweepStatus;
+import org.chimerabench.sweep.SweepSummary;
+import org.chimerabench.sweep.StoredCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a tuning one step at a time (docs/architecture.md §4.3): probe, feasibility, coarse race, refinements,
+ * confirmation. Each step reads the stored state, decides, and stores the new state before the next; a stage is a
+ * sweep, started as the tuning's owner and left to the sweep runner, so a restart (or kill -9) resumes both where they
+ * stood and the decisions, made from stored results only, come out the same. The sweep starter comes lazily: it
+ * needs the scheduler, and the scheduler needs this runner's task.
+ */
+@Component
+class TuningRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TuningRunner.class);
+
+    /** What a step asks of the job: run the next step now, look again shortly (a stage runs), or stop. */
+    enum Next { NOW, LATER, DONE }
+
+    static final int MAX_REFINEMENTS = 3;
+    static final int CONFIRM_REPETITIONS = 10;
+    static final int MIN_CONFIRM_REPETITIONS = 4;
+    static final String THROUGHPUT_PROMPT = "Explain how a GPU offloads the layers of a language model, and why the"
+            + " layers that stay on the CPU slow down every token, in about two hundred words.";
+    static final String TTFT_PROMPT = ("A team benchmarks local language models on a shared server. Each request"
+            + " carries a long instruction, a summary of the data and the questions to answer, so the time before the"
+            + " first token depends on how fast the server reads the prompt. ").repeat(6)
+            + "Summarise the situation in one sentence.";
+
+    private final TuningStore store;
+    private final EndpointService endpoints;
+    private final SweepService sweeps;
+    private final SweepStarter starter;
+    private final AnalysisService analysis;
+    private final MeasuredCalls measured;
+    private final StoredCalls storedCalls;
+
+    TuningRunner(TuningStore store, EndpointService endpoints, SweepService sweeps, @Lazy SweepStarter starter,
+                 AnalysisService analysis, MeasuredCalls measured, StoredCalls storedCalls) {
+        this.store = store;
+        this.endpoints = endpoints;
+        this.sweeps = sweeps;
+        this.starter = starter;
+        this.analysis = analysis;
+        this.measured = measured;
+        this.storedCalls = storedCalls;
+    }
+
+    /** One step of the tuning, as its owner. */
+    Next step(long id) {
+        Optional<Tuning> found = store.find(id);
+        if (found.isEmpty() || !found.get().getStatus().active()) {
+            return Next.DONE;
+        }
+        Tuning tuning = found.get();
+        return TuningOwner.asOwner(tuning.getCreatedBy(), () -> {
+            try {
+                return advance(tuning, store.state(tuning), store.request(tuning));
+            } catch (OllamaException | IllegalStateException | IllegalArgumentException failure) {
+                log.info("tuning {} failed: {}", id, failure.getMessage());
+                store.fail(id, failure.getMessage());
+                return Next.DONE;
+            }
+        });
+    }
+
+    private Next advance(Tuning tuning, TuningState state, TuningRequest request) {
+        EndpointView endpoint = endpoints.findByName(tuning.getEndpoint()).orElseThrow(() ->
+                new IllegalStateException("The endpoint " + tuning.getEndpoint() + " was removed"));
+        return switch (state.phase()) {
+            case PROBE -> probe(tuning, state, request, endpoint);
+            case FEASIBILITY -> feasibility(tuning, state, request, endpoint);
+            case COARSE -> coarse(tuning, state, request);
+            case REFINE -> refine(tuning, state, request);
+            case CONFIRM -> confirm(tuning, state, request);
+            case DONE -> Next.DONE;
+        };
+    }
+
+    private Next probe(Tuning tuning, TuningState state, TuningRequest request, EndpointView endpoint) {
+        try (OllamaClient client = client(endpoint)) {
+            ModelProbe probe = ModelProbe.of(client, tuning.getModel());
+            SearchSpace space = SearchSpace.propose(probe, tuning.getObjective(), minContext(request),
+                    maxVramPct(request));
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null,
+                    state.probed(TuningState.ProbeFacts.of(probe), space));
+        }
+        return Next.NOW;
+    }
+
+    private Next feasibility(Tuning tuning, TuningState state, TuningRequest request, EndpointView endpoint) {
+        Double cap = maxVramPct(request);
+        Feasibility found;
+        try (OllamaClient client = client(endpoint)) {
+            found = Feasibility.probe(state.space(), options -> {
+                try {
+                    client.load(tuning.getModel(), options);
+                } catch (OllamaException refused) {
+                    if (refused.kind() == OllamaException.Kind.UNREACHABLE) {
+                        throw refused;
+                    }
+                    return Optional.of(refused.serverMessage() != null ? refused.serverMessage()
+                            : refused.getMessage());
+                }
+                Double share = client.loaded(tuning.getModel()).map(LoadedModel::gpuOffloadPct).orElse(null);
+                if (cap != null && share != null && share > cap + 0.05) {
+                    return Optional.of(String.format(java.util.Locale.ROOT, "holds %.0f %% of the model in GPU"
+                            + " memory, above your limit of %s %%", share, Grid.value(cap)));
+                }
+                return Optional.empty();
+            });
+        }
+        store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.checked(found));
+        return Next.NOW;
+    }
+
+    private Next coarse(Tuning tuning, TuningState state, TuningRequest request) {
+        TuningState.Stage last = state.last();
+        if (last == null) {
+            List<Map<String, Object>> candidates = StagePlanner.coarse(state.space(), state.feasibility());
+            if (candidates.isEmpty()) {
+                throw new IllegalStateException("No configuration of the search space loads on "
+                        + tuning.getEndpoint() + (state.feasibility().excluded().isEmpty() ? ""
+                        : ": " + state.feasibility().excluded().get(0).reason()));
+            }
+            if (candidates.size() == 1) {
+                TuningState.Stage only = new TuningState.Stage("Only candidate", "COARSE", 0, 1,
+                        candidates.get(0), null, true, List.of());
+                store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(only).at(
+                        TuningState.Phase.CONFIRM));
+                return Next.NOW;
+            }
+            int maxRepetitions = repetitionsWithin(tuning, state, request, candidates.size(), 4);
+            if (maxRepetitions < 2) {
+                throw new IllegalStateException("The budget is too small: the coarse race alone needs about "
+                        + candidates.size() * 4 + " calls (" + candidates.size() + " configurations, 2 repetitions"
+                        + " of both arms), plus " + 2 * MIN_CONFIRM_REPETITIONS + " to confirm");
+            }
+            return startRace(tuning, state, "Coarse race", "COARSE", candidates,
+                    new SweepDefinition.Adaptive(raceObjective(tuning), 2, maxRepetitions, 1.0, true, 0.95));
+        }
+        return awaitRace(tuning, state, last, TuningState.Phase.REFINE);
+    }
+
+    private Next refine(Tuning tuning, TuningState state, TuningRequest request) {
+        TuningState.Stage last = state.last();
+        if (!last.done()) {
+            return awaitRace(tuning, state, last, TuningState.Phase.REFINE);
+        }
+        long refinements = state.count("REFINE");
+        boolean stable = refinements > 0 && last.kind().equals("REFINE")
+                && Grid.key(last.leader()).equals(Grid.key(state.stages().get(state.stages().size() - 2).leader()));
+        if (stable || refinements >= MAX_REFINEMENTS) {
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.at(TuningState.Phase.CONFIRM));
+            return Next.NOW;
+        }
+        List<Map<String, Object>> candidates = StagePlanner.refinement(state.space(), last.leader(),
+                state.feasibility());
+        int maxRepetitions = repetitionsWithin(tuning, state, request, candidates.size(), 6);
+        if (candidates.size() < 2 || maxRepetitions < 3) {
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.at(TuningState.Phase.CONFIRM));
+            return Next.NOW;
+        }
+        return startRace(tuning, state, "Refinement " + (refinements + 1), "REFINE", candidates,
+                new SweepDefinition.Adaptive(raceObjective(tuning), 3, maxRepetitions, 0.5, true, 0.95));
+    }
+
+    private Next confirm(Tuning tuning, TuningState state, TuningRequest request) {
+        TuningState.Stage last = state.last();
+        if (!last.kind().equals("CONFIRM")) {
+            Map<String, Object> winner = last.leader();
+            int left = callsLeft(tuning, state, request);
+            int repetitions = Math.min(CONFIRM_REPETITIONS, left / 2);
+            if (repetitions < MIN_CONFIRM_REPETITIONS) {
+                repetitions = MIN_CONFIRM_REPETITIONS; // the answer is never unconfirmed: the budget is overrun by this
+            }
+            long sweepId = createStage(tuning, "Confirmation", List.of(winner), repetitions, null);
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(new TuningState.Stage(
+                    "Confirmation", "CONFIRM", sweepId, 1, null, null, false, List.of())));
+            return Next.LATER;
+        }
+        Optional<Sweep> ended = ended(last);
+        if (ended.isEmpty()) {
+            return Next.LATER;
+        }
+        Sweep sweep = ended.get();
+        MeasuredCalls.ConfigurationMeasures measures = measured.byConfiguration(sweep.getId(), null).values()
+                .stream().findFirst().orElseThrow(() -> new IllegalStateException("The confirmation measured"
+                        + " nothing"));
+        TuningState.Stage winnerStage = state.stages().get(state.stages().size() - 2);
+        Map<String, Object> winner = winnerStage.leader();
+        boolean ttft = tuning.getObjective() != TuningObjective.THROUGHPUT;
+        RatioOfMeans change = ttft ? RatioOfMeans.of(measures.chimeraTtftMs(), measures.baselineTtftMs(), 0.95)
+                : RatioOfMeans.of(measures.chimeraTokPerSec(), measures.baselineTokPerSec(), 0.95);
+        double gain = ttft ? -change.changePct() : change.changePct();
+        double low = ttft ? -change.ciHighPct() : change.ciLowPct();
+        double high = ttft ? -change.ciLowPct() : change.ciHighPct();
+        String outcome = low > 0 ? "BETTER" : high < 0 ? "WORSE" : "INCONCLUSIVE";
+        // the coarse race's grid only: balanced, so each option's share is its own (the refinements crowd the leader)
+        List<WhatMattered.Measured> all = new ArrayList<>();
+        state.stages().stream().filter(s -> s.kind().equals("COARSE")).forEach(s -> all.addAll(s.measured()));
+        TuningAnswer answer = new TuningAnswer(winner, gain, low, high, outcome, (ttft
+                ? "Time to first token against Ollama's defaults, "
+                : "Decode throughput against Ollama's defaults, ") + measures.chimeraTokPerSec().length
+                + " fresh interleaved repetitions of each: better when the whole 95 % interval of the change lies"
+                + " above 0, worse when below, inconclusive otherwise.",
+                WhatMattered.of(all), TuningAnswer.modelfile(tuning.getModel(), winner), winner,
+                winnerStage.leaderGainPct(), measures.chimeraTokPerSec().length, null);
+        store.save(tuning.getId(), Tuning.Status.FINISHED, null, state.withStage(last.decided(winner, gain, false,
+                List.of())).answered(answer));
+        return Next.DONE;
+    }
+
+    private Next startRace(Tuning tuning, TuningState state, String name, String kind,
+                           List<Map<String, Object>> candidates, SweepDefinition.Adaptive race) {
+        long sweepId = createStage(tuning, name, candidates, null, race);
+        store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(new TuningState.Stage(name, kind,
+                sweepId, candidates.size(), null, null, false, List.of())));
+        return Next.LATER;
+    }
+
+    private Next awaitRace(Tuning tuning, TuningState state, TuningState.Stage stage, TuningState.Phase next) {
+        Optional<Sweep> ended = ended(stage);
+        if (ended.isEmpty()) {
+            return Next.LATER;
+        }
+        Sweep sweep = ended.get();
+        SweepAnalysis result = analysis.analyse(sweep.getId()).orElseThrow();
+        boolean ttft = tuning.getObjective() != TuningObjective.THROUGHPUT;
+        List<WhatMattered.Measured> values = new ArrayList<>();
+        ConfigurationResult leader = null;
+        for (ConfigurationResult r : result.configurationResults()) {
+            Double value = ttft ? (r.ttft() == null ? null : r.ttft().chimeraTtftMs())
+                    : r.throughput().chimeraTokPerSec();
+            if (value == null || !Double.isFinite(value) || r.trials().chimeraTrials() == 0) {
+                continue;
+            }
+            values.add(new WhatMattered.Measured(r.options(), value));
+            if (result.adaptive() != null && result.adaptive().leaderConfigurationId() != null
+                    && result.adaptive().leaderConfigurationId() == r.configurationId()) {
+                leader = r;
+            }
+        }
+        if (leader == null) {
+            throw new IllegalStateException(stage.name() + " (sweep " + sweep.getId() + ") measured no"
+                    + " configuration; see the sweep's failed calls");
+        }
+        Double gain = ttft ? (leader.ttft() == null ? null : leader.ttft().ttftReductionPct())
+                : leader.throughput().deltaPct();
+        boolean separated = result.adaptive().leaderSeparatedFrom() >= values.size() - 1;
+        store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(stage.decided(
+                new LinkedHashMap<>(leader.options()), gain, separated, values)).at(next));
+        return Next.NOW;
+    }
+
+    /**
+     * The stage's sweep once it has finished; empty while it runs.
+     *
+     * @throws IllegalStateException when it was deleted, cancelled or failed: the tuning cannot go on without it
+     */
+    private Optional<Sweep> ended(TuningState.Stage stage) {
+        Sweep sweep = sweeps.read(stage.sweepId()).orElseThrow(() -> new IllegalStateException(
+                stage.name() + ": its sweep " + stage.sweepId() + " was deleted"));
+        if (sweep.getStatus().active()) {
+            return Optional.empty();
+        }
+        if (sweep.getStatus() != SweepStatus.FINISHED) {
+            throw new IllegalStateException(stage.name() + " (sweep " + sweep.getId() + ") ended "
+                    + sweep.getStatus().label().toLowerCase() + ": " + sweep.getStatusMessage());
+        }
+        return Optional.of(sweep);
+    }
+
+    /** Creates the stage's sweep and starts it — or finds it, when a restart came between the two. */
+    private long createStage(Tuning tuning, String stage, List<Map<String, Object>> candidates, Integer repetitions,
+                             SweepDefinition.Adaptive race) {
+        String name = "Tuning " + tuning.getId() + " · " + stage;
+        Optional<SweepSummary> made = sweeps.list().stream().filter(s -> s.name().equals(name)).findFirst();
+        if (made.isPresent()) {
+            if (made.get().status() == SweepStatus.DRAFT) {
+                starter.start(made.get().id());
+            }
+            return made.get().id();
+        }
+        Map<String, Object> axes = new LinkedHashMap<>();
+        for (Map<String, Object> candidate : candidates) {
+            candidate.forEach((option, value) -> {
+                @SuppressWarnings("unchecked")
+                TreeSet<Integer> values = (TreeSet<Integer>) axes.computeIfAbsent(option, o -> new TreeSet<Integer>());
+                values.add(((Number) value).intValue());
+            });
+        }
+        axes.replaceAll((option, values) -> List.copyOf((TreeSet<?>) values));
+        boolean ttft = tuning.getObjective() != TuningObjective.THROUGHPUT;
+        SweepDefinition definition = new SweepDefinition(name, "A stage of tuning " + tuning.getId() + " ("
+                + tuning.getObjective().label() + ").", List.of(tuning.getEndpoint()), tuning.getModel(),
+                new SweepDefinition.Workload("SINGLE_PROMPT", ttft ? TTFT_PROMPT : THROUGHPUT_PROMPT, null),
+                axes.isEmpty() ? Map.of() : axes, Map.of(), null, repetitions, 1, false, null, null, false,
+                ttft ? 16 : 128, null, true, race);
+        long sweepId = candidates.size() == 1 && candidates.get(0).isEmpty()
+                ? sweeps.create(definition) : sweeps.createSubset(definition, candidates);
+        starter.start(sweepId);
+        return sweepId;
+    }
+
+    /** The largest race repetitions (at most {@code wanted}) the budget leaves room for, keeping the confirmation's. */
+    private int repetitionsWithin(Tuning tuning, TuningState state, TuningRequest request, int candidates,
+                                  int wanted) {
+        int left = callsLeft(tuning, state, request) - 2 * CONFIRM_REPETITIONS;
+        return Math.min(wanted, left / (2 * candidates));
+    }
+
+    /** Calls the budget has left: calls given, or minutes at the pace this tuning has had so far. */
+    int callsLeft(Tuning tuning, TuningState state, TuningRequest request) {
+        long used = callsUsed(state);
+        if (request.budget().calls() != null) {
+            return (int) Math.max(0, request.budget().calls() - used);
+        }
+        double elapsed = Duration.between(tuning.getCreatedAt(), OffsetDateTime.now()).toMillis() / 1000.0;
+        double perCall = used > 20 ? elapsed / used
+                : storedCalls.recentSecondsPerCall(tuning.getEndpoint()).orElse(2.0);
+        double seconds = request.budget().minutes() * 60.0 - elapsed;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds / Math.max(perCall, 1e-3)));
+    }
+
+    /** The calls the tuning made: the probe's loads and every call its stages stored. */
+    long callsUsed(TuningState state) {
+        long stages = state.stages().stream().filter(s -> s.sweepId() > 0)
+                .mapToLong(s -> storedCalls.count(s.sweepId())).sum();
+        return state.probeCalls() + stages;
+    }
+
+    private static org.chimerabench.sweep.RaceObjective raceObjectiveOf(TuningObjective objective) {
+        return objective == TuningObjective.THROUGHPUT ? org.chimerabench.sweep.RaceObjective.CHIMERA_DECODE_TOK_PER_SEC
+                : org.chimerabench.sweep.RaceObjective.TTFT_MS;
+    }
+
+    private static String raceObjective(Tuning tuning) {
+        return raceObjectiveOf(tuning.getObjective()).name();
+    }
+
+    private static Integer minContext(TuningRequest request) {
+        return request.constraints() == null ? null : request.constraints().minContext();
+    }
+
+    private static Double maxVramPct(TuningRequest request) {
+        return request.constraints() == null ? null : request.constraints().maxVramPct();
+    }
+
+    private static OllamaClient client(EndpointView endpoint) {
+        return new OllamaClient(endpoint.baseUrl(), OllamaTimeouts.DEFAULT);
+    }
+}

@@ -1,0 +1,82 @@
+package org.chimerabench.tune;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and writes tunings and their state (JSON), each write in its own transaction. */
+@Component
+class TuningStore {
+
+    private final TuningRepository tunings;
+    private final ObjectMapper json;
+
+    TuningStore(TuningRepository tunings, ObjectMapper json) {
+        this.tunings = tunings;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Tuning> find(long id) {
+        return tunings.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    List<Tuning> all() {
+        return tunings.findAllByOrderByIdDesc();
+    }
+
+    @Transactional
+    Tuning create(ValidTuning valid, TuningRequest request, String owner) {
+        return tunings.save(new Tuning(valid.endpoint().name(), valid.model(), valid.objective(), write(request),
+                write(TuningState.start()), owner));
+    }
+
+    @Transactional
+    void save(long id, Tuning.Status status, String message, TuningState state) {
+        Tuning tuning = tunings.findById(id).orElseThrow();
+        if (tuning.getStatus().active()) { // a cancel in between wins
+            tuning.update(status, message, write(state));
+        }
+    }
+
+    @Transactional
+    void fail(long id, String message) {
+        tunings.findById(id).filter(t -> t.getStatus().active()).ifPresent(t -> t.update(Tuning.Status.FAILED,
+                message, t.getState()));
+    }
+
+    @Transactional
+    boolean cancel(long id, String message) {
+        Optional<Tuning> tuning = tunings.findById(id).filter(t -> t.getStatus().active());
+        tuning.ifPresent(t -> t.update(Tuning.Status.CANCELLED, message, t.getState()));
+        return tuning.isPresent();
+    }
+
+    TuningState state(Tuning tuning) {
+        return read(tuning.getState(), TuningState.class);
+    }
+
+    TuningRequest request(Tuning tuning) {
+        return read(tuning.getRequest(), TuningRequest.class);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored tuning could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

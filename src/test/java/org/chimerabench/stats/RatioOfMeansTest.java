@@ -1,0 +1,52 @@
+package org.chimerabench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reference values from NumPy 1.26 / SciPy 1.11 (the same formula written independently: log ratio of means, delta-
+ * method variance s²/(n·mean²) per sample, Welch–Satterthwaite df, scipy.stats.t.ppf), tolerance 1e-9.
+ */
+class RatioOfMeansTest {
+
+    static final double[] TUNED = {16.2, 16.5, 16.1, 16.8, 16.4, 16.6, 16.3, 16.0, 16.7, 16.5};
+    static final double[] DEFAULTS = {14.4, 14.6, 14.3, 14.9, 14.5, 14.2, 14.7, 14.5, 14.4, 14.8};
+
+    @Test
+    void aGainWithItsInterval() {
+        RatioOfMeans gain = RatioOfMeans.of(TUNED, DEFAULTS, 0.95);
+        assertThat(gain.changePct()).isCloseTo(12.938747419132813, within(1e-9));
+        assertThat(gain.ciLowPct()).isCloseTo(11.300892467900203, within(1e-9));
+        assertThat(gain.ciHighPct()).isCloseTo(14.600704323025425, within(1e-9));
+        assertThat(gain.degreesOfFreedom()).isCloseTo(17.971688688157073, within(1e-9));
+    }
+
+    @Test
+    void aReductionOfUnequalSamplesAtNinetyPercent() {
+        RatioOfMeans change = RatioOfMeans.of(new double[] {210, 190, 205}, new double[] {260, 250, 270, 255}, 0.90);
+        assertThat(change.changePct()).isCloseTo(-22.061191626409027, within(1e-9));
+        assertThat(change.ciLowPct()).isCloseTo(-27.912021094975227, within(1e-9));
+        assertThat(change.ciHighPct()).isCloseTo(-15.735495113569842, within(1e-9));
+        assertThat(change.degreesOfFreedom()).isCloseTo(3.2132079101044204, within(1e-9));
+    }
+
+    @Test
+    void identicalConstantSamplesGiveAZeroWidthInterval() {
+        RatioOfMeans none = RatioOfMeans.of(new double[] {5, 5}, new double[] {5, 5}, 0.95);
+        assertThat(none.changePct()).isZero();
+        assertThat(none.ciLowPct()).isZero();
+        assertThat(none.ciHighPct()).isZero();
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertThatThrownBy(() -> RatioOfMeans.of(new double[] {1}, DEFAULTS, 0.95))
+                .hasMessageContaining("at least 2 values");
+        assertThatThrownBy(() -> RatioOfMeans.of(new double[] {-1, -2}, DEFAULTS, 0.95))
+                .hasMessageContaining("above 0");
+        assertThatThrownBy(() -> RatioOfMeans.of(TUNED, DEFAULTS, 1.0)).hasMessageContaining("confidence");
+    }
+}
