@@ -325,7 +325,7 @@ class TuningRunner {
                 + tuning.getObjective().label() + ").", List.of(tuning.getEndpoint()), tuning.getModel(),
                 new SweepDefinition.Workload("SINGLE_PROMPT", ttft ? TTFT_PROMPT : THROUGHPUT_PROMPT, null),
                 axes.isEmpty() ? Map.of() : axes, Map.of(), null, repetitions, 1, false, null, null, false,
-                ttft ? 16 : 128, null, true, race);
+                ttft ? 16 : 64, null, true, race);
         long sweepId = candidates.size() == 1 && candidates.get(0).isEmpty()
                 ? sweeps.create(definition) : sweeps.createSubset(definition, candidates);
         starter.start(sweepId);

@@ -50,7 +50,7 @@ class TuningEndToEndTest {
 
     @Test
     void aModelThatDoesNotFitWholeIsTunedWithinItsBudgetAndConfirmed() throws Exception {
-        try (OllamaSimulator card = OllamaSimulator.start(InetAddress.getLoopbackAddress(), 0, 7, 0.002, 4, 8, 8)) {
+        try (OllamaSimulator card = OllamaSimulator.start(InetAddress.getLoopbackAddress(), 0, 7, 0.005, 4, 8, 8)) {
             endpoints.add("tune-8gib", card.baseUrl(), null);
             RestSweeps rest = new RestSweeps(mvc, json);
             long id = rest.body(mvc.perform(post("/api/tunings").contentType(MediaType.APPLICATION_JSON).content("""
