@@ -67,6 +67,11 @@ public final class StagePlanner {
         return candidates;
     }
 
+    /** How many configurations of the space load (and keep the constraints), as the probes found. */
+    public static int feasibleCount(SearchSpace space, Feasibility feasibility) {
+        return (int) Grid.product(space.axes()).stream().filter(feasibility::feasible).count();
+    }
+
     /** Up to {@code count} values spread evenly over the list, both ends included, in order. */
     static List<Integer> spread(List<Integer> values, int count) {
         if (values.size() <= count) {

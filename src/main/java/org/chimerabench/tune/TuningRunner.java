@@ -177,8 +177,16 @@ class TuningRunner {
             return awaitRace(tuning, state, last, TuningState.Phase.REFINE);
         }
         long refinements = state.count("REFINE");
+        if (refinements == 0 && last.configurations() >= StagePlanner.feasibleCount(state.space(),
+                state.feasibility())) {
+            // the coarse race had every configuration that loads: its leader was raced against all of them
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.at(TuningState.Phase.CONFIRM));
+            return Next.NOW;
+        }
+        // stable: the leader held its place, or a neighbour took it by noise only (the old leader was not beaten)
         boolean stable = refinements > 0 && last.kind().equals("REFINE")
-                && Grid.key(last.leader()).equals(Grid.key(state.stages().get(state.stages().size() - 2).leader()));
+                && (Grid.key(last.leader()).equals(Grid.key(state.stages().get(state.stages().size() - 2).leader()))
+                        || !last.previousLeaderBeaten());
         if (stable || refinements >= MAX_REFINEMENTS) {
             store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.at(TuningState.Phase.CONFIRM));
             return Next.NOW;
@@ -236,7 +244,7 @@ class TuningRunner {
                 WhatMattered.of(all), TuningAnswer.modelfile(tuning.getModel(), winner), winner,
                 winnerStage.leaderGainPct(), measures.chimeraTokPerSec().length, null);
         store.save(tuning.getId(), Tuning.Status.FINISHED, null, state.withStage(last.decided(winner, gain, false,
-                List.of())).answered(answer));
+                List.of(), false)).answered(answer));
         return Next.DONE;
     }
 
@@ -277,8 +285,15 @@ class TuningRunner {
         Double gain = ttft ? (leader.ttft() == null ? null : leader.ttft().ttftReductionPct())
                 : leader.throughput().deltaPct();
         boolean separated = result.adaptive().leaderSeparatedFrom() >= values.size() - 1;
+        boolean previousBeaten = false;
+        if (stage.kind().equals("REFINE")) {
+            String previous = Grid.key(state.stages().get(state.stages().size() - 2).leader());
+            previousBeaten = result.configurationResults().stream()
+                    .filter(r -> Grid.key(r.options()).equals(previous)).anyMatch(r -> r.race() != null
+                            && r.race().stopReason() == org.chimerabench.stats.Race.Stop.ELIMINATED);
+        }
         store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(stage.decided(
-                new LinkedHashMap<>(leader.options()), gain, separated, values)).at(next));
+                new LinkedHashMap<>(leader.options()), gain, separated, values, previousBeaten)).at(next));
         return Next.NOW;
     }
 

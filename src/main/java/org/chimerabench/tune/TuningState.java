@@ -33,13 +33,22 @@ public record TuningState(Phase phase, ProbeFacts probe, SearchSpace space, Feas
      * @param kind       COARSE, REFINE or CONFIRM
      * @param leader     the configuration it found best (null while it runs, and for the confirmation)
      * @param leaderGainPct the leader's gain over the defaults as this stage measured it
+     * @param previousLeaderBeaten a refinement only: the previous stage's leader, raced again here, was eliminated
+     *                             (significantly worse than this leader); when not, the two differ by noise only
      */
     public record Stage(String name, String kind, long sweepId, int configurations, Map<String, Object> leader,
-                        Double leaderGainPct, boolean separated, List<WhatMattered.Measured> measured) {
+                        Double leaderGainPct, boolean separated, List<WhatMattered.Measured> measured,
+                        boolean previousLeaderBeaten) {
+
+        Stage(String name, String kind, long sweepId, int configurations, Map<String, Object> leader,
+              Double leaderGainPct, boolean separated, List<WhatMattered.Measured> measured) {
+            this(name, kind, sweepId, configurations, leader, leaderGainPct, separated, measured, false);
+        }
 
         Stage decided(Map<String, Object> leader, Double gainPct, boolean separated,
-                      List<WhatMattered.Measured> measured) {
-            return new Stage(name, kind, sweepId, configurations, leader, gainPct, separated, measured);
+                      List<WhatMattered.Measured> measured, boolean previousLeaderBeaten) {
+            return new Stage(name, kind, sweepId, configurations, leader, gainPct, separated, measured,
+                    previousLeaderBeaten);
         }
 
         boolean done() {

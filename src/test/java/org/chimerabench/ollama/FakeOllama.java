@@ -113,6 +113,9 @@ public final class FakeOllama implements AutoCloseable {
     private volatile int placementLayers;
     private volatile long placementSize;
     private volatile Integer defaultGpuLayers; // null: all layers
+    private volatile Integer maxGpuLayers; // null: any placement loads
+    private final AtomicInteger refusedLoads = new AtomicInteger();
+    private final AtomicInteger refusedPrompts = new AtomicInteger();
     private volatile long loadMillis = 600;
     private volatile double timeScale = 0.05;
     /** Serialises everything that runs on or (re)loads the model, like OLLAMA_NUM_PARALLEL=1 (fair: FIFO). */
@@ -239,6 +242,19 @@ public final class FakeOllama implements AutoCloseable {
         return this;
     }
 
+    /** The message a real Ollama (0.12+) answers a load that does not fit the GPU with, HTTP 500. */
+    public static final String OUT_OF_MEMORY = "llama-server reported out-of-memory during startup: cudaMalloc"
+            + " failed: out of memory";
+
+    /**
+     * The most layers the fake's "GPU" holds: a load that asks for more fails after its load time with HTTP 500
+     * {@link #OUT_OF_MEMORY}, and nothing stays loaded (ollama-api.md §7: the failed runner is gone).
+     */
+    public FakeOllama maxGpuLayers(int layers) {
+        maxGpuLayers = layers;
+        return this;
+    }
+
     /** Layers on GPU when num_gpu is unset or &lt; 0 ("auto"); default: all layers. */
     public FakeOllama defaultGpuLayers(int layers) {
         defaultGpuLayers = layers;
@@ -287,6 +303,15 @@ public final class FakeOllama implements AutoCloseable {
         } finally {
             runLock.unlock();
         }
+    }
+
+    /** Loads refused as out of memory ({@link #maxGpuLayers}), and those of them that carried a prompt. */
+    public int refusedLoads() {
+        return refusedLoads.get();
+    }
+
+    public int refusedPrompts() {
+        return refusedPrompts.get();
     }
 
     /** Loads caused by HTTP generate requests (prompt-carrying or load-only), not by {@link #otherClient}. */
@@ -456,6 +481,16 @@ public final class FakeOllama implements AutoCloseable {
             long loadNs = schedule(wanted);
             if (loadNs >= 0) {
                 loads.incrementAndGet();
+            }
+            Runner loaded = runner.get();
+            if (loadNs >= 0 && loaded != null && maxGpuLayers != null && loaded.gpuLayers() > maxGpuLayers) {
+                runner.set(null);
+                refusedLoads.incrementAndGet();
+                if (!prompt.isEmpty()) {
+                    refusedPrompts.incrementAndGet();
+                }
+                error(out, 500, OUT_OF_MEMORY);
+                return;
             }
             if (prompt.isEmpty()) {
                 fixed(out, 200, "application/json; charset=utf-8", single(asked, "", "load", null));

@@ -57,6 +57,7 @@ class TuningBenchmarkTest {
         long gridCalls = 0;
         double gainError = 0;
         double raceError = 0;
+        int covered = 0;
         for (Pair pair : PAIRS) {
             int pairWithin = 0;
             long pairCalls = 0;
@@ -87,6 +88,7 @@ class TuningBenchmarkTest {
                     double recommended = card.expectedDecodeTokPerSec(pair.model(), report.answer().options());
                     double truth = (recommended / card.expectedDecodeTokPerSec(pair.model(), Map.of()) - 1) * 100;
                     pairWithin += recommended >= 0.99 * best ? 1 : 0;
+                    covered += truth >= report.answer().ci95Low() && truth <= report.answer().ci95High() ? 1 : 0;
                     pairCalls += report.callsUsed();
                     pairGrid += grid.size() * 10L * 2;
                     pairGainError += report.answer().gainPct() - truth;
@@ -109,6 +111,7 @@ class TuningBenchmarkTest {
         Bench.print("tune_calls_ratio", (double) tuningCalls / gridCalls, "x", 3);
         Bench.print("tune_gain_bias_pts", gainError / runs, "pts", 2);
         Bench.print("race_winner_gain_bias_pts", raceError / runs, "pts", 2);
+        Bench.print("tune_gain_ci95_coverage_pct", 100.0 * covered / runs, "%");
         assertThat(runs).isEqualTo(3 * SEEDS);
     }
 }

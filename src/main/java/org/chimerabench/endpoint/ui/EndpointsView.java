@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,15 +17,17 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.ViewToolbar;
-import org.chimerabench.base.Numbers;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointValidationException;
 import org.chimerabench.endpoint.EndpointView;
@@ -76,8 +79,8 @@ class EndpointsView extends VerticalLayout {
                 .setTooltipGenerator(v -> v.checkedAt() == null ? "" : v.checkedAt().toString());
         grid.addColumn(v -> v.version() == null ? "—" : v.version()).setHeader("Ollama").setWidth("10rem")
                 .setFlexGrow(0);
-        grid.addColumn(v -> v.models().stream().map(m -> m.name()).collect(Collectors.joining(", ")))
-                .setHeader("Installed models").setFlexGrow(2).setClassNameGenerator(v -> "model-cell");
+        grid.addComponentColumn(EndpointsView::models).setKey("models").setHeader("Installed models (tune one)").setFlexGrow(2)
+                .setClassNameGenerator(v -> "model-cell");
         grid.addColumn(EndpointsView::loaded).setHeader("Loaded (VRAM)").setFlexGrow(1)
                 .setClassNameGenerator(v -> "model-cell");
         grid.addComponentColumn(this::actions).setHeader("").setWidth("7rem").setFlexGrow(0);
@@ -101,6 +104,27 @@ class EndpointsView extends VerticalLayout {
                 .set("white-space", "normal").set("overflow-wrap", "anywhere");
         name.add(settings);
         return name;
+    }
+
+    /** Each installed model, a link to the Tune view with this endpoint and model chosen (the route is Tune's). */
+    static Div models(EndpointView v) {
+        Div models = new Div();
+        models.addClassName("installed-models");
+        for (int i = 0; i < v.models().size(); i++) {
+            String model = v.models().get(i).name();
+            Anchor tune = new Anchor("tune?" + QueryParameters.simple(Map.of("endpoint", v.name(), "model", model))
+                    .getQueryString(), model);
+            tune.addClassName("tune-link");
+            tune.setTitle("Tune " + model + " on " + v.name());
+            models.add(tune);
+            if (i < v.models().size() - 1) {
+                models.add(new Span(", "));
+            }
+        }
+        if (v.models().isEmpty()) {
+            models.add(new Span("—"));
+        }
+        return models;
     }
 
     static Span status(EndpointView v) {

@@ -140,4 +140,19 @@ class EndpointsViewTest {
         assertThat(EndpointsView.loaded(view)).isEqualTo("llama3.2:3b (1.9 GB VRAM, 83 % on GPU)");
         assertThat(EndpointsView.checked(view)).matches("\\d\\d:\\d\\d:\\d\\d");
     }
+
+    @Test
+    void eachInstalledModelLinksToTheTuneViewWithEndpointAndModelChosen() {
+        EndpointView view = endpoints.list().stream().filter(v -> v.name().equals("Built-in simulator")).findFirst()
+                .orElseThrow();
+        List<com.vaadin.flow.component.html.Anchor> links = EndpointsView.models(view).getChildren()
+                .filter(c -> c instanceof com.vaadin.flow.component.html.Anchor)
+                .map(c -> (com.vaadin.flow.component.html.Anchor) c).toList();
+        assertThat(links).hasSize(view.models().size()).isNotEmpty();
+        com.vaadin.flow.router.Location link = new com.vaadin.flow.router.Location(links.get(0).getHref());
+        assertThat(link.getPath()).isEqualTo("tune");
+        assertThat(link.getQueryParameters().getParameters()).containsEntry("endpoint", List.of("Built-in simulator"))
+                .containsEntry("model", List.of(view.models().get(0).name()));
+        assertThat(links.get(0).getText()).isEqualTo(view.models().get(0).name());
+    }
 }
