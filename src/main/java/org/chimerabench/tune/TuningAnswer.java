@@ -25,6 +25,12 @@ public record TuningAnswer(Map<String, Object> options, Double gainPct, Double c
         whatMattered = List.copyOf(whatMattered);
     }
 
+    /** The same answer with the goodput search's result: the most streams within the target (0: not even one). */
+    TuningAnswer withConcurrency(int streams) {
+        return new TuningAnswer(options, gainPct, ci95Low, ci95High, outcome, verdictRule, whatMattered, modelfile,
+                apiOptions, raceGainPct, confirmationRepetitions, streams);
+    }
+
     /** A Modelfile that makes the options the model's own: {@code FROM} the model, one {@code PARAMETER} each. */
     public static String modelfile(String model, Map<String, Object> options) {
         String parameters = options.entrySet().stream()

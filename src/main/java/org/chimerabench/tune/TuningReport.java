@@ -18,8 +18,11 @@ public record TuningReport(long id, String status, String statusLabel, String en
                            List<Feasibility.Excluded> infeasible, TuningAnswer answer, String message,
                            String createdBy, OffsetDateTime createdAt) {
 
-    /** One stage: its sweep, how many configurations raced, and the one it found best (null while it runs). */
+    /**
+     * One stage: its sweep, how many configurations raced, and the one it found best (null while it runs); a goodput
+     * level also its concurrency and the TTFT p95 it measured.
+     */
     public record StageLink(String name, long sweepId, int configurations, Map<String, Object> leader,
-                            Double leaderGainPct, boolean separated) {
+                            Double leaderGainPct, boolean separated, Integer concurrency, Double ttftP95Ms) {
     }
 }

@@ -49,6 +49,9 @@ class TuningRunner {
     static final int MAX_REFINEMENTS = 3;
     static final int CONFIRM_REPETITIONS = 10;
     static final int MIN_CONFIRM_REPETITIONS = 4;
+    /** The concurrency levels GOODPUT bisects over, and the batches measured at each. */
+    static final List<Integer> LEVELS = List.of(1, 2, 3, 4, 5, 6, 8, 10, 12, 16);
+    static final int LOAD_REPETITIONS = 4;
     static final String THROUGHPUT_PROMPT = "Explain how a GPU offloads the layers of a language model, and why the"
             + " layers that stay on the CPU slow down every token, in about two hundred words.";
     static final String TTFT_PROMPT = ("A team benchmarks local language models on a shared server. Each request"
@@ -102,6 +105,7 @@ class TuningRunner {
             case COARSE -> coarse(tuning, state, request);
             case REFINE -> refine(tuning, state, request);
             case CONFIRM -> confirm(tuning, state, request);
+            case GOODPUT -> goodput(tuning, state, request);
             case DONE -> Next.DONE;
         };
     }
@@ -145,6 +149,11 @@ class TuningRunner {
 
     private Next coarse(Tuning tuning, TuningState state, TuningRequest request) {
         TuningState.Stage last = state.last();
+        if (last == null && state.space().axes().isEmpty()) {
+            store.save(tuning.getId(), Tuning.Status.FINISHED, "Nothing is worth searching for this model here: "
+                    + String.join(" ", state.space().skipped()) + " Ollama's defaults are the answer.", state);
+            return Next.DONE;
+        }
         if (last == null) {
             List<Map<String, Object>> candidates = StagePlanner.coarse(state.space(), state.feasibility());
             if (candidates.isEmpty()) {
@@ -243,9 +252,64 @@ class TuningRunner {
                 + " above 0, worse when below, inconclusive otherwise.",
                 WhatMattered.of(all), TuningAnswer.modelfile(tuning.getModel(), winner), winner,
                 winnerStage.leaderGainPct(), measures.chimeraTokPerSec().length, null);
-        store.save(tuning.getId(), Tuning.Status.FINISHED, null, state.withStage(last.decided(winner, gain, false,
-                List.of(), false)).answered(answer));
+        TuningState answered = state.withStage(last.decided(winner, gain, false, List.of(), false)).answered(answer);
+        if (tuning.getObjective() == TuningObjective.GOODPUT) {
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null, answered.at(TuningState.Phase.GOODPUT));
+            return Next.NOW;
+        }
+        store.save(tuning.getId(), Tuning.Status.FINISHED, null, answered);
         return Next.DONE;
+    }
+
+    /**
+     * GOODPUT's last stage: the most concurrent streams whose TTFT p95 stays within the SLO, with the confirmed
+     * options, by bisection over {@link #LEVELS} (TTFT grows with the streams at once); each level measured is a load
+     * sweep. Ends when the bounds meet, or when the budget cannot pay the next level.
+     */
+    private Next goodput(Tuning tuning, TuningState state, TuningRequest request) {
+        TuningState.Stage last = state.last();
+        Map<String, Object> winner = state.answer().options();
+        if (last.kind().equals("LOAD") && last.ttftP95Ms() == null) {
+            Optional<Sweep> ended = ended(last);
+            if (ended.isEmpty()) {
+                return Next.LATER;
+            }
+            double[] ttfts = measured.byConfiguration(ended.get().getId(), null).values().stream().findFirst()
+                    .map(MeasuredCalls.ConfigurationMeasures::chimeraTtftMs).orElse(new double[0]);
+            if (ttfts.length == 0) {
+                throw new IllegalStateException(last.name() + " (sweep " + last.sweepId() + ") measured no time to"
+                        + " first token");
+            }
+            double p95 = org.chimerabench.stats.Quantiles.of(ttfts, 0.95); // every tuned call at this concurrency
+            store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(last.measuredAt(winner, p95)));
+            return Next.NOW;
+        }
+        double slo = request.slo().ttftP95Ms();
+        int low = -1;
+        int high = LEVELS.size();
+        for (TuningState.Stage level : state.stages()) {
+            if (level.kind().equals("LOAD") && level.ttftP95Ms() != null) {
+                int at = LEVELS.indexOf(level.concurrency());
+                if (level.ttftP95Ms() <= slo) {
+                    low = Math.max(low, at);
+                } else {
+                    high = Math.min(high, at);
+                }
+            }
+        }
+        int streams = LEVELS.get((low + high) / 2 < 0 ? 0 : (low + high) / 2);
+        boolean affordable = callsLeft(tuning, state, request) >= 2 * (LOAD_REPETITIONS + 1) * streams;
+        if (low + 1 >= high || !affordable) {
+            store.save(tuning.getId(), Tuning.Status.FINISHED, affordable ? null : "The budget ended the search for"
+                    + " the most streams within the target; the answer is the most measured within it.",
+                    state.answered(state.answer().withConcurrency(low < 0 ? 0 : LEVELS.get(low))));
+            return Next.DONE;
+        }
+        String name = "Concurrency " + streams;
+        long sweepId = createStage(tuning, name, List.of(winner), LOAD_REPETITIONS, null, streams);
+        store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(new TuningState.Stage(name, "LOAD",
+                sweepId, 1, null, null, false, List.of(), false, streams, null)));
+        return Next.LATER;
     }
 
     private Next startRace(Tuning tuning, TuningState state, String name, String kind,
@@ -315,9 +379,18 @@ class TuningRunner {
         return Optional.of(sweep);
     }
 
-    /** Creates the stage's sweep and starts it — or finds it, when a restart came between the two. */
+    /**
+     * Creates the stage's sweep and starts it — or finds it, when a restart came between the two. Its trials vary
+     * their prompts (so a server's prompt cache cannot shorten the time to first token), warm up once after each
+     * load, and decode 64 tokens (16 for TTFT).
+     */
     private long createStage(Tuning tuning, String stage, List<Map<String, Object>> candidates, Integer repetitions,
                              SweepDefinition.Adaptive race) {
+        return createStage(tuning, stage, candidates, repetitions, race, null);
+    }
+
+    private long createStage(Tuning tuning, String stage, List<Map<String, Object>> candidates, Integer repetitions,
+                             SweepDefinition.Adaptive race, Integer concurrency) {
         String name = "Tuning " + tuning.getId() + " · " + stage;
         Optional<SweepSummary> made = sweeps.list().stream().filter(s -> s.name().equals(name)).findFirst();
         if (made.isPresent()) {
@@ -339,8 +412,8 @@ class TuningRunner {
         SweepDefinition definition = new SweepDefinition(name, "A stage of tuning " + tuning.getId() + " ("
                 + tuning.getObjective().label() + ").", List.of(tuning.getEndpoint()), tuning.getModel(),
                 new SweepDefinition.Workload("SINGLE_PROMPT", ttft ? TTFT_PROMPT : THROUGHPUT_PROMPT, null),
-                axes.isEmpty() ? Map.of() : axes, Map.of(), null, repetitions, 1, false, null, null, false,
-                ttft ? 16 : 64, null, true, race);
+                axes.isEmpty() ? Map.of() : axes, Map.of(), null, repetitions, 1, false, null, null, true,
+                ttft ? 16 : 64, null, true, race, concurrency, null);
         long sweepId = candidates.size() == 1 && candidates.get(0).isEmpty()
                 ? sweeps.create(definition) : sweeps.createSubset(definition, candidates);
         starter.start(sweepId);

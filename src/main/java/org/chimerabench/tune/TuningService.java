@@ -127,7 +127,7 @@ public class TuningService {
         }
         List<TuningReport.StageLink> stages = state.stages().stream().filter(s -> s.sweepId() > 0)
                 .map(s -> new TuningReport.StageLink(s.name(), s.sweepId(), s.configurations(), s.leader(),
-                        s.leaderGainPct(), s.separated())).toList();
+                        s.leaderGainPct(), s.separated(), s.concurrency(), s.ttftP95Ms())).toList();
         return new TuningReport(tuning.getId(), tuning.getStatus().name(), tuning.getStatus().label(),
                 tuning.getEndpoint(), tuning.getModel(), tuning.getObjective().wireName(),
                 tuning.getObjective().label(), request, stages, used, left, eta, state.probe(), state.space(),

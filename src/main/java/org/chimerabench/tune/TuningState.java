@@ -14,7 +14,7 @@ public record TuningState(Phase phase, ProbeFacts probe, SearchSpace space, Feas
                           List<Stage> stages, TuningAnswer answer, int probeCalls) {
 
     /** The steps, in order. */
-    public enum Phase { PROBE, FEASIBILITY, COARSE, REFINE, CONFIRM, DONE }
+    public enum Phase { PROBE, FEASIBILITY, COARSE, REFINE, CONFIRM, GOODPUT, DONE }
 
     /** What the probe learned, for the page: the model's facts and Ollama's own placement at the defaults. */
     public record ProbeFacts(Integer blocks, Integer trainedContext, String quantization, long sizeBytes,
@@ -33,22 +33,29 @@ public record TuningState(Phase phase, ProbeFacts probe, SearchSpace space, Feas
      * @param kind       COARSE, REFINE or CONFIRM
      * @param leader     the configuration it found best (null while it runs, and for the confirmation)
      * @param leaderGainPct the leader's gain over the defaults as this stage measured it
+     * @param concurrency  a goodput level (kind LOAD) only: the streams at once; {@code ttftP95Ms} what it measured
      * @param previousLeaderBeaten a refinement only: the previous stage's leader, raced again here, was eliminated
      *                             (significantly worse than this leader); when not, the two differ by noise only
      */
     public record Stage(String name, String kind, long sweepId, int configurations, Map<String, Object> leader,
                         Double leaderGainPct, boolean separated, List<WhatMattered.Measured> measured,
-                        boolean previousLeaderBeaten) {
+                        boolean previousLeaderBeaten, Integer concurrency, Double ttftP95Ms) {
 
         Stage(String name, String kind, long sweepId, int configurations, Map<String, Object> leader,
               Double leaderGainPct, boolean separated, List<WhatMattered.Measured> measured) {
-            this(name, kind, sweepId, configurations, leader, leaderGainPct, separated, measured, false);
+            this(name, kind, sweepId, configurations, leader, leaderGainPct, separated, measured, false, null, null);
         }
 
         Stage decided(Map<String, Object> leader, Double gainPct, boolean separated,
                       List<WhatMattered.Measured> measured, boolean previousLeaderBeaten) {
             return new Stage(name, kind, sweepId, configurations, leader, gainPct, separated, measured,
-                    previousLeaderBeaten);
+                    previousLeaderBeaten, concurrency, ttftP95Ms);
+        }
+
+        /** A goodput level measured: the chimera arm's TTFT p95 at this stage's concurrency. */
+        Stage measuredAt(Map<String, Object> options, double p95) {
+            return new Stage(name, kind, sweepId, configurations, options, null, false, List.of(), false,
+                    concurrency, p95);
         }
 
         boolean done() {

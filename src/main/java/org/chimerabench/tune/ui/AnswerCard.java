@@ -32,6 +32,15 @@ class AnswerCard extends Composite<Div> {
                 .set("padding", "var(--lumo-space-m)").set("max-width", "100%").set("box-sizing", "border-box");
         H2 headline = new H2(headline(tuning));
         headline.addClassName("answer-headline");
+        if (answer.concurrency() != null) {
+            double slo = tuning.request().slo().ttftP95Ms();
+            H2 streams = new H2(answer.concurrency() == 0 ? "Not even one stream stays within your "
+                    + Numbers.number(slo, 0) + " ms TTFT p95 target"
+                    : answer.concurrency() + " concurrent stream" + (answer.concurrency() == 1 ? "" : "s")
+                    + " stay within your " + Numbers.number(slo, 0) + " ms TTFT p95 target");
+            streams.addClassName("answer-goodput");
+            card.add(streams);
+        }
         Paragraph options = new Paragraph("Recommended: " + options(answer.options()));
         options.addClassName("answer-options");
         Paragraph rule = new Paragraph(answer.verdictRule());

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.chimerabench.base.Numbers;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.tune.SearchSpace;
 import org.chimerabench.tune.TuningReport;
@@ -95,8 +96,7 @@ class TuningView extends VerticalLayout implements HasUrlParameter<Long> {
         }
         tuning.stages().forEach(s -> stages.add(new ListItem(new Anchor("sweeps/" + s.sweepId(), s.name()),
                 new com.vaadin.flow.component.html.Span(" — " + s.configurations() + " configuration"
-                        + (s.configurations() == 1 ? "" : "s") + (s.leader() == null ? ", running"
-                        : ", best " + AnswerCard.options(s.leader()))))));
+                        + (s.configurations() == 1 ? "" : "s") + describe(tuning, s)))));
         content.add(stages);
         if (tuning.space() != null) {
             content.add(new H3("What was searched, and why"));
@@ -115,6 +115,15 @@ class TuningView extends VerticalLayout implements HasUrlParameter<Long> {
             tuning.infeasible().forEach(x -> infeasible.add(new ListItem(x.configurations() + ": " + x.reason())));
             content.add(infeasible);
         }
+    }
+
+    private static String describe(TuningReport tuning, TuningReport.StageLink stage) {
+        if (stage.concurrency() != null) {
+            return stage.ttftP95Ms() == null ? ", running" : ", TTFT p95 " + Numbers.number(stage.ttftP95Ms(), 0)
+                    + " ms, " + (stage.ttftP95Ms() <= tuning.request().slo().ttftP95Ms() ? "within" : "over")
+                    + " the target";
+        }
+        return stage.leader() == null ? ", running" : ", best " + AnswerCard.options(stage.leader());
     }
 
     private static String progress(TuningReport tuning) {

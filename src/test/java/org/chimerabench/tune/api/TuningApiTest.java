@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.simulator.OllamaSimulator;
+import org.chimerabench.support.SignedIn;
+import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,9 +37,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class TuningApiTest {
 
+    /** An endpoint of its own: the tunings started here never move the built-in simulator under other tests. */
+    static final OllamaSimulator BOX = OllamaSimulator.start(0, 11, 0.02);
+
     static final ObjectMapper JSON = new ObjectMapper();
     static final String VALID = """
-            {"endpoint":"Built-in simulator","model":"llama3.2-sim:3b","objective":"THROUGHPUT",
+            {"endpoint":"tuning-api-box","model":"llama3.2-sim:3b","objective":"THROUGHPUT",
              "budget":{"calls":300},"constraints":{"minContext":2048}}""";
     static final RequestPostProcessor OPERATOR = user("tuner").roles("OPERATOR", "VIEWER");
     static final RequestPostProcessor OTHER_OPERATOR = user("someone-else").roles("OPERATOR", "VIEWER");
@@ -42,6 +51,22 @@ class TuningApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    EndpointService endpoints;
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void register() {
+        if (endpoints.findByName("tuning-api-box").isEmpty()) {
+            SignedIn.asAdmin(context, () -> endpoints.add("tuning-api-box", BOX.baseUrl(), null));
+        }
+    }
+
+    @AfterAll
+    static void stopBox() {
+        BOX.close();
+    }
 
     static Stream<Arguments> invalid() {
         return Stream.of(
@@ -93,7 +118,7 @@ class TuningApiTest {
         mvc.perform(post("/api/tunings").with(OPERATOR).contentType(MediaType.APPLICATION_JSON).content("{\"endp"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/api/tunings").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"endpoint\":\"Built-in simulator\",\"surprise\":1}")).andExpect(status().isBadRequest());
+                .content("{\"endpoint\":\"tuning-api-box\",\"surprise\":1}")).andExpect(status().isBadRequest());
         assertThat(count()).isEqualTo(before);
     }
 
@@ -119,6 +144,7 @@ class TuningApiTest {
             mvc.perform(post("/api/tunings/" + id + "/cancel").with(ADMIN)).andExpect(status().isAccepted());
             assertThat(body(mvc.perform(get("/api/tunings/" + id).with(OPERATOR))).get("status").asText())
                     .isEqualTo("CANCELLED");
+            mvc.perform(post("/api/tunings/" + id + "/cancel").with(ADMIN)).andExpect(status().isConflict());
         }
         mvc.perform(get("/api/tunings/999999").with(VIEWER)).andExpect(status().isNotFound());
     }

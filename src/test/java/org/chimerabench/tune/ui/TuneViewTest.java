@@ -19,6 +19,10 @@ import org.chimerabench.support.AsViewer;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.tune.TuningReport;
 import org.chimerabench.tune.TuningService;
+import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.simulator.OllamaSimulator;
+import org.chimerabench.support.SignedIn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,14 +41,27 @@ import org.springframework.context.ApplicationContext;
 @AutoConfigureMockMvc // the context the MockMvc tests share
 class TuneViewTest {
 
+    /** An endpoint of its own, so the tuning never moves the built-in simulator under other tests. */
+    static final OllamaSimulator BOX = OllamaSimulator.start(0, 5, 0.02);
+
     @Autowired
     ApplicationContext context;
     @Autowired
     TuningService tunings;
+    @Autowired
+    EndpointService endpoints;
 
     @BeforeEach
     void setUp() {
+        if (endpoints.findByName("tune-view-box").isEmpty()) {
+            SignedIn.asAdmin(context, () -> endpoints.add("tune-view-box", BOX.baseUrl(), null));
+        }
         KaribuViews.setUp(context);
+    }
+
+    @AfterAll
+    static void stopBox() {
+        BOX.close();
     }
 
     @AfterEach
@@ -55,10 +72,10 @@ class TuneViewTest {
     @Test
     @AsOperator
     void anOperatorTunesAModelAndReadsTheAnswerFirst() {
-        UI.getCurrent().navigate("tune", QueryParameters.simple(java.util.Map.of("endpoint", "Built-in simulator",
+        UI.getCurrent().navigate("tune", QueryParameters.simple(java.util.Map.of("endpoint", "tune-view-box",
                 "model", "llama3.2-sim:3b")));
         TuneForm form = _get(TuneForm.class);
-        assertThat(form.endpoint.getValue()).isEqualTo("Built-in simulator");
+        assertThat(form.endpoint.getValue()).isEqualTo("tune-view-box");
         assertThat(form.model.getValue()).isEqualTo("llama3.2-sim:3b");
         int before = tunings.list().size();
 
