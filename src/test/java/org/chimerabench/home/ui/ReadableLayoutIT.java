@@ -40,14 +40,14 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext
 @AsAdmin
 @Order(4) // longest first, packaged-app and browser tests alternating
-class ReadableLayoutIT extends BrowserTest {
+public class ReadableLayoutIT extends BrowserTest {
 
     /**
      * Elements that stick out of the viewport on the right while starting on screen, unless inside a scroll box
      * (overflow-x auto/scroll, or a vaadin-grid) that itself fits and sits in a {@code .scroll-cue}. Plus the page's
      * own sideways scroll.
      */
-    static final String OVERFLOW = """
+    public static final String OVERFLOW = """
             const vw = document.documentElement.clientWidth;
             const up = (n) => n.parentElement || (n.getRootNode && n.getRootNode().host) || null;
             const scrollBox = (el) => {
