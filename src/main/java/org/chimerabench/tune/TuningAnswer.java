@@ -20,8 +20,8 @@ public record TuningAnswer(Map<String, Object> options, Double gainPct, Double c
                            Integer confirmationRepetitions, Integer concurrency) {
 
     public TuningAnswer {
-        options = Map.copyOf(options);
-        apiOptions = Map.copyOf(apiOptions);
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options)); // in axis order
+        apiOptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(apiOptions));
         whatMattered = List.copyOf(whatMattered);
     }
 

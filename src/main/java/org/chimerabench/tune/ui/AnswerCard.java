@@ -32,6 +32,7 @@ class AnswerCard extends Composite<Div> {
                 .set("padding", "var(--lumo-space-m)").set("max-width", "100%").set("box-sizing", "border-box");
         H2 headline = new H2(headline(tuning));
         headline.addClassName("answer-headline");
+        headline.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin-top", "0");
         if (answer.concurrency() != null) {
             double slo = tuning.request().slo().ttftP95Ms();
             H2 streams = new H2(answer.concurrency() == 0 ? "Not even one stream stays within your "
@@ -39,6 +40,7 @@ class AnswerCard extends Composite<Div> {
                     : answer.concurrency() + " concurrent stream" + (answer.concurrency() == 1 ? "" : "s")
                     + " stay within your " + Numbers.number(slo, 0) + " ms TTFT p95 target");
             streams.addClassName("answer-goodput");
+            streams.getStyle().set("font-size", "var(--lumo-font-size-l)");
             card.add(streams);
         }
         Paragraph options = new Paragraph("Recommended: " + options(answer.options()));
@@ -81,8 +83,10 @@ class AnswerCard extends Composite<Div> {
             case "WORSE" -> "worse";
             default -> "inconclusive";
         };
-        return metric + " " + Numbers.signedPct(answer.gainPct(), decimals) + " against Ollama's defaults (95 % CI "
-                + Numbers.interval(answer.ci95Low(), answer.ci95High(), decimals) + " %): " + verdict;
+        // no break between a figure and its unit (a narrow screen would leave "%" alone on a line)
+        return (metric + " " + Numbers.signedPct(answer.gainPct(), decimals) + " against Ollama's defaults (95 % CI "
+                + Numbers.interval(answer.ci95Low(), answer.ci95High(), decimals) + " %): " + verdict)
+                .replaceAll("(\\d) %", "$1\u00a0%");
     }
 
     /** "num_gpu=26 · num_thread=6", or Ollama's defaults. */

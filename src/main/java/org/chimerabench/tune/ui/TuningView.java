@@ -35,6 +35,8 @@ class TuningView extends VerticalLayout implements HasUrlParameter<Long> {
     private final TuningService tunings;
     private final Div content = new Div();
     private long id;
+    private com.vaadin.flow.shared.Registration polling;
+    private String shown;
 
     TuningView(TuningService tunings) {
         this.tunings = tunings;
@@ -53,21 +55,28 @@ class TuningView extends VerticalLayout implements HasUrlParameter<Long> {
     @Override
     protected void onAttach(AttachEvent attach) {
         attach.getUI().setPollInterval(POLL_MILLIS);
-        attach.getUI().addPollListener(e -> {
-            if (isAttached()) {
-                refresh();
-            }
-        });
+        polling = attach.getUI().addPollListener(e -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         detach.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
     }
 
+    /** Shows the tuning again when something changed since the last look (a finished one stays as it is). */
     void refresh() {
+        var report = tunings.report(id);
+        String seen = report.map(r -> r.status() + "/" + r.callsUsed() + "/" + r.stages() + "/" + (r.answer() != null))
+                .orElse("none");
+        if (seen.equals(shown)) {
+            return;
+        }
+        shown = seen;
         content.removeAll();
-        tunings.report(id).ifPresentOrElse(this::show, () -> content.add(new ViewToolbar("Tuning " + id),
+        report.ifPresentOrElse(this::show, () -> content.add(new ViewToolbar("Tuning " + id),
                 new Paragraph("There is no tuning " + id + ".")));
     }
 

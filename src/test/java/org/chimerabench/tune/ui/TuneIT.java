@@ -46,7 +46,7 @@ class TuneIT extends BrowserTest {
             WebElement start = wait.until(d -> d.findElements(By.cssSelector("vaadin-button.start-tuning")).stream()
                     .filter(WebElement::isDisplayed).findFirst().orElse(null));
             settle();
-            assertThat((String) script("return document.querySelector('.tune-form vaadin-combo-box').value"))
+            assertThat((String) script("return document.querySelector('.tune-form vaadin-combo-box input').value"))
                     .isEqualTo("gpu-8gib");
             script("arguments[0].click()", start);
 

@@ -99,6 +99,8 @@ class TuneViewTest {
         _get(TuningView.class).refresh();
         AnswerCard card = _get(AnswerCard.class);
         String headline = _get(card, H2.class, spec -> spec.withClasses("answer-headline")).getText();
+        assertThat(headline).as("a figure keeps its unit on its line").doesNotContainPattern("\\d %");
+        headline = headline.replace('\u00a0', ' ');
         assertThat(headline).startsWith("Throughput ").contains("against Ollama's defaults (95 % CI ")
                 .doesNotContain("NaN").doesNotContain("BETTER").doesNotContain("INCONCLUSIVE");
         List<Pre> blocks = _find(card, Pre.class);
