@@ -49,8 +49,9 @@ class AnswerCard extends Composite<Div> {
         rule.addClassName("answer-rule");
         card.add(headline, options, rule);
         if (answer.raceGainPct() != null) {
-            Paragraph race = new Paragraph("The race that picked it measured " + Numbers.signedPct(answer.raceGainPct(),
-                    1) + "; the best of many reads high, so the figure above is the fresh confirmation's.");
+            Paragraph race = new Paragraph(keepUnits("The race that picked it measured "
+                    + Numbers.signedPct(answer.raceGainPct(), 1) + "; the best of many reads high, so the figure above"
+                    + " is the fresh confirmation's."));
             race.addClassName("answer-race");
             card.add(race);
         }
@@ -83,10 +84,13 @@ class AnswerCard extends Composite<Div> {
             case "WORSE" -> "worse";
             default -> "inconclusive";
         };
-        // no break between a figure and its unit (a narrow screen would leave "%" alone on a line)
-        return (metric + " " + Numbers.signedPct(answer.gainPct(), decimals) + " against Ollama's defaults (95 % CI "
-                + Numbers.interval(answer.ci95Low(), answer.ci95High(), decimals) + " %): " + verdict)
-                .replaceAll("(\\d) %", "$1\u00a0%");
+        return keepUnits(metric + " " + Numbers.signedPct(answer.gainPct(), decimals) + " against Ollama's defaults"
+                + " (95 % CI " + Numbers.interval(answer.ci95Low(), answer.ci95High(), decimals) + " %): " + verdict);
+    }
+
+    /** No break between a figure and its "%" (a narrow screen would leave the unit alone on a line). */
+    static String keepUnits(String text) {
+        return text.replaceAll("(\\d) %", "$1\u00a0%");
     }
 
     /** "num_gpu=26 · num_thread=6", or Ollama's defaults. */
