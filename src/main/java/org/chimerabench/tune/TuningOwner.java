@@ -2,26 +2,32 @@ package org.chimerabench.tune;
 
 import java.util.function.Supplier;
 import org.chimerabench.base.Role;
+import org.chimerabench.security.UserView;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * A tuning's background steps act as the operator who asked for it: its stage sweeps are theirs (they may open,
- * cancel and delete them), and the sweep services' role checks see an operator. The role was checked when the tuning
- * was created ({@link TuningService#create}).
+ * A tuning's background steps act as the operator who asked for it, with the role they have now: its stage sweeps are
+ * theirs (they may open, cancel and delete them), and the sweep services' role checks see that role. An owner who is
+ * gone, disabled or no longer an operator stops their tunings ({@link #mayRun}).
  */
 final class TuningOwner {
 
     private TuningOwner() {
     }
 
-    static <T> T asOwner(String owner, Supplier<T> work) {
+    /** Whether the user may still run a tuning: present, enabled, an operator or an admin. */
+    static boolean mayRun(UserView owner) {
+        return owner.enabled() && owner.role().ordinal() >= Role.OPERATOR.ordinal();
+    }
+
+    static <T> T asOwner(UserView owner, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner == null ? "tuning" : owner,
-                null, AuthorityUtils.createAuthorityList(Role.OPERATOR.authorities())));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.username(), null,
+                AuthorityUtils.createAuthorityList(owner.role().authorities())));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

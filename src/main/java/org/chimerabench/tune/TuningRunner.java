@@ -13,16 +13,18 @@ import org.chimerabench.analysis.ConfigurationResult;
 import org.chimerabench.analysis.SweepAnalysis;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
+import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.execution.MeasuredCalls;
 import org.chimerabench.ollama.LoadedModel;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.ollama.OllamaTimeouts;
+import org.chimerabench.security.UserService;
+import org.chimerabench.security.UserView;
 import org.chimerabench.stats.RatioOfMeans;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
-import org.chimerabench.sweep.SweepStarter;
 import org.chimerabench.sweep.SweepStatus;
 import org.chimerabench.sweep.SweepSummary;
 import org.chimerabench.sweep.StoredCalls;
@@ -62,13 +64,14 @@ class TuningRunner {
     private final TuningStore store;
     private final EndpointService endpoints;
     private final SweepService sweeps;
-    private final SweepStarter starter;
+    private final ExecutionService starter;
+    private final UserService users;
     private final AnalysisService analysis;
     private final MeasuredCalls measured;
     private final StoredCalls storedCalls;
 
-    TuningRunner(TuningStore store, EndpointService endpoints, SweepService sweeps, @Lazy SweepStarter starter,
-                 AnalysisService analysis, MeasuredCalls measured, StoredCalls storedCalls) {
+    TuningRunner(TuningStore store, EndpointService endpoints, SweepService sweeps, @Lazy ExecutionService starter,
+                 AnalysisService analysis, MeasuredCalls measured, StoredCalls storedCalls, UserService users) {
         this.store = store;
         this.endpoints = endpoints;
         this.sweeps = sweeps;
@@ -76,6 +79,7 @@ class TuningRunner {
         this.analysis = analysis;
         this.measured = measured;
         this.storedCalls = storedCalls;
+        this.users = users;
     }
 
     /** One step of the tuning, as its owner. */
@@ -85,12 +89,27 @@ class TuningRunner {
             return Next.DONE;
         }
         Tuning tuning = found.get();
-        return TuningOwner.asOwner(tuning.getCreatedBy(), () -> {
+        Optional<UserView> owner = Optional.ofNullable(tuning.getCreatedBy()).flatMap(users::find);
+        if (owner.isEmpty() || !TuningOwner.mayRun(owner.get())) {
+            store.fail(id, "Stopped: " + (tuning.getCreatedBy() == null ? "it has no owner"
+                    : tuning.getCreatedBy() + " is no longer an enabled operator") + ", and a tuning runs as its"
+                    + " owner.");
+            return Next.DONE;
+        }
+        return TuningOwner.asOwner(owner.get(), () -> {
             try {
                 return advance(tuning, store.state(tuning), store.request(tuning));
             } catch (OllamaException | IllegalStateException | IllegalArgumentException failure) {
                 log.info("tuning {} failed: {}", id, failure.getMessage());
                 store.fail(id, failure.getMessage());
+                return Next.DONE;
+            } catch (RuntimeException unexpected) {
+                // anything else would retry forever: the tuning ends, with what a person can act on
+                log.warn("tuning {} failed", id, unexpected);
+                store.fail(id, unexpected instanceof org.chimerabench.sweep.SweepValidationException invalid
+                        ? "A stage could not be created: " + String.join("; ", invalid.fieldErrors().values())
+                        : unexpected.getMessage() != null ? unexpected.getMessage()
+                        : "An unexpected error stopped it; the app's log has the details.");
                 return Next.DONE;
             }
         });
@@ -221,9 +240,8 @@ class TuningRunner {
                 repetitions = MIN_CONFIRM_REPETITIONS; // the answer is never unconfirmed: the budget is overrun by this
             }
             long sweepId = createStage(tuning, "Confirmation", List.of(winner), repetitions, null);
-            store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(new TuningState.Stage(
-                    "Confirmation", "CONFIRM", sweepId, 1, null, null, false, List.of())));
-            return Next.LATER;
+            return started(tuning, sweepId, state.withStage(new TuningState.Stage("Confirmation", "CONFIRM", sweepId,
+                    1, null, null, false, List.of())));
         }
         Optional<Sweep> ended = ended(last);
         if (ended.isEmpty()) {
@@ -307,16 +325,30 @@ class TuningRunner {
         }
         String name = "Concurrency " + streams;
         long sweepId = createStage(tuning, name, List.of(winner), LOAD_REPETITIONS, null, streams);
-        store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(new TuningState.Stage(name, "LOAD",
-                sweepId, 1, null, null, false, List.of(), false, streams, null)));
-        return Next.LATER;
+        return started(tuning, sweepId, state.withStage(new TuningState.Stage(name, "LOAD", sweepId, 1, null, null,
+                false, List.of(), false, streams, null)));
     }
 
     private Next startRace(Tuning tuning, TuningState state, String name, String kind,
                            List<Map<String, Object>> candidates, SweepDefinition.Adaptive race) {
         long sweepId = createStage(tuning, name, candidates, null, race);
-        store.save(tuning.getId(), Tuning.Status.RUNNING, null, state.withStage(new TuningState.Stage(name, kind,
-                sweepId, candidates.size(), null, null, false, List.of())));
+        return started(tuning, sweepId, state.withStage(new TuningState.Stage(name, kind, sweepId, candidates.size(),
+                null, null, false, List.of())));
+    }
+
+    /**
+     * Stores the state with the stage just started; when the tuning was cancelled meanwhile (the cancel could not see
+     * this sweep yet), the sweep is cancelled here, so it does not hold the endpoint for nothing.
+     */
+    private Next started(Tuning tuning, long sweepId, TuningState state) {
+        if (!store.save(tuning.getId(), Tuning.Status.RUNNING, null, state)) {
+            try {
+                starter.cancel(sweepId);
+            } catch (org.chimerabench.sweep.SweepStateException ended) {
+                // it has ended already
+            }
+            return Next.DONE;
+        }
         return Next.LATER;
     }
 

@@ -35,12 +35,15 @@ class TuningStore {
                 write(TuningState.start()), owner));
     }
 
+    /** Stores the tuning's new state; false (nothing stored) when it was cancelled meanwhile — the cancel wins. */
     @Transactional
-    void save(long id, Tuning.Status status, String message, TuningState state) {
+    boolean save(long id, Tuning.Status status, String message, TuningState state) {
         Tuning tuning = tunings.findById(id).orElseThrow();
-        if (tuning.getStatus().active()) { // a cancel in between wins
-            tuning.update(status, message, write(state));
+        if (!tuning.getStatus().active()) {
+            return false;
         }
+        tuning.update(status, message, write(state));
+        return true;
     }
 
     @Transactional

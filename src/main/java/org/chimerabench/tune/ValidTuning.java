@@ -42,7 +42,8 @@ record ValidTuning(EndpointView endpoint, String model, TuningObjective objectiv
         } else if (endpoint.isPresent()) {
             try {
                 List<String> installed = endpoints.installedModels(endpoint.get());
-                Optional<String> found = installed.stream().filter(m -> ModelNames.same(m, request.model()))
+                String asked = model;
+                Optional<String> found = installed.stream().filter(m -> ModelNames.same(m, asked))
                         .findFirst();
                 if (found.isEmpty()) {
                     errors.put("model", "Endpoint " + endpoint.get().name() + " does not have the model \""

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.List;
+import org.chimerabench.base.Role;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.security.UserService;
 import org.chimerabench.simulator.OllamaSimulator;
 import org.chimerabench.support.SignedIn;
 import org.springframework.context.ApplicationContext;
@@ -56,10 +59,37 @@ class TuningApiTest {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    UserService users;
+
     @BeforeEach
     void register() {
         if (endpoints.findByName("tuning-api-box").isEmpty()) {
             SignedIn.asAdmin(context, () -> endpoints.add("tuning-api-box", BOX.baseUrl(), null));
+        }
+        // a tuning runs as its owner, who must exist: the mock users of these requests are made real
+        for (String name : List.of("tuner", "someone-else", "leaver")) {
+            if (users.find(name).isEmpty()) {
+                SignedIn.asAdmin(context, () -> users.create(name, "a-long-enough-password", Role.OPERATOR));
+            }
+        }
+    }
+
+    @Test
+    void aTuningStopsWhenItsOwnerIsDisabled() throws Exception {
+        long id = body(mvc.perform(post("/api/tunings").with(user("leaver").roles("OPERATOR", "VIEWER"))
+                .contentType(MediaType.APPLICATION_JSON).content(VALID)).andExpect(status().isCreated()))
+                .get("id").asLong();
+        long leaver = users.find("leaver").orElseThrow().id();
+        SignedIn.asAdmin(context, () -> users.update(leaver, null, false, null));
+        try {
+            JsonNode stopped = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .pollInSameThread().until(() -> body(mvc.perform(get("/api/tunings/" + id).with(ADMIN))),
+                            t -> !List.of("QUEUED", "RUNNING").contains(t.get("status").asText()));
+            assertThat(stopped.get("status").asText()).isEqualTo("FAILED");
+            assertThat(stopped.get("message").asText()).contains("leaver is no longer an enabled operator");
+        } finally {
+            SignedIn.asAdmin(context, () -> users.update(leaver, null, true, null));
         }
     }
 

@@ -14,12 +14,13 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Duration;
 import java.util.List;
-import org.chimerabench.support.AsOperator;
 import org.chimerabench.support.AsViewer;
 import org.chimerabench.support.KaribuViews;
 import org.chimerabench.tune.TuningReport;
 import org.chimerabench.tune.TuningService;
+import org.chimerabench.base.Role;
 import org.chimerabench.endpoint.EndpointService;
+import org.chimerabench.security.UserService;
 import org.chimerabench.simulator.OllamaSimulator;
 import org.chimerabench.support.SignedIn;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * The Tune view and the answer card without a browser: reached with the endpoint and model preselected (as the
@@ -50,11 +52,17 @@ class TuneViewTest {
     TuningService tunings;
     @Autowired
     EndpointService endpoints;
+    @Autowired
+    UserService users;
 
     @BeforeEach
     void setUp() {
         if (endpoints.findByName("tune-view-box").isEmpty()) {
             SignedIn.asAdmin(context, () -> endpoints.add("tune-view-box", BOX.baseUrl(), null));
+        }
+        if (users.find("tune-view-operator").isEmpty()) { // a tuning runs as its owner, who must exist
+            SignedIn.asAdmin(context, () -> users.create("tune-view-operator", "a-long-enough-password",
+                    Role.OPERATOR));
         }
         KaribuViews.setUp(context);
     }
@@ -70,7 +78,7 @@ class TuneViewTest {
     }
 
     @Test
-    @AsOperator
+    @WithMockUser(username = "tune-view-operator", roles = {"OPERATOR", "VIEWER"})
     void anOperatorTunesAModelAndReadsTheAnswerFirst() {
         UI.getCurrent().navigate("tune", QueryParameters.simple(java.util.Map.of("endpoint", "tune-view-box",
                 "model", "llama3.2-sim:3b")));
