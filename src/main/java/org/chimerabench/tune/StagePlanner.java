@@ -52,19 +52,56 @@ public final class StagePlanner {
         return candidates;
     }
 
-    /** The refinement: the leader first, then its neighbours (one option one step each way) that load. */
+    /**
+     * The refinement: the leader first, then its neighbours (one option one step each way) and its memory trades (one
+     * more layer on the GPU for one step less of num_batch or num_ctx: the memory a smaller graph or cache frees can
+     * hold a layer, a move no single option makes), those that load.
+     */
     public static List<Map<String, Object>> refinement(SearchSpace space, Map<String, Object> leader,
                                                        Feasibility feasibility) {
         Set<String> seen = new LinkedHashSet<>();
         List<Map<String, Object>> candidates = new ArrayList<>();
         candidates.add(inAxisOrder(space, leader));
         seen.add(Grid.key(leader));
-        for (Map<String, Object> neighbour : Refinement.neighbours(space, leader)) {
+        List<Map<String, Object>> around = new ArrayList<>(Refinement.neighbours(space, leader));
+        around.addAll(memoryTrades(space, leader));
+        for (Map<String, Object> neighbour : around) {
             if (feasibility.feasible(neighbour) && seen.add(Grid.key(neighbour))) {
                 candidates.add(inAxisOrder(space, neighbour));
             }
         }
         return candidates;
+    }
+
+    /** The leader with num_gpu one step up and one memory option (num_batch, num_ctx) one step down. */
+    static List<Map<String, Object>> memoryTrades(SearchSpace space, Map<String, Object> leader) {
+        SearchSpace.Axis layers = axis(space, "num_gpu");
+        if (layers == null || !(leader.get("num_gpu") instanceof Number n)) {
+            return List.of();
+        }
+        int at = layers.values().indexOf(n.intValue());
+        if (at < 0 || at + 1 >= layers.values().size()) {
+            return List.of();
+        }
+        List<Map<String, Object>> trades = new ArrayList<>();
+        for (String memory : List.of("num_batch", "num_ctx")) {
+            SearchSpace.Axis axis = axis(space, memory);
+            if (axis == null || !(leader.get(memory) instanceof Number value)) {
+                continue;
+            }
+            int position = axis.values().indexOf(value.intValue());
+            if (position > 0) {
+                Map<String, Object> trade = new LinkedHashMap<>(leader);
+                trade.put("num_gpu", layers.values().get(at + 1));
+                trade.put(memory, axis.values().get(position - 1));
+                trades.add(trade);
+            }
+        }
+        return trades;
+    }
+
+    private static SearchSpace.Axis axis(SearchSpace space, String option) {
+        return space.axes().stream().filter(a -> a.option().equals(option)).findFirst().orElse(null);
     }
 
     /** How many configurations of the space load (and keep the constraints), as the probes found. */

@@ -48,7 +48,7 @@ class TuningRunner {
     /** What a step asks of the job: run the next step now, look again shortly (a stage runs), or stop. */
     enum Next { NOW, LATER, DONE }
 
-    static final int MAX_REFINEMENTS = 3;
+    static final int MAX_REFINEMENTS = 4;
     static final int CONFIRM_REPETITIONS = 10;
     static final int MIN_CONFIRM_REPETITIONS = 4;
     /** The concurrency levels GOODPUT bisects over, and the batches measured at each. */

@@ -58,7 +58,11 @@ class TuningBenchmarkTest {
         double gainError = 0;
         double raceError = 0;
         int covered = 0;
+        String only = System.getProperty("tune.bench.pairs", "");
         for (Pair pair : PAIRS) {
+            if (!only.isEmpty() && !pair.name().contains(only)) {
+                continue;
+            }
             int pairWithin = 0;
             long pairCalls = 0;
             long pairGrid = 0;
@@ -88,6 +92,12 @@ class TuningBenchmarkTest {
                     double recommended = card.expectedDecodeTokPerSec(pair.model(), report.answer().options());
                     double truth = (recommended / card.expectedDecodeTokPerSec(pair.model(), Map.of()) - 1) * 100;
                     pairWithin += recommended >= 0.99 * best ? 1 : 0;
+                    if (recommended < 0.99 * best) { // what a miss looked like, for whoever improves the search
+                        System.out.printf(java.util.Locale.ROOT, "MISS %s seed %d: %s at %.2f of the best; stages %s%n",
+                                pair.name(), seed, report.answer().options(), recommended / best, report.stages()
+                                        .stream().map(s -> s.name() + " " + s.configurations() + " → " + s.leader())
+                                        .toList());
+                    }
                     covered += truth >= report.answer().ci95Low() && truth <= report.answer().ci95High() ? 1 : 0;
                     pairCalls += report.callsUsed();
                     pairGrid += grid.size() * 10L * 2;
@@ -112,6 +122,6 @@ class TuningBenchmarkTest {
         Bench.print("tune_gain_bias_pts", gainError / runs, "pts", 2);
         Bench.print("race_winner_gain_bias_pts", raceError / runs, "pts", 2);
         Bench.print("tune_gain_ci95_coverage_pct", 100.0 * covered / runs, "%");
-        assertThat(runs).isEqualTo(3 * SEEDS);
+        assertThat(runs).isPositive();
     }
 }
