@@ -7,6 +7,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A tuning's background steps act as the operator who asked for it, with the role they have now: its stage sweeps are
@@ -23,16 +24,22 @@ final class TuningOwner {
         return owner.enabled() && owner.role().ordinal() >= Role.OPERATOR.ordinal();
     }
 
-    static <T> T asOwner(UserView owner, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+    /**
+     * Runs {@code work} signed in as the owner, on the app's own security-context strategy ({@code holder}; null =
+     * the global one): several app contexts in one JVM (tests) each have their own, and the role checks read it.
+     */
+    static <T> T asOwner(UserView owner, SecurityContextHolderStrategy holder, Supplier<T> work) {
+        SecurityContextHolderStrategy strategy = holder != null ? holder
+                : SecurityContextHolder.getContextHolderStrategy();
+        SecurityContext previous = strategy.getContext();
+        SecurityContext context = strategy.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.username(), null,
                 AuthorityUtils.createAuthorityList(owner.role().authorities())));
-        SecurityContextHolder.setContext(context);
+        strategy.setContext(context);
         try {
             return work.get();
         } finally {
-            SecurityContextHolder.setContext(previous);
+            strategy.setContext(previous);
         }
     }
 }

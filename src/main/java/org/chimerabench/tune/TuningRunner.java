@@ -30,7 +30,9 @@ import org.chimerabench.sweep.SweepSummary;
 import org.chimerabench.sweep.StoredCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,12 +68,14 @@ class TuningRunner {
     private final SweepService sweeps;
     private final ExecutionService starter;
     private final UserService users;
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
     private final AnalysisService analysis;
     private final MeasuredCalls measured;
     private final StoredCalls storedCalls;
 
     TuningRunner(TuningStore store, EndpointService endpoints, SweepService sweeps, @Lazy ExecutionService starter,
-                 AnalysisService analysis, MeasuredCalls measured, StoredCalls storedCalls, UserService users) {
+                 AnalysisService analysis, MeasuredCalls measured, StoredCalls storedCalls, UserService users,
+                 ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.store = store;
         this.endpoints = endpoints;
         this.sweeps = sweeps;
@@ -80,6 +84,7 @@ class TuningRunner {
         this.measured = measured;
         this.storedCalls = storedCalls;
         this.users = users;
+        this.strategy = strategy;
     }
 
     /** One step of the tuning, as its owner. */
@@ -96,7 +101,7 @@ class TuningRunner {
                     + " owner.");
             return Next.DONE;
         }
-        return TuningOwner.asOwner(owner.get(), () -> {
+        return TuningOwner.asOwner(owner.get(), strategy.getIfAvailable(), () -> {
             try {
                 return advance(tuning, store.state(tuning), store.request(tuning));
             } catch (OllamaException | IllegalStateException | IllegalArgumentException failure) {

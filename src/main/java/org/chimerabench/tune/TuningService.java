@@ -13,9 +13,11 @@ import org.chimerabench.base.CurrentUser;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.execution.ExecutionService;
 import org.chimerabench.sweep.SweepStateException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,10 +35,13 @@ public class TuningService {
     private final TuningRunner runner;
     private final ExecutionService execution;
     private final TransactionTemplate tx;
+    /** The app's own security-context strategy (several app contexts in one JVM each have theirs). */
+    private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
     TuningService(TuningStore store, EndpointService endpoints, SchedulerClient scheduler,
                   @Qualifier("runTuningTask") CustomTask<Long> runTuningTask, TuningRunner runner,
-                  ExecutionService execution, TransactionTemplate tx) {
+                  ExecutionService execution, TransactionTemplate tx,
+                  ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.store = store;
         this.endpoints = endpoints;
         this.scheduler = scheduler;
@@ -44,6 +49,7 @@ public class TuningService {
         this.runner = runner;
         this.execution = execution;
         this.tx = tx;
+        this.strategy = strategy;
     }
 
     /**
@@ -54,7 +60,7 @@ public class TuningService {
     @PreAuthorize(Access.OPERATOR)
     public long create(TuningRequest request) {
         ValidTuning valid = ValidTuning.of(request, endpoints); // asks the endpoint for its models: no transaction yet
-        String owner = CurrentUser.name(null).orElse(null);
+        String owner = CurrentUser.name(strategy.getIfAvailable()).orElse(null);
         return tx.execute(status -> {
             long id = store.create(valid, request, owner).getId();
             scheduler.schedule(runTuningTask.instance("tuning-" + id, id), Instant.now());
@@ -94,7 +100,7 @@ public class TuningService {
             throw new AccessDeniedException("Tuning " + id + " is " + tuning.getCreatedBy() + "'s; only its owner or"
                     + " an admin may cancel it");
         }
-        if (!store.cancel(id, "Cancelled by " + CurrentUser.name(null).orElse("an operator")
+        if (!store.cancel(id, "Cancelled by " + CurrentUser.name(strategy.getIfAvailable()).orElse("an operator")
                 + "; the stages' calls are kept.")) {
             throw new SweepStateException("Tuning " + id + " is " + tuning.getStatus().label().toLowerCase()
                     + "; only a queued or running tuning can be cancelled");
@@ -110,8 +116,8 @@ public class TuningService {
     }
 
     private boolean mayAct(Tuning tuning) {
-        return CurrentUser.isAdmin(null) || (tuning.getCreatedBy() != null
-                && CurrentUser.name(null).filter(tuning.getCreatedBy()::equals).isPresent());
+        return CurrentUser.isAdmin(strategy.getIfAvailable()) || (tuning.getCreatedBy() != null
+                && CurrentUser.name(strategy.getIfAvailable()).filter(tuning.getCreatedBy()::equals).isPresent());
     }
 
     private TuningReport report(Tuning tuning) {
