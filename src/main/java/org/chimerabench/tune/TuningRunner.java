@@ -471,10 +471,16 @@ class TuningRunner {
             return (int) Math.max(0, request.budget().calls() - used);
         }
         double elapsed = Duration.between(tuning.getCreatedAt(), OffsetDateTime.now()).toMillis() / 1000.0;
-        double perCall = used > 20 ? elapsed / used
-                : storedCalls.recentSecondsPerCall(tuning.getEndpoint()).orElse(2.0);
         double seconds = request.budget().minutes() * 60.0 - elapsed;
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds / Math.max(perCall, 1e-3)));
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds / secondsPerCall(tuning, state)));
+    }
+
+    /** The pace: this tuning's own once it has made 20 calls, before that the endpoint's recent one (else 2 s). */
+    double secondsPerCall(Tuning tuning, TuningState state) {
+        long used = callsUsed(state);
+        double elapsed = Duration.between(tuning.getCreatedAt(), OffsetDateTime.now()).toMillis() / 1000.0;
+        double perCall = used > 20 ? elapsed / used : storedCalls.recentSecondsPerCall(tuning.getEndpoint()).orElse(2.0);
+        return Math.max(perCall, 1e-3);
     }
 
     /** The calls the tuning made: the probe's loads and every call its stages stored. */

@@ -2,9 +2,7 @@ package org.chimerabench.tune;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -126,11 +124,7 @@ public class TuningService {
         long used = runner.callsUsed(state);
         boolean active = tuning.getStatus().active();
         Integer left = active ? runner.callsLeft(tuning, state, request) : null;
-        Long eta = null;
-        if (active && used > 0) {
-            double perCall = Duration.between(tuning.getCreatedAt(), OffsetDateTime.now()).toMillis() / 1000.0 / used;
-            eta = Math.round(left * perCall);
-        }
+        Long eta = active ? Math.round(left * runner.secondsPerCall(tuning, state)) : null; // the budget's calls left
         List<TuningReport.StageLink> stages = state.stages().stream().filter(s -> s.sweepId() > 0)
                 .map(s -> new TuningReport.StageLink(s.name(), s.sweepId(), s.configurations(), s.leader(),
                         s.leaderGainPct(), s.separated(), s.concurrency(), s.ttftP95Ms())).toList();

@@ -76,6 +76,29 @@ class TuningApiTest {
     }
 
     @Test
+    void aBudgetInMinutesIsSpentAtThePaceSoFarWithAnEta() throws Exception {
+        long id = body(mvc.perform(post("/api/tunings").with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                .content(VALID.replace("{\"calls\":300}", "{\"minutes\":5}"))).andExpect(status().isCreated()))
+                .get("id").asLong();
+        try {
+            JsonNode running = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInSameThread().pollInterval(java.time.Duration.ofMillis(100))
+                    .until(() -> body(mvc.perform(get("/api/tunings/" + id).with(OPERATOR))),
+                            t -> !List.of("QUEUED", "RUNNING").contains(t.get("status").asText())
+                                    || t.get("callsUsed").asLong() > 0 && t.get("status").asText().equals("RUNNING"));
+            assertThat(running.get("request").get("budget").get("minutes").asInt()).isEqualTo(5);
+            if (running.get("status").asText().equals("RUNNING")) {
+                assertThat(running.get("callsLeft").asLong()).as("five minutes at this pace").isPositive();
+                assertThat(running.get("etaSeconds").asLong()).as("at most the minutes left").isBetween(0L, 300L);
+            } else {
+                assertThat(running.get("status").asText()).isEqualTo("FINISHED");
+            }
+        } finally {
+            mvc.perform(post("/api/tunings/" + id + "/cancel").with(OPERATOR));
+        }
+    }
+
+    @Test
     void aTuningStopsWhenItsOwnerIsDisabled() throws Exception {
         long id = body(mvc.perform(post("/api/tunings").with(user("leaver").roles("OPERATOR", "VIEWER"))
                 .contentType(MediaType.APPLICATION_JSON).content(VALID)).andExpect(status().isCreated()))
