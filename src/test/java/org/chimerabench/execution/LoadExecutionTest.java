@@ -135,9 +135,16 @@ class LoadExecutionTest {
             }
             // client, fake server and app share this JVM on 2 cores: the client wakes within ~1 ms of each arrival
             // time, but the fake's own threads and this JVM's GC pauses (up to ~50 ms here) can hold one up; at most
-            // one of 16 may be more than 5 ms off, and then by less than 30 ms or during a GC pause
-            long onTime = offsMs.stream().filter(off -> Math.abs(off) <= 5.0).count();
-            assertThat(onTime).as("arrivals within 5 ms of the schedule; ms off: %s", offsMs).isGreaterThanOrEqualTo(15);
+            // one of 16 may be more than 5 ms off without a GC pause over it (the JVM stopped, not the schedule: CI
+            // saw 2 of 16 at +17.5 and +11.7 ms once), and then by less than 30 ms
+            long onTime = 0;
+            for (int i = 0; i < offsMs.size(); i++) {
+                double off = offsMs.get(i);
+                long arrived = all.get(2 * Load.RATE_BATCH_REQUESTS + i).arrivedNanos();
+                onTime += Math.abs(off) <= 5.0 || pauses.overlap(arrived - (long) (off * 1e6), arrived) ? 1 : 0;
+            }
+            assertThat(onTime).as("arrivals within 5 ms of the schedule or held up by a GC pause; ms off: %s",
+                    offsMs).isGreaterThanOrEqualTo(15);
             for (int i = 0; i < offsMs.size(); i++) {
                 double off = offsMs.get(i);
                 long arrived = all.get(2 * Load.RATE_BATCH_REQUESTS + i).arrivedNanos();
