@@ -22,6 +22,11 @@ public final class CurrentUser {
                 .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
     }
 
+    /** Whether the signed-in user is {@code owner} (null: nobody's) or an admin: who may act on a thing they own. */
+    public static boolean isOwnerOrAdmin(String owner, SecurityContextHolderStrategy strategy) {
+        return isAdmin(strategy) || (owner != null && name(strategy).filter(owner::equals).isPresent());
+    }
+
     private static Optional<Authentication> authentication(SecurityContextHolderStrategy strategy) {
         SecurityContextHolderStrategy holder = strategy == null ? SecurityContextHolder.getContextHolderStrategy()
                 : strategy;

@@ -15,8 +15,7 @@ public final class SweepOwner {
 
     /** Whether the signed-in user owns the sweep or is an admin ({@code holder} null = the thread's). */
     public static boolean mayAct(Sweep sweep, SecurityContextHolderStrategy holder) {
-        return CurrentUser.isAdmin(holder) || (sweep.getCreatedBy() != null
-                && CurrentUser.name(holder).filter(sweep.getCreatedBy()::equals).isPresent());
+        return CurrentUser.isOwnerOrAdmin(sweep.getCreatedBy(), holder);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Configurations as option maps: cartesian products of axes, and how a person reads one. */
-final class Grid {
+public final class Grid {
 
     private Grid() {
     }
@@ -31,7 +31,7 @@ final class Grid {
     }
 
     /** "num_gpu=26 · num_batch=128" (Ollama's defaults for none). */
-    static String describe(Map<String, Object> options) {
+    public static String describe(Map<String, Object> options) {
         return options.isEmpty() ? "Ollama's defaults" : options.entrySet().stream()
                 .map(e -> e.getKey() + "=" + value(e.getValue())).collect(Collectors.joining(" · "));
     }
@@ -43,7 +43,7 @@ final class Grid {
     }
 
     /** A whole number without ".0", whatever its type. */
-    static String value(Object value) {
+    public static String value(Object value) {
         return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 ? Long.toString(n.longValue()) : String.valueOf(value);
     }

@@ -1,7 +1,5 @@
 package org.chimerabench.tune;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserView;
 import org.chimerabench.stats.RatioOfMeans;
 import org.chimerabench.sweep.Sweep;
+import org.chimerabench.sweep.RaceObjective;
 import org.chimerabench.sweep.SweepDefinition;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
@@ -239,7 +238,7 @@ class TuningRunner {
         TuningState.Stage last = state.last();
         if (!last.kind().equals("CONFIRM")) {
             Map<String, Object> winner = last.leader();
-            int left = callsLeft(tuning, state, request);
+            int left = budget(tuning, state, request).left();
             int repetitions = Math.min(CONFIRM_REPETITIONS, left / 2);
             if (repetitions < MIN_CONFIRM_REPETITIONS) {
                 repetitions = MIN_CONFIRM_REPETITIONS; // the answer is never unconfirmed: the budget is overrun by this
@@ -321,7 +320,7 @@ class TuningRunner {
             }
         }
         int streams = LEVELS.get((low + high) / 2 < 0 ? 0 : (low + high) / 2);
-        boolean affordable = callsLeft(tuning, state, request) >= 2 * (LOAD_REPETITIONS + 1) * streams;
+        boolean affordable = budget(tuning, state, request).left() >= 2 * (LOAD_REPETITIONS + 1) * streams;
         if (low + 1 >= high || !affordable) {
             store.save(tuning.getId(), Tuning.Status.FINISHED, affordable ? null : "The budget ended the search for"
                     + " the most streams within the target; the answer is the most measured within it.",
@@ -436,15 +435,11 @@ class TuningRunner {
             }
             return made.get().id();
         }
+        Map<String, TreeSet<Integer>> values = new LinkedHashMap<>(); // each option's values among the candidates
+        candidates.forEach(candidate -> candidate.forEach((option, value) -> values.computeIfAbsent(option,
+                o -> new TreeSet<>()).add(((Number) value).intValue())));
         Map<String, Object> axes = new LinkedHashMap<>();
-        for (Map<String, Object> candidate : candidates) {
-            candidate.forEach((option, value) -> {
-                @SuppressWarnings("unchecked")
-                TreeSet<Integer> values = (TreeSet<Integer>) axes.computeIfAbsent(option, o -> new TreeSet<Integer>());
-                values.add(((Number) value).intValue());
-            });
-        }
-        axes.replaceAll((option, values) -> List.copyOf((TreeSet<?>) values));
+        values.forEach((option, sorted) -> axes.put(option, List.copyOf(sorted)));
         boolean ttft = tuning.getObjective() != TuningObjective.THROUGHPUT;
         SweepDefinition definition = new SweepDefinition(name, "A stage of tuning " + tuning.getId() + " ("
                 + tuning.getObjective().label() + ").", List.of(tuning.getEndpoint()), tuning.getModel(),
@@ -460,27 +455,14 @@ class TuningRunner {
     /** The largest race repetitions (at most {@code wanted}) the budget leaves room for, keeping the confirmation's. */
     private int repetitionsWithin(Tuning tuning, TuningState state, TuningRequest request, int candidates,
                                   int wanted) {
-        int left = callsLeft(tuning, state, request) - 2 * CONFIRM_REPETITIONS;
+        int left = budget(tuning, state, request).left() - 2 * CONFIRM_REPETITIONS;
         return Math.min(wanted, left / (2 * candidates));
     }
 
-    /** Calls the budget has left: calls given, or minutes at the pace this tuning has had so far. */
-    int callsLeft(Tuning tuning, TuningState state, TuningRequest request) {
-        long used = callsUsed(state);
-        if (request.budget().calls() != null) {
-            return (int) Math.max(0, request.budget().calls() - used);
-        }
-        double elapsed = Duration.between(tuning.getCreatedAt(), OffsetDateTime.now()).toMillis() / 1000.0;
-        double seconds = request.budget().minutes() * 60.0 - elapsed;
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds / secondsPerCall(tuning, state)));
-    }
-
-    /** The pace: this tuning's own once it has made 20 calls, before that the endpoint's recent one (else 2 s). */
-    double secondsPerCall(Tuning tuning, TuningState state) {
-        long used = callsUsed(state);
-        double elapsed = Duration.between(tuning.getCreatedAt(), OffsetDateTime.now()).toMillis() / 1000.0;
-        double perCall = used > 20 ? elapsed / used : storedCalls.recentSecondsPerCall(tuning.getEndpoint()).orElse(2.0);
-        return Math.max(perCall, 1e-3);
+    /** Where the tuning stands against its budget (the stored calls are counted once). */
+    TuningBudget budget(Tuning tuning, TuningState state, TuningRequest request) {
+        return TuningBudget.of(tuning, request, callsUsed(state),
+                storedCalls.recentSecondsPerCall(tuning.getEndpoint()).stream().boxed().findFirst().orElse(null));
     }
 
     /** The calls the tuning made: the probe's loads and every call its stages stored. */
@@ -490,13 +472,10 @@ class TuningRunner {
         return state.probeCalls() + stages;
     }
 
-    private static org.chimerabench.sweep.RaceObjective raceObjectiveOf(TuningObjective objective) {
-        return objective == TuningObjective.THROUGHPUT ? org.chimerabench.sweep.RaceObjective.CHIMERA_DECODE_TOK_PER_SEC
-                : org.chimerabench.sweep.RaceObjective.TTFT_MS;
-    }
-
+    /** The race's figure: the tuned arm's decode rate, or its time to first token (TTFT and goodput). */
     private static String raceObjective(Tuning tuning) {
-        return raceObjectiveOf(tuning.getObjective()).name();
+        return (tuning.getObjective() == TuningObjective.THROUGHPUT ? RaceObjective.CHIMERA_DECODE_TOK_PER_SEC
+                : RaceObjective.TTFT_MS).name();
     }
 
     private static Integer minContext(TuningRequest request) {

@@ -114,23 +114,21 @@ public class TuningService {
     }
 
     private boolean mayAct(Tuning tuning) {
-        return CurrentUser.isAdmin(strategy.getIfAvailable()) || (tuning.getCreatedBy() != null
-                && CurrentUser.name(strategy.getIfAvailable()).filter(tuning.getCreatedBy()::equals).isPresent());
+        return CurrentUser.isOwnerOrAdmin(tuning.getCreatedBy(), strategy.getIfAvailable());
     }
 
     private TuningReport report(Tuning tuning) {
         TuningState state = store.state(tuning);
         TuningRequest request = store.request(tuning);
-        long used = runner.callsUsed(state);
+        TuningBudget budget = runner.budget(tuning, state, request);
         boolean active = tuning.getStatus().active();
-        Integer left = active ? runner.callsLeft(tuning, state, request) : null;
-        Long eta = active ? Math.round(left * runner.secondsPerCall(tuning, state)) : null; // the budget's calls left
         List<TuningReport.StageLink> stages = state.stages().stream().filter(s -> s.sweepId() > 0)
                 .map(s -> new TuningReport.StageLink(s.name(), s.sweepId(), s.configurations(), s.leader(),
                         s.leaderGainPct(), s.separated(), s.concurrency(), s.ttftP95Ms())).toList();
         return new TuningReport(tuning.getId(), tuning.getStatus().name(), tuning.getStatus().label(),
                 tuning.getEndpoint(), tuning.getModel(), tuning.getObjective().wireName(),
-                tuning.getObjective().label(), request, stages, used, left, eta, state.probe(), state.space(),
+                tuning.getObjective().label(), request, stages, budget.used(), active ? budget.left() : null,
+                active ? budget.etaSeconds() : null, state.probe(), state.space(),
                 state.feasibility() == null ? List.of() : state.feasibility().excluded(), state.answer(),
                 tuning.getMessage(), tuning.getCreatedBy(), tuning.getCreatedAt());
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.notification.Notification;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.tune.Grid;
 import org.chimerabench.tune.TuningAnswer;
 import org.chimerabench.tune.TuningReport;
 import org.chimerabench.tune.WhatMattered;
@@ -95,8 +96,7 @@ class AnswerCard extends Composite<Div> {
 
     /** "num_gpu=26 · num_thread=6", or Ollama's defaults. */
     static String options(Map<String, Object> options) {
-        return options == null || options.isEmpty() ? "Ollama's defaults" : options.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" · "));
+        return options == null ? Grid.describe(Map.of()) : Grid.describe(options);
     }
 
     private static Div block(String title, String text, String copyClass) {
