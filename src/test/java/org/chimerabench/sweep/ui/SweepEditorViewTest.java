@@ -358,9 +358,15 @@ class SweepEditorViewTest {
                 .contains("concurrency is an axis");
     }
 
+    /** An endpoint of its own: the shared context's built-in simulator may have served other tests' calls. */
     @Test
-    void etaIsUnknownWithoutHistory() {
-        assertThat(editor.preview.eta.getText()).isEqualTo(" · ETA unknown: no calls on this endpoint yet");
+    void etaIsUnknownWithoutHistory() throws Exception {
+        try (FakeOllama fake = FakeOllama.start()) {
+            fake.tags(FakeOllama.ONE_MODEL_TAGS);
+            endpoints.add("no-history-box", fake.baseUrl(), null);
+            editor.endpoint.setValue(endpoints.findByName("no-history-box").orElseThrow());
+            assertThat(editor.preview.eta.getText()).isEqualTo(" · ETA unknown: no calls on this endpoint yet");
+        }
     }
 
     @Test
