@@ -14,7 +14,9 @@ import org.chimerabench.exchange.ImportException;
 import org.chimerabench.security.UserValidationException;
 import org.chimerabench.sweep.SweepStateException;
 import org.chimerabench.sweep.SweepValidationException;
+import org.chimerabench.notify.HookValidationException;
 import org.chimerabench.tune.TuningValidationException;
+import org.chimerabench.watch.WatchValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -62,6 +64,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TuningValidationException.class)
     ResponseEntity<Object> invalidTuning(TuningValidationException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors(), request);
+    }
+
+    @ExceptionHandler(WatchValidationException.class)
+    ResponseEntity<Object> invalidWatch(WatchValidationException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors(), request);
+    }
+
+    @ExceptionHandler(HookValidationException.class)
+    ResponseEntity<Object> invalidHook(HookValidationException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.fields(), request);
     }
 
     @ExceptionHandler(EndpointInUseException.class)

@@ -12,7 +12,9 @@ public enum AuditAction {
     ENDPOINT_REMOVED("Removed an endpoint"), USER_CREATED("Created a user"), USER_CHANGED("Changed a user"),
     PASSWORD_CHANGED("Changed own password"), TOKEN_CREATED("Created an API token"),
     TOKEN_REVOKED("Revoked an API token"), SHARED("Created a share link"), SHARE_REVOKED("Revoked a share link"),
-    BACKED_UP("Backed up the database");
+    BACKED_UP("Backed up the database"), HOOK_ADDED("Added a webhook"), HOOK_REMOVED("Removed a webhook"),
+    WATCH_CREATED("Watched a setting"), WATCH_DELETED("Stopped watching a setting"),
+    SUBSCRIPTIONS_CHANGED("Changed own e-mail subscriptions");
 
     private final String label;
 

@@ -60,6 +60,12 @@ public final class Numbers {
         return signed(value, digits);
     }
 
+    /** A moment as pages and messages say it: "2026-12-06 18:03:12 UTC"; {@link #NONE} when missing. */
+    public static String dateTime(java.time.OffsetDateTime at) {
+        return at == null ? NONE : at.atZoneSameInstant(java.time.ZoneOffset.UTC).format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT));
+    }
+
     /** 72.2 % */
     public static String pct(Double value, int decimals) {
         return value == null ? NONE : fixed(value, decimals) + " %";

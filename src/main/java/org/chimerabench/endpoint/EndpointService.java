@@ -56,10 +56,13 @@ public class EndpointService implements AutoCloseable {
     private final ApplicationEventPublisher events;
     private final EndpointAddressGuard guard;
     private final AuditTrail audit;
+    private final EndpointEvents changes;
 
     EndpointService(EndpointRepository endpoints, ApplicationEventPublisher events, EndpointAddressGuard guard,
-                    AuditTrail audit, @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
+                    AuditTrail audit, EndpointEvents changes,
+                    @Value("${chimera.endpoints.connect-timeout:2s}") Duration connectTimeout) {
         this.audit = audit;
+        this.changes = changes;
         this.endpoints = endpoints;
         this.events = events;
         this.guard = guard;
@@ -123,7 +126,9 @@ public class EndpointService implements AutoCloseable {
             throw new EndpointValidationException(Map.of("serverSettings", wrong.getMessage()));
         }
         return endpoints.findById(id).map(endpoint -> {
+            String before = endpoint.getServerSettings();
             endpoint.setServerSettings(parsed.isEmpty() ? null : ServerSettings.format(parsed));
+            changes.settingsChanged(id, before, endpoint.getServerSettings());
             audit.record(AuditAction.ENDPOINT_CHANGED, "endpoint " + id, endpoint.getName() + " server settings: "
                     + (parsed.isEmpty() ? "none" : String.join(", ", parsed.keySet())));
             return EndpointView.of(endpoint, statuses.getOrDefault(id, EndpointStatus.checking()));
@@ -270,7 +275,11 @@ public class EndpointService implements AutoCloseable {
         if (checking.add(id)) { // one check at a time per endpoint: repeated refreshes of a slow one merge
             probes.execute(() -> {
                 try {
-                    statuses.put(id, check(url));
+                    EndpointStatus status = check(url);
+                    statuses.put(id, status);
+                    changes.observe(id, status);
+                } catch (DataAccessException notStored) { // the database is away: the next check sees it again
+                    log.debug("Changes on endpoint {} not recorded: {}", id, notStored.getMessage());
                 } finally {
                     checking.remove(id);
                 }
@@ -293,7 +302,7 @@ public class EndpointService implements AutoCloseable {
         try (OllamaClient client = new OllamaClient(baseUrl, probeTimeouts)) {
             String version = client.version();
             var models = client.tags().stream().map(m -> new EndpointStatus.InstalledModel(m.name(), m.sizeBytes(),
-                    m.parameterSize(), m.quantization())).toList();
+                    m.parameterSize(), m.quantization(), m.digest())).toList();
             var loaded = client.ps().stream().map(m -> new EndpointStatus.LoadedModelSummary(m.name(), m.sizeBytes(),
                     m.sizeVramBytes(), m.gpuOffloadPct())).toList();
             return new EndpointStatus(true, version, models, loaded, OffsetDateTime.now(), null);

@@ -13,8 +13,9 @@ public record EndpointStatus(Boolean reachable, String version, List<InstalledMo
         return new EndpointStatus(null, null, List.of(), List.of(), null, null);
     }
 
-    /** A model from {@code /api/tags}. */
-    public record InstalledModel(String name, long sizeBytes, String parameterSize, String quantization) {
+    /** A model from {@code /api/tags}; {@code digest} null when the server does not say. */
+    public record InstalledModel(String name, long sizeBytes, String parameterSize, String quantization,
+                                 String digest) {
     }
 
     /** A model from {@code /api/ps}, with the share of it in GPU memory. */

@@ -22,6 +22,9 @@ import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepLifecycle;
 import org.chimerabench.sweep.SweepService;
 import org.chimerabench.sweep.SweepStatus;
+import org.chimerabench.notify.Notice;
+import org.chimerabench.notify.NoticeKind;
+import org.chimerabench.notify.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,13 +51,14 @@ class SweepRunner {
     private final EndpointService endpoints;
     private final SweepEvents events;
     private final RaceReferee referee;
+    private final Notifier notifier;
     private final TransactionTemplate tx;
     private final int retries;
     private final double maxFailureRate;
     private final Map<Long, SweepRun> running = new ConcurrentHashMap<>();
 
     SweepRunner(SweepLifecycle lifecycle, SweepService sweeps, TrialRepository trials, CallRecordRepository calls, EndpointService endpoints,
-                SweepEvents events, RaceReferee referee, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
+                SweepEvents events, RaceReferee referee, Notifier notifier, TransactionTemplate tx, @Value("${chimera.execution.retries:2}") int retries,
                 @Value("${chimera.execution.max-failure-rate:0.5}") double maxFailureRate) {
         this.lifecycle = lifecycle;
         this.sweeps = sweeps;
@@ -63,6 +67,7 @@ class SweepRunner {
         this.endpoints = endpoints;
         this.events = events;
         this.referee = referee;
+        this.notifier = notifier;
         this.tx = tx;
         this.retries = retries;
         this.maxFailureRate = maxFailureRate;
@@ -372,5 +377,23 @@ class SweepRunner {
     private void finish(long sweepId, SweepStatus status, String message) {
         lifecycle.end(sweepId, status, message);
         events.changed(sweepId);
+        tell(sweepId, status, message);
+    }
+
+    /** A tuning's stage or a watch's check is part of that work: its end is told there, not per sweep. */
+    private static final java.util.regex.Pattern PART_OF_WORK = java.util.regex.Pattern.compile(
+            "^(Tuning|Watch) \\d+ · ");
+
+    /** Tells the sweep's creator, if they subscribed (MY_SWEEP_ENDED), that it finished or failed. */
+    private void tell(long sweepId, SweepStatus status, String message) {
+        try {
+            sweeps.read(sweepId).filter(s -> s.getCreatedBy() != null && !PART_OF_WORK.matcher(s.getName()).find())
+                    .ifPresent(s -> notifier.send(new Notice(NoticeKind.MY_SWEEP_ENDED, "Sweep \"" + s.getName()
+                            + "\" " + (status == SweepStatus.FINISHED ? "finished" : "failed"),
+                            message == null ? "" : message, "/sweeps/" + sweepId, s.getCreatedBy(),
+                            Map.of("sweepId", sweepId, "status", status.name()))));
+        } catch (RuntimeException notTold) { // the sweep has ended either way
+            log.warn("Sweep {}: its end was not told: {}", sweepId, notTold.getMessage());
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class OllamaSimulator implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** The version it reports unless told otherwise ({@code chimera.simulator.version}). */
     public static final String VERSION = "0.32.15-simulated";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,17 +53,27 @@ public final class OllamaSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> streaming = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> prefilling = new ConcurrentHashMap<>();
     private final int slots;
+    private final String version;
 
     /** Parallel slots per model unless set (Ollama's OLLAMA_NUM_PARALLEL default is 4 on a machine with room). */
     public static final int DEFAULT_SLOTS = 4;
 
     private OllamaSimulator(InetAddress address, int port, long seed, double timeScale, int slots,
-                            ResponseSurface.Machine machine) throws IOException {
+                            ResponseSurface.Machine machine, String version, double speedFactor) throws IOException {
         if (slots < 1) {
             throw new IllegalArgumentException("the simulator needs at least 1 parallel slot, got " + slots);
         }
+        if (version == null || !version.matches("[0-9A-Za-z.+_-]{1,60}")) {
+            throw new IllegalArgumentException("the simulator's version must be 1–60 letters, digits and . + _ -, got '"
+                    + version + "'");
+        }
+        if (!(speedFactor > 0 && speedFactor <= 100)) {
+            throw new IllegalArgumentException("the simulator's speed factor must be above 0 and at most 100, got "
+                    + speedFactor);
+        }
         this.slots = slots;
-        this.engine = new SimulatorEngine(seed, timeScale, machine);
+        this.version = version;
+        this.engine = new SimulatorEngine(seed, timeScale, machine, speedFactor);
         this.server = HttpServer.create(new InetSocketAddress(address, port), 64);
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ollama-simulator");
@@ -104,9 +115,18 @@ public final class OllamaSimulator implements AutoCloseable {
      */
     public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale, int slots,
                                         double vramGib, int cpuCores) {
+        return start(address, port, seed, timeScale, slots, vramGib, cpuCores, VERSION, 1.0);
+    }
+
+    /**
+     * The same reporting {@code version} on {@code /api/version}, with every decode rate multiplied by
+     * {@code speedFactor} (0.8 = 20 % slower decoding): an upgrade that changed the speed, for the watch's tests.
+     */
+    public static OllamaSimulator start(InetAddress address, int port, long seed, double timeScale, int slots,
+                                        double vramGib, int cpuCores, String version, double speedFactor) {
         ResponseSurface.Machine machine = ResponseSurface.Machine.of(vramGib, cpuCores);
         try {
-            return new OllamaSimulator(address, port, seed, timeScale, slots, machine);
+            return new OllamaSimulator(address, port, seed, timeScale, slots, machine, version, speedFactor);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the Ollama simulator on port " + port + ": " + e.getMessage(),
                     e);
@@ -145,7 +165,7 @@ public final class OllamaSimulator implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             switch (path) {
                 case "/" -> text(exchange, 200, "Ollama is running");
-                case "/api/version" -> json(exchange, 200, "{\"version\":\"" + VERSION + "\"}");
+                case "/api/version" -> json(exchange, 200, "{\"version\":\"" + version + "\"}");
                 case "/api/tags" -> json(exchange, 200, tags());
                 case "/api/ps" -> json(exchange, 200, ps());
                 case "/api/show" -> post(exchange, method, () -> show(exchange, body));

@@ -17,8 +17,10 @@ class SimulatorConfiguration {
                                     @Value("${chimera.simulator.time-scale:1.0}") double timeScale,
                                     @Value("${chimera.simulator.parallel-slots:4}") int slots,
                                     @Value("${chimera.simulator.vram-gib:12}") double vramGib,
-                                    @Value("${chimera.simulator.cpu-cores:8}") int cpuCores) {
+                                    @Value("${chimera.simulator.cpu-cores:8}") int cpuCores,
+                                    @Value("${chimera.simulator.version:" + OllamaSimulator.VERSION + "}") String version,
+                                    @Value("${chimera.simulator.speed-factor:1.0}") double speedFactor) {
         return OllamaSimulator.start(InetAddress.getLoopbackAddress(), port, seed, timeScale, slots, vramGib,
-                cpuCores);
+                cpuCores, version, speedFactor);
     }
 }

@@ -25,6 +25,7 @@ final class SimulatorEngine {
 
     private final long seed;
     private final double timeScale;
+    private final double speedFactor;
     private final ResponseSurface surface;
     /**
      * How often each distinct request (its hash) was planned: the k-th identical request draws the k-th numbers.
@@ -108,8 +109,14 @@ final class SimulatorEngine {
     }
 
     SimulatorEngine(long seed, double timeScale, ResponseSurface.Machine machine) {
+        this(seed, timeScale, machine, 1.0);
+    }
+
+    /** {@code speedFactor} multiplies every decode rate (a server version that decodes faster or slower). */
+    SimulatorEngine(long seed, double timeScale, ResponseSurface.Machine machine, double speedFactor) {
         this.seed = seed;
         this.timeScale = timeScale;
+        this.speedFactor = speedFactor;
         this.surface = new ResponseSurface(machine);
     }
 
@@ -132,7 +139,7 @@ final class SimulatorEngine {
         // the load draws from its own stream: a cold or warm start does not shift the call's numbers
         long loadNs = ensureLoaded(model, wanted, new Random(mix(drawn)), keepAlive);
         Runner runner = runners.get(model.name());
-        double decodeRate = surface.decodeRate(model, runner.placement())
+        double decodeRate = surface.decodeRate(model, runner.placement()) * speedFactor
                 * (1 + DECODE_NOISE_CV * random.nextGaussian())
                 * (random.nextDouble() < OUTLIER_SHARE ? 1 - OUTLIER_SLOWDOWN_MIN
                         - (OUTLIER_SLOWDOWN_MAX - OUTLIER_SLOWDOWN_MIN) * random.nextDouble() : 1);
@@ -158,7 +165,7 @@ final class SimulatorEngine {
             throw new IllegalArgumentException(model.name() + " does not load with " + options + ": "
                     + placement.loadError());
         }
-        return surface.decodeRate(model, placement) / timeScale;
+        return surface.decodeRate(model, placement) * speedFactor / timeScale;
     }
 
     /**

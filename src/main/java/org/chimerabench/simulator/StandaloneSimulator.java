@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * --server.port=11500} serves the Ollama API (tags, ps, show, version, generate, chat) and nothing else —
  * no dashboard, no database — so several app instances, CI jobs and people testing their own Ollama tooling can
  * share one. Options: {@code --server.port} (default 11500), {@code --server.address} (default 127.0.0.1; 0.0.0.0
- * for every interface), {@code --chimera.simulator.seed} (42), {@code --chimera.simulator.time-scale} (1.0).
+ * for every interface), {@code --chimera.simulator.seed} (42), {@code --chimera.simulator.time-scale} (1.0),
+ * {@code --chimera.simulator.version} (the version {@code /api/version} reports) and
+ * {@code --chimera.simulator.speed-factor} (1.0; 0.8 decodes 20 % slower — an upgrade that cost speed).
  */
 public final class StandaloneSimulator {
 
@@ -69,6 +71,8 @@ public final class StandaloneSimulator {
                 String.valueOf(OllamaSimulator.DEFAULT_VRAM_GIB)));
         int cpuCores = Integer.parseInt(options.getOrDefault("chimera.simulator.cpu-cores",
                 String.valueOf(OllamaSimulator.DEFAULT_CPU_CORES)));
-        return OllamaSimulator.start(address, port, seed, timeScale, slots, vramGib, cpuCores);
+        String version = options.getOrDefault("chimera.simulator.version", OllamaSimulator.VERSION);
+        double speedFactor = Double.parseDouble(options.getOrDefault("chimera.simulator.speed-factor", "1.0"));
+        return OllamaSimulator.start(address, port, seed, timeScale, slots, vramGib, cpuCores, version, speedFactor);
     }
 }

@@ -1,5 +1,6 @@
 package org.chimerabench.stats;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -29,6 +30,20 @@ public final class RatioOfMeans {
      *                                  outside (0, 1)
      */
     public static RatioOfMeans of(double[] a, double[] b, double confidence) {
+        return of(a, b, confidence, 0);
+    }
+
+    /**
+     * The same with a known extra variance on the log scale ({@code extraLogVariance} ≥ 0: noise between the two
+     * samples' sessions that neither sample shows, e.g. an endpoint's drift between checks measured by A/A checks). It
+     * is added to the delta-method variance and counts as known in the Welch–Satterthwaite degrees of freedom (it
+     * adds to the numerator only).
+     */
+    public static RatioOfMeans of(double[] a, double[] b, double confidence, double extraLogVariance) {
+        if (!(extraLogVariance >= 0) || Double.isInfinite(extraLogVariance)) {
+            throw new IllegalArgumentException("the extra variance must be finite and at least 0, got "
+                    + extraLogVariance);
+        }
         if (a.length < 2 || b.length < 2) {
             throw new IllegalArgumentException("each sample needs at least 2 values, got " + a.length + " and "
                     + b.length);
@@ -44,10 +59,11 @@ public final class RatioOfMeans {
         double va = x.stdDev() * x.stdDev() / (a.length * x.mean() * x.mean());
         double vb = y.stdDev() * y.stdDev() / (b.length * y.mean() * y.mean());
         double logRatio = Math.log(x.mean() / y.mean());
-        double se = Math.sqrt(va + vb);
-        double df = se == 0 ? Double.POSITIVE_INFINITY
-                : (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
-        double critical = Double.isInfinite(df) ? 0
+        double se = Math.sqrt(va + vb + extraLogVariance);
+        double sampled = va * va / (a.length - 1) + vb * vb / (b.length - 1);
+        double df = se == 0 || sampled == 0 ? Double.POSITIVE_INFINITY : se * se * se * se / sampled;
+        double critical = se == 0 ? 0 : Double.isInfinite(df)
+                ? new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2)
                 : new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         return new RatioOfMeans((Math.exp(logRatio) - 1) * 100, (Math.exp(logRatio - critical * se) - 1) * 100,
                 (Math.exp(logRatio + critical * se) - 1) * 100, df);

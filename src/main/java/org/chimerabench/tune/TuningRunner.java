@@ -17,6 +17,7 @@ import org.chimerabench.ollama.LoadedModel;
 import org.chimerabench.ollama.OllamaClient;
 import org.chimerabench.ollama.OllamaException;
 import org.chimerabench.ollama.OllamaTimeouts;
+import org.chimerabench.security.ActingOwner;
 import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserView;
 import org.chimerabench.stats.RatioOfMeans;
@@ -94,13 +95,13 @@ class TuningRunner {
         }
         Tuning tuning = found.get();
         Optional<UserView> owner = Optional.ofNullable(tuning.getCreatedBy()).flatMap(users::find);
-        if (owner.isEmpty() || !TuningOwner.mayRun(owner.get())) {
+        if (owner.isEmpty() || !ActingOwner.mayRun(owner.get())) {
             store.fail(id, "Stopped: " + (tuning.getCreatedBy() == null ? "it has no owner"
                     : tuning.getCreatedBy() + " is no longer an enabled operator") + ", and a tuning runs as its"
                     + " owner.");
             return Next.DONE;
         }
-        return TuningOwner.asOwner(owner.get(), strategy.getIfAvailable(), () -> {
+        return ActingOwner.asOwner(owner.get(), strategy.getIfAvailable(), () -> {
             try {
                 return advance(tuning, store.state(tuning), store.request(tuning));
             } catch (OllamaException | IllegalStateException | IllegalArgumentException failure) {

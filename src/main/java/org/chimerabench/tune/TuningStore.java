@@ -1,5 +1,9 @@
 package org.chimerabench.tune;
 
+import java.util.Map;
+import org.chimerabench.notify.Notice;
+import org.chimerabench.notify.NoticeKind;
+import org.chimerabench.notify.Notifier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -13,10 +17,12 @@ class TuningStore {
 
     private final TuningRepository tunings;
     private final ObjectMapper json;
+    private final Notifier notifier;
 
-    TuningStore(TuningRepository tunings, ObjectMapper json) {
+    TuningStore(TuningRepository tunings, ObjectMapper json, Notifier notifier) {
         this.tunings = tunings;
         this.json = json;
+        this.notifier = notifier;
     }
 
     @Transactional(readOnly = true)
@@ -43,13 +49,28 @@ class TuningStore {
             return false;
         }
         tuning.update(status, message, write(state));
+        if (!status.active()) {
+            ended(tuning, status, message);
+        }
         return true;
     }
 
     @Transactional
     void fail(long id, String message) {
-        tunings.findById(id).filter(t -> t.getStatus().active()).ifPresent(t -> t.update(Tuning.Status.FAILED,
-                message, t.getState()));
+        tunings.findById(id).filter(t -> t.getStatus().active()).ifPresent(t -> {
+            t.update(Tuning.Status.FAILED, message, t.getState());
+            ended(t, Tuning.Status.FAILED, message);
+        });
+    }
+
+    /** Tells the owner, if they subscribed (MY_TUNING_ENDED), that their tuning finished or failed. */
+    private void ended(Tuning tuning, Tuning.Status status, String message) {
+        if (tuning.getCreatedBy() != null) {
+            notifier.send(new Notice(NoticeKind.MY_TUNING_ENDED, "Tuning of " + tuning.getModel() + " on "
+                    + tuning.getEndpoint() + (status == Tuning.Status.FINISHED ? " finished" : " failed"),
+                    message == null ? "" : message, "/tunings/" + tuning.getId(), tuning.getCreatedBy(),
+                    Map.of("tuningId", tuning.getId(), "status", status.name())));
+        }
     }
 
     @Transactional

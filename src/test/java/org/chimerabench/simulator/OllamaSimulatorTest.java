@@ -157,6 +157,31 @@ class OllamaSimulatorTest {
         }
     }
 
+    /** Issue 28: an "upgraded" simulator reports its version and decodes at the factor given; the same seed else. */
+    @Test
+    void aRestartAsAnotherVersionReportsItAndDecodesAtItsSpeedFactor() {
+        try (OllamaSimulator before = StandaloneSimulator.start(new String[] {"--server.port=0",
+                "--chimera.simulator.time-scale=0.01"});
+             OllamaSimulator after = StandaloneSimulator.start(new String[] {"--server.port=0",
+                     "--chimera.simulator.time-scale=0.01", "--chimera.simulator.version=0.32.16",
+                     "--chimera.simulator.speed-factor=0.8"});
+             OllamaClient onBefore = new OllamaClient(before.baseUrl(), OllamaTimeouts.DEFAULT);
+             OllamaClient onAfter = new OllamaClient(after.baseUrl(), OllamaTimeouts.DEFAULT)) {
+            assertThat(onBefore.version()).isEqualTo(OllamaSimulator.VERSION);
+            assertThat(onAfter.version()).isEqualTo("0.32.16");
+            Map<String, Object> options = Map.of("num_predict", 32);
+            assertThat(after.expectedDecodeTokPerSec(MODEL, options))
+                    .isCloseTo(0.8 * before.expectedDecodeTokPerSec(MODEL, options), within(1e-6));
+            // the same request draws the same noise on both: the measured rates keep the factor within the timing
+            StreamedCall slow = onAfter.generate(GenerateRequest.of(MODEL, "the same prompt", options));
+            StreamedCall fast = onBefore.generate(GenerateRequest.of(MODEL, "the same prompt", options));
+            assertThat(slow.decodeTokPerSec() / fast.decodeTokPerSec()).isCloseTo(0.8, within(0.05));
+        }
+        IllegalArgumentException wrong = catchThrowableOfType(() -> StandaloneSimulator.start(new String[] {
+                "--server.port=0", "--chimera.simulator.speed-factor=0"}), IllegalArgumentException.class);
+        assertThat(wrong).hasMessageContaining("speed factor must be above 0");
+    }
+
     /** num_gpu 20/34 × num_ctx 2048/8192, each configuration twice; 64 tokens per call. */
     static List<StreamedCall> runGrid(OllamaClient client) {
         List<StreamedCall> calls = new ArrayList<>();

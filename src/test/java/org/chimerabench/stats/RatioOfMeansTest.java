@@ -49,4 +49,36 @@ class RatioOfMeansTest {
                 .hasMessageContaining("above 0");
         assertThatThrownBy(() -> RatioOfMeans.of(TUNED, DEFAULTS, 1.0)).hasMessageContaining("confidence");
     }
+
+    /**
+     * Issue 28: a known extra log-scale variance (an endpoint's drift between checks) widens the interval and counts
+     * as known in the degrees of freedom. Reference: NumPy 2 / SciPy 1.17, the formula of the class written
+     * independently (src/test/reference/ratio_of_means_extra.py); tolerance 1e-9.
+     */
+    @Test
+    void aKnownExtraVarianceWidensTheInterval() {
+        double[] check = {101.2, 99.8, 100.5, 98.9, 100.1, 99.5};
+        double[] reference = {110.3, 109.1, 111.0, 108.7, 110.2};
+        RatioOfMeans at95 = RatioOfMeans.of(check, reference, 0.95, 0.0001);
+        assertThat(at95.changePct()).isCloseTo(-8.97505916621153, within(1e-9));
+        assertThat(at95.ciLowPct()).isCloseTo(-10.961886129417453, within(1e-9));
+        assertThat(at95.ciHighPct()).isCloseTo(-6.9438974657776935, within(1e-9));
+        assertThat(at95.degreesOfFreedom()).isCloseTo(205.81471412709573, within(1e-6));
+        RatioOfMeans at90 = RatioOfMeans.of(check, reference, 0.90, 0.0004);
+        assertThat(at90.ciLowPct()).isCloseTo(-12.012141188868352, within(1e-9));
+        assertThat(at90.ciHighPct()).isCloseTo(-5.833146007339152, within(1e-9));
+        assertThat(RatioOfMeans.of(check, reference, 0.95, 0).ciLowPct()).as("no extra variance: narrower")
+                .isGreaterThan(at95.ciLowPct());
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> RatioOfMeans.of(check, reference, 0.95, -1e-6)).withMessageContaining("at least 0");
+    }
+
+    /** Constant samples with an extra variance: the interval is the normal one around the exact ratio. */
+    @Test
+    void constantSamplesWithAnExtraVarianceUseTheNormalQuantile() {
+        RatioOfMeans change = RatioOfMeans.of(new double[] {100, 100}, new double[] {100, 100}, 0.95, 0.0001);
+        // exp(±1.959963984540054 × 0.01) − 1 (scipy.stats.norm.ppf(0.975))
+        assertThat(change.ciLowPct()).isCloseTo(-1.9408815633209953, within(1e-9));
+        assertThat(change.ciHighPct()).isCloseTo(1.9792973812775116, within(1e-9));
+    }
 }

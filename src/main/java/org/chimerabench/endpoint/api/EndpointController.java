@@ -1,6 +1,8 @@
 package org.chimerabench.endpoint.api;
 
 import java.util.List;
+import org.chimerabench.endpoint.EndpointEventView;
+import org.chimerabench.endpoint.EndpointEvents;
 import org.chimerabench.endpoint.EndpointService;
 import org.chimerabench.endpoint.EndpointView;
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -22,9 +25,25 @@ import org.springframework.web.server.ResponseStatusException;
 class EndpointController {
 
     private final EndpointService endpoints;
+    private final EndpointEvents events;
 
-    EndpointController(EndpointService endpoints) {
+    EndpointController(EndpointService endpoints, EndpointEvents events) {
         this.endpoints = endpoints;
+        this.events = events;
+    }
+
+    /**
+     * What changed on the endpoint (version, model digests, GPU placement, server settings), newest first, at most
+     * {@code limit} (1–1000, default 200) → 200; 404 unknown.
+     */
+    @GetMapping("/{id}/events")
+    List<EndpointEventView> events(@PathVariable long id, @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be 1–1000, got " + limit);
+        }
+        endpoints.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "There is no endpoint " + id));
+        return events.list(id, limit);
     }
 
     record NewEndpoint(String name, String baseUrl, String notes) {

@@ -1,0 +1,100 @@
+package org.chimerabench.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Tells the team (docs/architecture.md §4.4): each hook subscribed to the notice's kind gets a delivery (sent by
+ * {@link HookDeliveryJob}, retried with growing pauses), each user subscribed to it an e-mail once the caller's
+ * transaction commits. The background jobs call it (a check ended, a sweep ended); it is no user's action.
+ */
+@Service
+public class Notifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final HookRepository hooks;
+    private final HookDeliveryRepository deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final MailOut mail;
+    private final String publicUrl;
+
+    Notifier(HookRepository hooks, HookDeliveryRepository deliveries, SubscriptionRepository subscriptions,
+             MailOut mail, @Value("${chimera.public-url:}") String publicUrl) {
+        this.hooks = hooks;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.mail = mail;
+        this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+    }
+
+    @Transactional
+    public void send(Notice notice) {
+        if (!notice.kind().personal()) {
+            for (Hook hook : hooks.findAllByOrderById()) {
+                if (hook.getEvents().contains(notice.kind())) {
+                    deliveries.save(new HookDelivery(hook.getId(), notice.kind(), body(hook.isChat(), notice)));
+                }
+            }
+        }
+        List<String> to = subscriptions.findByEvent(notice.kind()).stream()
+                .filter(s -> !notice.kind().personal() || s.getUsername().equals(notice.owner()))
+                .map(Subscription::getEmail).distinct().toList();
+        if (to.isEmpty()) {
+            return;
+        }
+        String text = notice.text() + (notice.path() == null ? "" : "\n\n" + url(notice.path()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    mail.send(to, notice.subject(), text);
+                }
+            });
+        } else {
+            mail.send(to, notice.subject(), text);
+        }
+    }
+
+    /** The JSON a hook receives: the generic shape, or {@code {"text": …}} for chat (Slack, Mattermost, Teams). */
+    String body(boolean chat, Notice notice) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (chat) {
+            body.put("text", "*" + chatEscaped(notice.subject()) + "*\n" + chatEscaped(notice.text())
+                    + (notice.path() == null ? "" : "\n" + url(notice.path())));
+        } else {
+            body.put("event", notice.kind().name());
+            body.put("subject", notice.subject());
+            body.put("text", notice.text());
+            body.put("url", notice.path() == null ? null : url(notice.path()));
+            body.put("at", OffsetDateTime.now());
+            body.put("data", notice.data());
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notice could not be written as JSON", e);
+        }
+    }
+
+    private String url(String path) {
+        return publicUrl + path;
+    }
+
+    /** Chat markup is data here: a name with * _ ~ ` < > [ ] from a user cannot format or link. */
+    static String chatEscaped(String text) {
+        return text.replaceAll("([*_~`<>\\[\\]|])", "\\\\$1");
+    }
+}
