@@ -305,6 +305,23 @@ public record ChartOptions(Chart chart, List<Series> series, Axis xaxis, Axis ya
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(Double y, Double x, String borderColor, int strokeDashArray, double borderWidth) {
+    public record Line(Object y, Object x, String borderColor, int strokeDashArray, double borderWidth,
+                       LineLabel label) {
+
+        public Line(Double y, Double x, String borderColor, int strokeDashArray, double borderWidth) {
+            this(y, x, borderColor, strokeDashArray, borderWidth, null);
+        }
+
+        /** A dashed vertical marker at a category of the x axis, labelled (e.g. an event before that check). */
+        public static Line marker(String category, String text, String color) {
+            return new Line(null, category, color, 4, 1.5, new LineLabel(text, "top", new LabelText(color)));
+        }
+    }
+
+    /** A line annotation's label (its text is data: the chart draws it as text, never as markup). */
+    public record LineLabel(String text, String position, LabelText style) {
+    }
+
+    public record LabelText(String color) {
     }
 }

@@ -71,7 +71,10 @@ class AnswerCard extends Composite<Div> {
             long confirmation = tuning.stages().get(tuning.stages().size() - 1).sweepId();
             Anchor share = new Anchor("sweeps/" + confirmation, "Open the confirmation to share it as a report");
             share.addClassName("answer-share");
-            card.add(share);
+            Anchor watch = new Anchor("watches?tuning=" + tuning.id(), "Watch these options: re-checked daily and"
+                    + " after each Ollama or model change");
+            watch.addClassName("answer-watch");
+            card.add(share, new com.vaadin.flow.component.html.Span(" · "), watch);
         }
     }
 
