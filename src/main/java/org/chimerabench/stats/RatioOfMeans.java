@@ -15,8 +15,11 @@ public final class RatioOfMeans {
     private final double ciLowPct;
     private final double ciHighPct;
     private final double degreesOfFreedom;
+    private final double logStandardError;
 
-    private RatioOfMeans(double changePct, double ciLowPct, double ciHighPct, double degreesOfFreedom) {
+    private RatioOfMeans(double changePct, double ciLowPct, double ciHighPct, double degreesOfFreedom,
+                         double logStandardError) {
+        this.logStandardError = logStandardError;
         this.changePct = changePct;
         this.ciLowPct = ciLowPct;
         this.ciHighPct = ciHighPct;
@@ -66,7 +69,7 @@ public final class RatioOfMeans {
                 ? new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2)
                 : new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         return new RatioOfMeans((Math.exp(logRatio) - 1) * 100, (Math.exp(logRatio - critical * se) - 1) * 100,
-                (Math.exp(logRatio + critical * se) - 1) * 100, df);
+                (Math.exp(logRatio + critical * se) - 1) * 100, df, se);
     }
 
     /** (mean(a) / mean(b) − 1) × 100. */
@@ -80,6 +83,11 @@ public final class RatioOfMeans {
 
     public double ciHighPct() {
         return ciHighPct;
+    }
+
+    /** The standard error of the log ratio (extra variance included). */
+    public double logStandardError() {
+        return logStandardError;
     }
 
     public double degreesOfFreedom() {

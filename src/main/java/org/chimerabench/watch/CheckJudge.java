@@ -17,13 +17,7 @@ final class CheckJudge {
 
     /** The judgement: the change in % with its intervals and the outcome. */
     record Judgement(CheckOutcome outcome, double deltaPct, double ci95Low, double ci95High, double ci90Low,
-                     double ci90High) {
-
-        /** The variance of the log ratio this judgement used, recovered from its 95 % interval (for the series). */
-        double logVariance() {
-            double halfWidth = (Math.log1p(ci95High / 100) - Math.log1p(ci95Low / 100)) / 2;
-            return Math.max(halfWidth / 1.959963984540054, 1e-6) * Math.max(halfWidth / 1.959963984540054, 1e-6);
-        }
+                     double ci90High, double logVariance) {
 
         double logDelta() {
             return Math.log1p(deltaPct / 100);
@@ -50,6 +44,6 @@ final class CheckJudge {
             outcome = CheckOutcome.INCONCLUSIVE;
         }
         return new Judgement(outcome, at95.changePct(), at95.ciLowPct(), at95.ciHighPct(), at90.ciLowPct(),
-                at90.ciHighPct());
+                at90.ciHighPct(), Math.max(at95.logStandardError() * at95.logStandardError(), 1e-12));
     }
 }

@@ -164,8 +164,8 @@ class WatchRunner {
                     watch.getMarginPct(), 0);
             store(checkId, aa.outcome(), new CheckResult(check.getSweepId(), check.getSweepId(), aa.deltaPct(),
                     aa.ci95Low(), aa.ci95High(), aa.ci90Low(), aa.ci90High(), watch.getMarginPct(), 0, mean(
-                    m.chimeraTokPerSec()), mean(m.baselineTokPerSec()), null, null, null, null, null, version, null),
-                    null);
+                    m.chimeraTokPerSec()), mean(m.baselineTokPerSec()), null, null, null, null, null, version, null,
+                    aa.logVariance()), null);
             return true;
         }
         judge(watch, check, m, version);
@@ -189,9 +189,7 @@ class WatchRunner {
         List<Double> values = new ArrayList<>(List.of(0.0));
         List<Double> variances = new ArrayList<>(List.of(referenceLogVariance(reference)));
         for (WatchCheck c : earlier) {
-            CheckResult r = result(c);
-            CheckJudge.Judgement j = new CheckJudge.Judgement(c.getOutcome(), r.deltaPct(), r.ci95Low(), r.ci95High(),
-                    r.ci90Low(), r.ci90High());
+            CheckJudge.Judgement j = result(c).judgement(c.getOutcome());
             values.add(j.logDelta());
             variances.add(j.logVariance());
         }
@@ -216,7 +214,7 @@ class WatchRunner {
                 judgement.ci95Low(), judgement.ci95High(), judgement.ci90Low(), judgement.ci90High(),
                 watch.getMarginPct(), (Math.exp(Math.sqrt(noise.driftLogVariance())) - 1) * 100,
                 mean(m.chimeraTokPerSec()), mean(reference.chimeraTokPerSec()), ttftDelta, gain, gpuShare,
-                reference.gpuSharePct(), changeSince, version, null);
+                reference.gpuSharePct(), changeSince, version, null, judgement.logVariance());
         String cause = judgement.outcome() == CheckOutcome.UNCHANGED ? null
                 : explain(watch, since, check.getStartedAt(), gpuShare, reference.gpuSharePct());
         store(check.getId(), judgement.outcome(), result, cause);
@@ -309,9 +307,7 @@ class WatchRunner {
             for (WatchCheck c : checks.findByWatchIdOrderById(other.getId())) {
                 if (c.getKind() == WatchCheck.Kind.AA && c.getStatus() == WatchCheck.Status.DONE
                         && c.getOutcome() != CheckOutcome.FAILED) {
-                    CheckResult r = result(c);
-                    CheckJudge.Judgement j = new CheckJudge.Judgement(c.getOutcome(), r.deltaPct(), r.ci95Low(),
-                            r.ci95High(), r.ci90Low(), r.ci90High());
+                    CheckJudge.Judgement j = result(c).judgement(c.getOutcome());
                     results.add(new NoiseCalibration.AaResult(j.logDelta(), j.logVariance(),
                             c.getOutcome() == CheckOutcome.REGRESSED || c.getOutcome() == CheckOutcome.IMPROVED));
                 }
