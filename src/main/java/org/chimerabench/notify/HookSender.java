@@ -79,8 +79,13 @@ class HookSender {
                         .build(), HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();
                 error = status / 100 == 2 ? null : "HTTP " + status;
+            } catch (java.net.ConnectException e) {
+                error = "No connection to " + URI.create(hook.getUrl()).getAuthority()
+                        + (e.getMessage() == null ? " (refused or unreachable)" : ": " + e.getMessage());
+            } catch (java.net.http.HttpTimeoutException e) {
+                error = "No answer within 5 s";
             } catch (java.io.IOException e) {
-                error = e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage();
+                error = "Not delivered: " + (e.getMessage() == null ? "the connection failed" : e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
