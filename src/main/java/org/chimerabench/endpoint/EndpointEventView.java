@@ -27,7 +27,10 @@ public record EndpointEventView(long id, long endpointId, String model, Endpoint
             return "none";
         }
         return switch (kind) {
-            case DIGEST -> value.length() > 12 ? value.substring(0, 12) : value;
+            case DIGEST -> { // as `ollama list` shows it: 12 hex digits, without the algorithm
+                String hex = value.startsWith("sha256:") ? value.substring(7) : value;
+                yield hex.length() > 12 ? hex.substring(0, 12) : hex;
+            }
             case PLACEMENT -> value + " %";
             case SETTINGS -> value.replace('\n', ',').replace(",", ", ");
             case VERSION -> value;

@@ -81,6 +81,20 @@ class WatchEndToEndTest {
     SubscriptionService subscriptions;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    static List<String> subjects() {
+        return java.util.Arrays.stream(SMTP.getReceivedMessages()).map(WatchEndToEndTest::subject).toList();
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void anUpgradeThatCostsSpeedIsFoundExplainedAndSentANothingChangedRestartIsNot() throws Exception {
@@ -92,8 +106,10 @@ class WatchEndToEndTest {
             endpoints.add("watch-box", server.baseUrl(), null);
             hooks.add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "a-secret-of-20-chars",
                     List.of("REGRESSION"), false);
-            subscriptions.setMine("admin@example.com", List.of("REGRESSION"));
+            subscriptions.setMine("admin@example.com", List.of("REGRESSION", "MY_SWEEP_ENDED"));
             long watchId = watchOf(referenceSweep("watch-box"));
+            await("the starter of a sweep hears that it finished").atMost(Duration.ofSeconds(20))
+                    .until(() -> subjects().contains("[Chimera Bench] Sweep \"reference on watch-box\" finished"));
 
             server.close();
             server = simulator(port, "0.32.15", 1.0, 12); // a restart with nothing changed
@@ -131,8 +147,16 @@ class WatchEndToEndTest {
             assertThat(received).as("the unchanged check told nobody").hasSize(1);
 
             await("the e-mail reaches the SMTP server").atMost(Duration.ofSeconds(20))
-                    .until(() -> SMTP.getReceivedMessages().length == 1);
-            MimeMessage mail = SMTP.getReceivedMessages()[0];
+                    .until(() -> subjects().stream().anyMatch(s -> s.startsWith("[Chimera Bench] Regression")));
+            MimeMessage mail = java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m)
+                    .startsWith("[Chimera Bench] Regression")).findFirst().orElseThrow();
+            assertThat(subjects()).as("one regression mail").filteredOn(s -> s.contains("Regression")).hasSize(1);
+            assertThat(subjects()).as("the checks' own sweeps are not told one by one")
+                    .noneMatch(s -> s.contains("Watch "));
+            assertThat(meters.get("chimera.watch.regressed").tag("watch", Long.toString(watchId)).gauge().value())
+                    .as("the Prometheus gauge").isEqualTo(1.0);
+            assertThat(meters.get("chimera.watch.delta.pct").tag("watch", Long.toString(watchId)).gauge().value())
+                    .isCloseTo(regressed.deltaPct(), org.assertj.core.api.Assertions.within(1e-9));
             assertThat(SMTP.getUserManager().getUserByEmail("admin@example.com")).as("delivered to the subscriber"
                     + " (Bcc: the envelope, not a header)").isNotNull();
             assertThat(mail.getSubject()).startsWith("[Chimera Bench] Regression: qwen3-sim:8b on watch-box −");

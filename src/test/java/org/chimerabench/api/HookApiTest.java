@@ -1,4 +1,4 @@
-package org.chimerabench.notify.api;
+package org.chimerabench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;

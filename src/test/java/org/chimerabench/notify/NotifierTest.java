@@ -1,0 +1,47 @@
+package org.chimerabench.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The bodies a hook receives: names from users and servers are data in them, never markup or links. */
+class NotifierTest {
+
+    final Notifier notifier = new Notifier(null, null, null, null, "https://bench.example.com/");
+    final ObjectMapper json = new ObjectMapper();
+
+    static final Notice NOTICE = new Notice(NoticeKind.REGRESSION,
+            "Regression: <https://evil.example|click me> on *gpu-7*", "Cause: [link](javascript:alert(1)) `x` ~y~ _z_",
+            "/watches/3", null, Map.of("watchId", 3, "deltaPct", -19.6));
+
+    @Test
+    void theChatBodyEscapesEveryMarkupCharacterOfTheText() throws Exception {
+        JsonNode body = json.readTree(notifier.body(true, NOTICE));
+        assertThat(body.size()).as("a chat body is only its text").isEqualTo(1);
+        String text = body.get("text").asText();
+        assertThat(text).startsWith("*Regression: \\<https://evil.example\\|click me\\> on \\*gpu-7\\**\n")
+                .contains("Cause: \\[link\\](javascript:alert(1)) \\`x\\` \\~y\\~ \\_z\\_")
+                .endsWith("\nhttps://bench.example.com/watches/3");
+        assertThat(text).doesNotContain("<https://evil.example|");
+    }
+
+    @Test
+    void theGenericBodyCarriesTheEventTheFiguresAndTheAbsoluteLink() throws Exception {
+        JsonNode body = json.readTree(notifier.body(false, NOTICE));
+        assertThat(body.get("event").asText()).isEqualTo("REGRESSION");
+        assertThat(body.get("subject").asText()).isEqualTo(NOTICE.subject()).as("JSON carries the text as is");
+        assertThat(body.get("url").asText()).isEqualTo("https://bench.example.com/watches/3");
+        assertThat(body.get("data").get("deltaPct").asDouble()).isEqualTo(-19.6);
+        assertThat(body.get("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+    }
+
+    @Test
+    void theSignatureIsTheHexHmacSha256OfTheBody() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
+        assertThat(HookSender.signature("Jefe", "what do ya want for nothing?")).isEqualTo(
+                "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+}
