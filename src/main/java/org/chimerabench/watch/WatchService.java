@@ -304,22 +304,18 @@ public class WatchService {
                     ? "at 03:00" : "on its schedule (" + watch.getCron() + ")") + " or after Ollama or the model"
                     + " changes.";
         }
-        String when = Numbers.dateTime(last.at());
         return switch (last.outcome()) {
             case "UNCHANGED" -> "Unchanged: the watched options decode " + Numbers.signedPct(last.deltaPct(), 1)
-                    + " against the reference, within ±" + Numbers.number(watch.getMarginPct(), 1) + " % (checked "
-                    + when + ").";
+                    + " against the reference, within ±" + Numbers.number(watch.getMarginPct(), 1) + " %.";
             case "REGRESSED" -> "Regressed: " + Numbers.signedPct(last.deltaPct(), 1) + " decode throughput against"
-                    + " the reference (95 % CI " + Numbers.interval(last.ci95Low(), last.ci95High(), 1) + " %), "
-                    + when + ". Cause: " + last.cause();
+                    + " the reference (95 % CI " + Numbers.interval(last.ci95Low(), last.ci95High(), 1) + " %). Cause: "
+                    + last.cause();
             case "IMPROVED" -> "Improved: " + Numbers.signedPct(last.deltaPct(), 1) + " decode throughput against"
-                    + " the reference (95 % CI " + Numbers.interval(last.ci95Low(), last.ci95High(), 1) + " %), "
-                    + when + ".";
+                    + " the reference (95 % CI " + Numbers.interval(last.ci95Low(), last.ci95High(), 1) + " %).";
             case "INCONCLUSIVE" -> "Inconclusive: " + Numbers.signedPct(last.deltaPct(), 1) + " against the"
                     + " reference, but the 95 % CI (" + Numbers.interval(last.ci95Low(), last.ci95High(), 1)
-                    + " %) neither excludes 0 nor fits the ±" + Numbers.number(watch.getMarginPct(), 1) + " % margin ("
-                    + when + ").";
-            default -> "The last check failed (" + when + "): " + last.error();
+                    + " %) neither excludes 0 nor fits the ±" + Numbers.number(watch.getMarginPct(), 1) + " % margin.";
+            default -> "The last check failed: " + last.error();
         };
     }
 }

@@ -59,7 +59,7 @@ class WatchTimelineChart extends ApexChart {
                         ChartOptions.Series.of("Decode tok/s vs reference (%)", delta),
                         ChartOptions.Series.of("95 % CI low", low),
                         ChartOptions.Series.of("95 % CI high", high),
-                        ChartOptions.Series.of("First token vs reference (%)", ttft)))
+                        ChartOptions.Series.of("Time to first token vs reference (%)", ttft)))
                 .withXaxis(ChartOptions.Axis.categories(labels, null))
                 .withYaxis(ChartOptions.Axis.titled("Change against the reference, %"))
                 .withColors(List.of("hsl(214, 80%, 48%)", "hsl(214, 40%, 75%)", "hsl(214, 40%, 75%)",

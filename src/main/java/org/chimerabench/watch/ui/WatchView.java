@@ -94,6 +94,13 @@ class WatchView extends Div implements HasUrlParameter<Long> {
         headline.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("overflow-wrap", "anywhere")
                 .set("color", WatchTexts.colour(watch.outcome()));
         content.add(headline);
+        watch.checks().stream().filter(c -> c.kind().equals("CHECK") && c.at() != null).reduce((a, b) -> b)
+                .ifPresent(last -> {
+                    Paragraph when = new Paragraph("Last checked " + Numbers.dateTime(last.at()) + " (" + last.reason()
+                            + ").");
+                    when.addClassName("watch-last-checked");
+                    content.add(when);
+                });
         Paragraph what = new Paragraph("Watched: " + WatchTexts.options(watch.options()) + ". Reference: "
                 + Numbers.number(watch.referenceTokPerSec(), 1) + " tok/s over " + watch.referenceRepetitions()
                 + " trials" + (watch.referenceGpuSharePct() == null ? "" : ", " + Numbers.number(
