@@ -71,17 +71,19 @@ class HookSender {
             error = "Not sent: " + refused;
         } else {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(hook.getUrl()))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(hook.getUrl()))
                         .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
                         .header("User-Agent", "Chimera-Bench-Hook")
                         .header(SIGNATURE, signature(hook.getSecret(), delivery.getBody()))
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.getBody(), StandardCharsets.UTF_8))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                        .build(), HttpResponse.BodyHandlers.discarding()); // the answer's body is never read
                 status = response.statusCode();
                 error = status / 100 == 2 ? null : "HTTP " + status;
             } catch (java.net.ConnectException e) {
                 error = "No connection to " + URI.create(hook.getUrl()).getAuthority()
                         + (e.getMessage() == null ? " (refused or unreachable)" : ": " + e.getMessage());
+            } catch (javax.net.ssl.SSLException e) {
+                error = "TLS failed: the receiver's certificate is not trusted here, or the handshake broke off";
             } catch (java.net.http.HttpTimeoutException e) {
                 error = "No answer within 5 s";
             } catch (java.io.IOException e) {

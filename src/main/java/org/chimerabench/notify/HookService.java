@@ -80,7 +80,7 @@ public class HookService {
         }
         Hook saved = hooks.save(new Hook(url.strip(), secret, kinds, Boolean.TRUE.equals(chat),
                 CurrentUser.name(strategy.getIfAvailable()).orElse(null)));
-        audit.record(AuditAction.HOOK_ADDED, "hook " + saved.getId(), saved.getUrl());
+        audit.record(AuditAction.HOOK_ADDED, "hook " + saved.getId(), HookView.masked(saved.getUrl()));
         return HookView.of(saved);
     }
 
@@ -96,7 +96,7 @@ public class HookService {
     public boolean remove(long id) {
         return hooks.findById(id).map(hook -> {
             hooks.delete(hook);
-            audit.record(AuditAction.HOOK_REMOVED, "hook " + id, hook.getUrl());
+            audit.record(AuditAction.HOOK_REMOVED, "hook " + id, HookView.masked(hook.getUrl()));
             return true;
         }).orElse(false);
     }

@@ -13,8 +13,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail over SMTP with Spring's mail support ({@code spring.mail.host}, …): sent on a thread of its own, tried three
- * times; without a mail server configured nothing is sent and the subscriptions page says so.
+ * E-mail over SMTP with Spring's mail support ({@code spring.mail.host}, …): one message per recipient (an address the
+ * server refuses costs only its own message), sent on a thread of its own, tried three times; without a mail server
+ * configured nothing is sent and the subscriptions page says so.
  */
 @Component
 class MailOut implements AutoCloseable {
@@ -42,21 +43,23 @@ class MailOut implements AutoCloseable {
     void send(List<String> to, String subject, String text) {
         JavaMailSender mailer = sender.getIfAvailable();
         if (mailer == null) {
-            log.debug("No mail server configured: '{}' not e-mailed to {} recipients", subject, to.size());
+            log.debug("No mail server configured: a notice not e-mailed to {} recipients", to.size());
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setBcc(to.toArray(String[]::new));
-        message.setSubject("[Chimera Bench] " + subject.replaceAll("[\\r\\n]+", " "));
-        message.setText(text);
-        thread.execute(() -> {
+        String line = subject.replaceAll("[\\r\\n]+", " ");
+        thread.execute(() -> to.forEach(recipient -> { // one message each: one bad address costs only its own
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(recipient);
+            message.setSubject("[Chimera Bench] " + line);
+            message.setText(text);
             for (int attempt = 1; attempt <= 3; attempt++) {
                 try {
                     mailer.send(message);
                     return;
                 } catch (MailException e) {
-                    log.warn("E-mail '{}' not sent (attempt {} of 3): {}", subject, attempt, e.getMessage());
+                    log.warn("E-mail '{}' not sent to one recipient (attempt {} of 3): {}", line, attempt,
+                            e.getMessage() == null ? "" : e.getMessage().replaceAll("[\\r\\n]+", " "));
                     try {
                         Thread.sleep(1000L * attempt);
                     } catch (InterruptedException stop) {
@@ -65,7 +68,7 @@ class MailOut implements AutoCloseable {
                     }
                 }
             }
-        });
+        }));
     }
 
     @Override

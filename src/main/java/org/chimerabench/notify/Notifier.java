@@ -93,8 +93,23 @@ public class Notifier {
         return publicUrl + path;
     }
 
-    /** Chat markup is data here: a name with * _ ~ ` < > [ ] from a user cannot format or link. */
+    /**
+     * Chat markup is data here: Markdown's characters and the backslash itself are escaped, {@code & < >} become
+     * entities (Slack's rule: no {@code <url|text>} link, no {@code <!channel>}), and an {@code @} cannot start a
+     * mention (a word joiner follows it), so a name from a user or a server cannot format, link or page anyone.
+     */
     static String chatEscaped(String text) {
-        return text.replaceAll("([*_~`<>\\[\\]|])", "\\\\$1");
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '@' -> out.append("@\u2060");
+                case '\\', '*', '_', '~', '`', '[', ']', '|', '(', ')', '#', '!' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

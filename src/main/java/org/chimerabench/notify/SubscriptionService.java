@@ -67,7 +67,7 @@ public class SubscriptionService {
             }
         }
         String address = email == null ? "" : email.strip();
-        if (!kinds.isEmpty() && (address.length() > 320 || !EMAIL.matcher(address).matches())) {
+        if (!kinds.isEmpty() && (address.length() > 320 || !EMAIL.matcher(address).matches() || !strict(address))) {
             errors.put("email", "Give an e-mail address such as ana@example.com");
         }
         if (!errors.isEmpty()) {
@@ -79,6 +79,17 @@ public class SubscriptionService {
         kinds.forEach(kind -> subscriptions.save(new Subscription(me, kind, address)));
         audit.record(AuditAction.SUBSCRIPTIONS_CHANGED, "user " + me, kinds.isEmpty() ? "none" : kinds.toString());
         return new Subscriptions(kinds.isEmpty() ? null : address, kinds, mail.configured());
+    }
+
+    /** One plain address as RFC 822 reads it (no list, no display name, no group). */
+    static boolean strict(String address) {
+        try {
+            jakarta.mail.internet.InternetAddress parsed = new jakarta.mail.internet.InternetAddress(address, true);
+            parsed.validate();
+            return parsed.getAddress().equals(address) && !address.matches(".*[,;\\s\"<>()\\[\\]].*");
+        } catch (jakarta.mail.internet.AddressException wrong) {
+            return false;
+        }
     }
 
     private String me() {

@@ -23,11 +23,31 @@ final class Cron {
             return "The schedule has " + cron.length() + " characters; at most 100";
         }
         try {
-            CronExpression.parse(sixFields(cron));
+            CronExpression expression = CronExpression.parse(sixFields(cron));
+            ZonedDateTime first = expression.next(ZonedDateTime.now());
+            ZonedDateTime second = first == null ? null : expression.next(first);
+            if (second == null) {
+                return "The schedule \"" + cron + "\" never comes round (e.g. the 30th of February)";
+            }
             return null;
         } catch (IllegalArgumentException wrong) {
             return "Not a cron schedule (minute hour day month weekday, e.g. \"0 3 * * *\"): " + wrong.getMessage();
         }
+    }
+
+    /** The shortest gap between two of its times, over its next 50 (a schedule must leave the endpoint time). */
+    static java.time.Duration shortestGap(String cron) {
+        CronExpression expression = CronExpression.parse(sixFields(cron));
+        ZonedDateTime at = expression.next(ZonedDateTime.now());
+        java.time.Duration shortest = java.time.Duration.ofDays(3650);
+        for (int i = 0; i < 50 && at != null; i++) {
+            ZonedDateTime next = expression.next(at);
+            if (next != null && java.time.Duration.between(at, next).compareTo(shortest) < 0) {
+                shortest = java.time.Duration.between(at, next);
+            }
+            at = next;
+        }
+        return shortest;
     }
 
     /** The next time after {@code after}. */

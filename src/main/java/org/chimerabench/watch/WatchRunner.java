@@ -104,6 +104,8 @@ class WatchRunner {
         if (checkId == null) {
             return Optional.empty();
         }
+        // its progress job first: a check whose sweep never came (the instance died) is failed by it, not stuck
+        scheduler.schedule(checkTask.instance("watch-check-" + checkId, checkId), Instant.now().plusSeconds(1));
         Watch watch = watches.findById(watchId).orElseThrow();
         try {
             UserView owner = Optional.ofNullable(watch.getCreatedBy()).flatMap(users::find)
@@ -116,13 +118,15 @@ class WatchRunner {
                 return id;
             });
             tx.executeWithoutResult(s -> checks.findById(checkId).ifPresent(c -> c.started(sweepId)));
-            scheduler.schedule(checkTask.instance("watch-check-" + checkId, checkId), Instant.now().plusSeconds(1));
-        } catch (RuntimeException failure) {
+        } catch (IllegalStateException | org.chimerabench.sweep.SweepValidationException failure) {
             String why = failure instanceof org.chimerabench.sweep.SweepValidationException invalid
                     ? "The check could not be created: " + String.join("; ", invalid.fieldErrors().values())
                     : failure.getMessage();
             log.info("watch {}: check {} failed to start: {}", watchId, checkId, why);
             fail(watch, checkId, null, why);
+        } catch (RuntimeException unexpected) {
+            log.warn("watch {}: check {} failed to start", watchId, checkId, unexpected);
+            fail(watch, checkId, null, "The check could not start: an unexpected error (the server's log has it).");
         }
         return Optional.of(checkId);
     }
@@ -134,8 +138,16 @@ class WatchRunner {
             return true;
         }
         Watch watch = watches.findById(check.getWatchId()).orElse(null);
-        if (watch == null || check.getSweepId() == null) {
+        if (watch == null) {
             return true;
+        }
+        if (check.getSweepId() == null) { // being created, or its instance died before the sweep came
+            if (check.getStartedAt().isBefore(OffsetDateTime.now().minusMinutes(2))) {
+                fail(watch, checkId, null, "The check's sweep was never created (the app stopped while starting"
+                        + " it).");
+                return true;
+            }
+            return false;
         }
         Optional<Sweep> sweep = sweeps.read(check.getSweepId());
         if (sweep.isEmpty()) {
@@ -217,14 +229,15 @@ class WatchRunner {
                 reference.gpuSharePct(), changeSince, version, null, judgement.logVariance());
         String cause = judgement.outcome() == CheckOutcome.UNCHANGED ? null
                 : explain(watch, since, check.getStartedAt(), gpuShare, reference.gpuSharePct());
-        store(check.getId(), judgement.outcome(), result, cause);
-        metrics.update(watch.getId(), watch.getEndpoint(), watch.getModel(), judgement.deltaPct(),
-                judgement.outcome() == CheckOutcome.REGRESSED);
         boolean wasRegressed = !earlier.isEmpty() && earlier.get(earlier.size() - 1).getOutcome()
                 == CheckOutcome.REGRESSED;
-        if (judgement.outcome() == CheckOutcome.REGRESSED && !wasRegressed) {
-            notifier.send(regressionNotice(watch, check.getId(), result, cause));
+        boolean tell = judgement.outcome() == CheckOutcome.REGRESSED && !wasRegressed;
+        if (!store(check.getId(), judgement.outcome(), result, cause,
+                tell ? regressionNotice(watch, check.getId(), result, cause) : null)) {
+            return; // judged already
         }
+        metrics.update(watch.getId(), watch.getEndpoint(), watch.getModel(), judgement.deltaPct(),
+                judgement.outcome() == CheckOutcome.REGRESSED);
         if (check.getReason().startsWith("scheduled") && needsCalibration(watch, earlier.size() + 1)) {
             start(watch.getId(), WatchCheck.Kind.AA, "calibration: Ollama's defaults against themselves");
         }
@@ -280,21 +293,37 @@ class WatchRunner {
     }
 
     private void fail(Watch watch, long checkId, Long sweepId, String why) {
-        store(checkId, CheckOutcome.FAILED, CheckResult.failed(sweepId, watch.getSourceSweepId(),
-                watch.getMarginPct(), why), why);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("watchId", watch.getId());
         data.put("checkId", checkId);
         data.put("endpoint", watch.getEndpoint());
         data.put("model", watch.getModel());
         data.put("error", why);
-        notifier.send(new Notice(NoticeKind.CHECK_FAILED, "Check failed: " + watch.getModel() + " on "
-                + watch.getEndpoint(), why, "/watches/" + watch.getId(), watch.getCreatedBy(), data));
+        store(checkId, CheckOutcome.FAILED, CheckResult.failed(sweepId, watch.getSourceSweepId(),
+                watch.getMarginPct(), why), why, new Notice(NoticeKind.CHECK_FAILED, "Check failed: "
+                + watch.getModel() + " on " + watch.getEndpoint(), why, "/watches/" + watch.getId(),
+                watch.getCreatedBy(), data));
     }
 
-    private void store(long checkId, CheckOutcome outcome, CheckResult result, String cause) {
+    private boolean store(long checkId, CheckOutcome outcome, CheckResult result, String cause) {
+        return store(checkId, outcome, result, cause, null);
+    }
+
+    /**
+     * Ends a running check and, in the same transaction, tells the team ({@code notice}, may be null): the row is
+     * locked and must still be running, so a check judged twice (an execution revived after missed heartbeats) is
+     * stored and told once, and a crash in between loses neither.
+     */
+    private boolean store(long checkId, CheckOutcome outcome, CheckResult result, String cause, Notice notice) {
         String json = write(result);
-        tx.executeWithoutResult(s -> checks.findById(checkId).ifPresent(c -> c.done(outcome, json, cause)));
+        return Boolean.TRUE.equals(tx.execute(s -> checks.lock(checkId)
+                .filter(c -> c.getStatus() == WatchCheck.Status.RUNNING).map(c -> {
+                    c.done(outcome, json, cause);
+                    if (notice != null) {
+                        notifier.send(notice);
+                    }
+                    return true;
+                }).orElse(false)));
     }
 
     /** The calibration of the watch's endpoint and model: every A/A check of every watch on them. */

@@ -15,6 +15,7 @@ import org.chimerabench.base.Access;
 import org.chimerabench.base.AuditAction;
 import org.chimerabench.base.AuditTrail;
 import org.chimerabench.base.CurrentUser;
+import org.chimerabench.base.Durations;
 import org.chimerabench.base.Numbers;
 import org.chimerabench.endpoint.EndpointEventKind;
 import org.chimerabench.endpoint.EndpointEventView;
@@ -60,12 +61,16 @@ public class WatchService {
     private final ObjectProvider<SecurityContextHolderStrategy> strategy;
     private final SchedulerClient scheduler;
     private final CustomTask<Long> scheduleTask;
+    private final java.time.Duration minInterval;
 
     WatchService(WatchRepository watches, WatchCheckRepository checks, WatchRunner runner, WatchMetrics metrics,
                  SweepService sweeps, MeasuredCalls measured, EndpointService endpoints, EndpointEvents events,
                  TuningService tunings, AuditTrail audit, TransactionTemplate tx,
                  ObjectProvider<SecurityContextHolderStrategy> strategy, @Lazy SchedulerClient scheduler,
-                 @Lazy @Qualifier("watchScheduleTask") CustomTask<Long> scheduleTask) {
+                 @Lazy @Qualifier("watchScheduleTask") CustomTask<Long> scheduleTask,
+                 @org.springframework.beans.factory.annotation.Value("${chimera.watch.min-interval:15m}")
+                 java.time.Duration minInterval) {
+        this.minInterval = minInterval;
         this.watches = watches;
         this.checks = checks;
         this.runner = runner;
@@ -96,6 +101,10 @@ public class WatchService {
         String cronProblem = Cron.problem(cron);
         if (cronProblem != null) {
             errors.put("cron", cronProblem);
+        } else if (Cron.shortestGap(cron).compareTo(minInterval) < 0) {
+            errors.put("cron", "The schedule \"" + cron + "\" re-checks every " + Durations.human(
+                    Cron.shortestGap(cron).toSeconds()) + "; at least " + Durations.human(minInterval.toSeconds())
+                    + " apart (a check holds the endpoint; chimera.watch.min-interval)");
         }
         int repetitions = request.repetitions() == null ? DEFAULT_REPETITIONS : request.repetitions();
         if (repetitions < 3 || repetitions > 50) {

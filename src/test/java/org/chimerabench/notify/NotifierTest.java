@@ -22,10 +22,16 @@ class NotifierTest {
         JsonNode body = json.readTree(notifier.body(true, NOTICE));
         assertThat(body.size()).as("a chat body is only its text").isEqualTo(1);
         String text = body.get("text").asText();
-        assertThat(text).startsWith("*Regression: \\<https://evil.example\\|click me\\> on \\*gpu-7\\**\n")
-                .contains("Cause: \\[link\\](javascript:alert(1)) \\`x\\` \\~y\\~ \\_z\\_")
+        assertThat(text).startsWith("*Regression: &lt;https://evil.example\\|click me&gt; on \\*gpu-7\\**\n")
+                .contains("Cause: \\[link\\]\\(javascript:alert\\(1\\)\\) \\`x\\` \\~y\\~ \\_z\\_")
                 .endsWith("\nhttps://bench.example.com/watches/3");
         assertThat(text).doesNotContain("<https://evil.example|");
+    }
+
+    @Test
+    void aBackslashCannotUndoTheEscapingAndNoOneIsPaged() {
+        assertThat(Notifier.chatEscaped("\\[Click\\](https://evil) @channel <!here> & co"))
+                .isEqualTo("\\\\\\[Click\\\\\\]\\(https://evil\\) @\u2060channel &lt;\\!here&gt; &amp; co");
     }
 
     @Test

@@ -49,7 +49,8 @@ class GoodputTest {
 
     @Test
     void theMostStreamsWithinTheTargetAreFoundWithinOneLevelOfAnExhaustiveScan() {
-        try (OllamaSimulator box = OllamaSimulator.start(0, 3, 0.05)) {
+        // time scale 0.1: TTFTs of ~10 ms, so a few ms of machine jitter (a busy CI core) stay below the SLO
+        try (OllamaSimulator box = OllamaSimulator.start(0, 3, 0.1)) {
             endpoints.add("goodput-box", box.baseUrl(), null);
             Map<Integer, Double> atDefaults = scan(Map.of(), List.of(4, 5));
             double slo = Math.sqrt(atDefaults.get(4) * atDefaults.get(5));

@@ -36,7 +36,8 @@ class WatchFailoverIT {
         Map<String, String> database = Map.of("CHIMERA_DB_URL", PostgresTestDatabase.freshSchemaUrl(),
                 "CHIMERA_DB_USER", PostgresTestDatabase.user(), "CHIMERA_DB_PASSWORD", PostgresTestDatabase.password());
         PackagedApp sim = keep(PackagedApp.simulator("watch-failover-sim", "--chimera.simulator.time-scale=0.05"));
-        String[] options = {"--spring.profiles.active=postgres", "--db-scheduler.polling-interval=500ms"};
+        String[] options = {"--spring.profiles.active=postgres", "--db-scheduler.polling-interval=500ms",
+                "--chimera.watch.min-interval=5s"};
         PackagedApp a = keep(PackagedApp.start("watch-failover-a", database, options));
         PackagedApp b = keep(PackagedApp.start("watch-failover-b", database, options));
         a.post("/api/endpoints", "{\"name\":\"watched-sim\",\"baseUrl\":\"" + sim.baseUrl() + "\"}");

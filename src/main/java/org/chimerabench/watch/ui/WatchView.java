@@ -19,7 +19,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.chimerabench.base.Numbers;
+import org.chimerabench.base.Role;
 import org.chimerabench.base.ui.ViewToolbar;
 import org.chimerabench.watch.WatchReport;
 import org.chimerabench.watch.WatchService;
@@ -35,13 +37,15 @@ import org.chimerabench.watch.WatchService;
 class WatchView extends Div implements HasUrlParameter<Long> {
 
     private final WatchService watches;
+    private final boolean operator;
     private final Div content = new Div();
     private long id;
     private String shown;
     private Registration polling;
 
-    WatchView(WatchService watches) {
+    WatchView(WatchService watches, AuthenticationContext authentication) {
         this.watches = watches;
+        this.operator = authentication.hasRole(Role.OPERATOR.name());
         addClassName("watch-view");
         getStyle().set("max-width", "64rem").set("padding", "var(--lumo-space-m)").set("box-sizing", "border-box");
         add(content);
@@ -87,7 +91,9 @@ class WatchView extends Div implements HasUrlParameter<Long> {
             watches.delete(id);
             getUI().ifPresent(ui -> ui.navigate("watches"));
         });
-        stop.setVisible(watches.mayDelete(id)); // courtesy: the service checks
+        check.setVisible(operator); // courtesy: the service checks
+        calibrate.setVisible(operator);
+        stop.setVisible(watches.mayDelete(id));
         content.add(new ViewToolbar(watch.model() + " on " + watch.endpoint(), check, calibrate, stop));
         H2 headline = new H2(watch.headline());
         headline.addClassName("watch-headline");
