@@ -14,6 +14,7 @@ public enum AuditAction {
     TOKEN_REVOKED("Revoked an API token"), SHARED("Created a share link"), SHARE_REVOKED("Revoked a share link"),
     BACKED_UP("Backed up the database"), HOOK_ADDED("Added a webhook"), HOOK_REMOVED("Removed a webhook"),
     WATCH_CREATED("Watched a setting"), WATCH_DELETED("Stopped watching a setting"),
+    WATCH_CHECKED("Asked for a watch's check"),
     SUBSCRIPTIONS_CHANGED("Changed own e-mail subscriptions");
 
     private final String label;

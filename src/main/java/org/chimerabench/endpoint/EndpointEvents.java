@@ -22,6 +22,10 @@ public class EndpointEvents {
 
     /** A loaded model's GPU share must move by at least this many points to count as a placement change. */
     static final double PLACEMENT_STEP_PCT = 1.0;
+    /** The longest value stored (a version, a digest): what a server says beyond it is cut. */
+    static final int MAX_VALUE = 500;
+    /** A model name longer than its column is no model to watch: passed over, so it cannot fail the record. */
+    static final int MAX_MODEL = 200;
 
     private final EndpointEventRepository events;
     private final EndpointRepository endpoints;
@@ -69,10 +73,10 @@ public class EndpointEvents {
         if (status.version() != null) {
             change(endpointId, null, EndpointEventKind.VERSION, status.version(), at);
         }
-        status.models().stream().filter(m -> m.digest() != null)
+        status.models().stream().filter(m -> m.digest() != null && m.name().length() <= MAX_MODEL)
                 .forEach(m -> change(endpointId, m.name(), EndpointEventKind.DIGEST, m.digest(), at));
         for (EndpointStatus.LoadedModelSummary loaded : status.loaded()) {
-            if (loaded.gpuOffloadPct() == null) {
+            if (loaded.gpuOffloadPct() == null || loaded.name().length() > MAX_MODEL) {
                 continue;
             }
             Optional<EndpointEvent> last = events.latest(endpointId, EndpointEventKind.PLACEMENT, loaded.name());
@@ -93,7 +97,8 @@ public class EndpointEvents {
         }
     }
 
-    private void change(long endpointId, String model, EndpointEventKind kind, String value, OffsetDateTime at) {
+    private void change(long endpointId, String model, EndpointEventKind kind, String raw, OffsetDateTime at) {
+        String value = raw.length() > MAX_VALUE ? raw.substring(0, MAX_VALUE) : raw; // a server's text is capped
         Optional<EndpointEvent> last = events.latest(endpointId, kind, model);
         if (last.isEmpty() || !value.equals(last.get().getAfter())) {
             events.save(new EndpointEvent(endpointId, model, kind, last.map(EndpointEvent::getAfter).orElse(null),

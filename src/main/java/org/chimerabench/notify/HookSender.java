@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HookSender {
 
     static final String SIGNATURE = "X-Chimera-Signature";
+    static final String DELIVERY = "X-Chimera-Delivery";
 
     private final HookRepository hooks;
     private final HookDeliveryRepository deliveries;
@@ -75,6 +76,8 @@ class HookSender {
                         .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
                         .header("User-Agent", "Chimera-Bench-Hook")
                         .header(SIGNATURE, signature(hook.getSecret(), delivery.getBody()))
+                        .header(DELIVERY, Long.toString(delivery.getId())) // the same on every retry: a receiver
+                        // drops a delivery it has seen (the signed body carries its time, "at")
                         .POST(HttpRequest.BodyPublishers.ofString(delivery.getBody(), StandardCharsets.UTF_8))
                         .build(), HttpResponse.BodyHandlers.discarding()); // the answer's body is never read
                 status = response.statusCode();

@@ -29,10 +29,12 @@ public class Notifier {
     private final HookDeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
     private final MailOut mail;
+    private final Recipients recipients;
     private final String publicUrl;
 
     Notifier(HookRepository hooks, HookDeliveryRepository deliveries, SubscriptionRepository subscriptions,
-             MailOut mail, @Value("${chimera.public-url:}") String publicUrl) {
+             MailOut mail, Recipients recipients, @Value("${chimera.public-url:}") String publicUrl) {
+        this.recipients = recipients;
         this.hooks = hooks;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -51,6 +53,7 @@ public class Notifier {
         }
         List<String> to = subscriptions.findByEvent(notice.kind()).stream()
                 .filter(s -> !notice.kind().personal() || s.getUsername().equals(notice.owner()))
+                .filter(s -> recipients.mayReceive(s.getUsername()))
                 .map(Subscription::getEmail).distinct().toList();
         if (to.isEmpty()) {
             return;

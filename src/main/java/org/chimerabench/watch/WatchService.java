@@ -244,16 +244,22 @@ public class WatchService {
     @PreAuthorize(Access.OPERATOR)
     public Optional<Long> checkNow(long id) {
         watches.findById(id).orElseThrow(() -> new NoSuchElementException("there is no watch " + id));
-        return runner.start(id, WatchCheck.Kind.CHECK, "asked by " + CurrentUser.name(strategy.getIfAvailable())
-                .orElse("someone"));
+        Optional<Long> check = runner.start(id, WatchCheck.Kind.CHECK, "asked by " + CurrentUser.name(
+                strategy.getIfAvailable()).orElse("someone"));
+        check.ifPresent(c -> tx.executeWithoutResult(s -> audit.record(AuditAction.WATCH_CHECKED, "watch " + id,
+                "check " + c)));
+        return check;
     }
 
     /** Runs an A/A check (Ollama's defaults against themselves) now; empty while a check runs. */
     @PreAuthorize(Access.OPERATOR)
     public Optional<Long> calibrate(long id) {
         watches.findById(id).orElseThrow(() -> new NoSuchElementException("there is no watch " + id));
-        return runner.start(id, WatchCheck.Kind.AA, "calibration asked by " + CurrentUser.name(
+        Optional<Long> check = runner.start(id, WatchCheck.Kind.AA, "calibration asked by " + CurrentUser.name(
                 strategy.getIfAvailable()).orElse("someone"));
+        check.ifPresent(c -> tx.executeWithoutResult(s -> audit.record(AuditAction.WATCH_CHECKED, "watch " + id,
+                "A/A check " + c)));
+        return check;
     }
 
     /** Whether the caller may stop this watch: its owner or an admin. */

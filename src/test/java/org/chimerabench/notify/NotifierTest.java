@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The bodies a hook receives: names from users and servers are data in them, never markup or links. */
 class NotifierTest {
 
-    final Notifier notifier = new Notifier(null, null, null, null, "https://bench.example.com/");
+    final Notifier notifier = new Notifier(null, null, null, null, null, "https://bench.example.com/");
     final ObjectMapper json = new ObjectMapper();
 
     static final Notice NOTICE = new Notice(NoticeKind.REGRESSION,
@@ -49,5 +49,20 @@ class NotifierTest {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
         assertThat(HookSender.signature("Jefe", "what do ya want for nothing?")).isEqualTo(
                 "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
+    @Test
+    void aDisabledUsersSubscriptionSendsNothing() {
+        HookRepository hooks = org.mockito.Mockito.mock(HookRepository.class);
+        SubscriptionRepository subscriptions = org.mockito.Mockito.mock(SubscriptionRepository.class);
+        MailOut mail = org.mockito.Mockito.mock(MailOut.class);
+        org.mockito.Mockito.when(hooks.findAllByOrderById()).thenReturn(java.util.List.of());
+        org.mockito.Mockito.when(subscriptions.findByEvent(NoticeKind.REGRESSION)).thenReturn(java.util.List.of(
+                new Subscription("ana", NoticeKind.REGRESSION, "ana@example.com"),
+                new Subscription("bob", NoticeKind.REGRESSION, "bob@example.com")));
+        Recipients onlyAna = "ana"::equals; // bob was disabled by an admin
+        new Notifier(hooks, null, subscriptions, mail, onlyAna, "").send(NOTICE);
+        org.mockito.Mockito.verify(mail).send(java.util.List.of("ana@example.com"), NOTICE.subject(),
+                NOTICE.text() + "\n\n/watches/3");
     }
 }
