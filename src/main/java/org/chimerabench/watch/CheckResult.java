@@ -10,11 +10,11 @@ record CheckResult(Long sweepId, long referenceSweepId, Double deltaPct, Double 
                    Double ci90Low, Double ci90High, double marginPct, double driftPct, Double tokPerSec,
                    Double referenceTokPerSec, Double ttftDeltaPct, Double gainVsDefaultsPct, Double gpuSharePct,
                    Double referenceGpuSharePct, Long changeSinceCheckId, String ollamaVersion, String error,
-                   Double logVariance) {
+                   Double logVariance, Double ttftCi95Low, Double ttftCi95High) {
 
     static CheckResult failed(Long sweepId, long referenceSweepId, double marginPct, String error) {
         return new CheckResult(sweepId, referenceSweepId, null, null, null, null, null, marginPct, 0, null, null, null,
-                null, null, null, null, null, error, null);
+                null, null, null, null, null, error, null, null, null);
     }
 
     /** The judgement again, for the series and the calibration (the variance of the log change as it was judged). */

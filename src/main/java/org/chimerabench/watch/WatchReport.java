@@ -19,7 +19,8 @@ public record WatchReport(long id, String endpoint, String model, Map<String, Ob
     /** One check, newest last; {@code kind} CHECK or AA (an A/A check), {@code status} RUNNING or DONE. */
     public record Check(long id, String kind, String status, String reason, OffsetDateTime startedAt,
                         OffsetDateTime at, String outcome, Double deltaPct, Double ci95Low, Double ci95High,
-                        Double ttftDeltaPct, Double gainVsDefaultsPct, Double gpuSharePct, String cause,
+                        Double ttftDeltaPct, Double ttftCi95Low, Double ttftCi95High, Double gainVsDefaultsPct,
+                        Double gpuSharePct, String cause,
                         Long sweepId, Long changeSinceCheckId, String ollamaVersion, String error) {
     }
 

@@ -177,7 +177,7 @@ class WatchRunner {
             store(checkId, aa.outcome(), new CheckResult(check.getSweepId(), check.getSweepId(), aa.deltaPct(),
                     aa.ci95Low(), aa.ci95High(), aa.ci90Low(), aa.ci90High(), watch.getMarginPct(), 0, mean(
                     m.chimeraTokPerSec()), mean(m.baselineTokPerSec()), null, null, null, null, null, version, null,
-                    aa.logVariance()), null);
+                    aa.logVariance(), null, null), null);
             return true;
         }
         judge(watch, check, m, version);
@@ -189,9 +189,10 @@ class WatchRunner {
         NoiseCalibration noise = calibration(watch);
         CheckJudge.Judgement judgement = CheckJudge.judge(m.chimeraTokPerSec(), reference.chimeraTokPerSec(),
                 watch.getMarginPct(), noise.driftLogVariance());
-        Double ttftDelta = m.chimeraTtftMs().length >= 2 && reference.chimeraTtftMs().length >= 2
+        RatioOfMeans ttft = m.chimeraTtftMs().length >= 2 && reference.chimeraTtftMs().length >= 2
                 && mean(m.chimeraTtftMs()) > 0 && mean(reference.chimeraTtftMs()) > 0
-                ? RatioOfMeans.of(m.chimeraTtftMs(), reference.chimeraTtftMs(), 0.95).changePct() : null;
+                ? RatioOfMeans.of(m.chimeraTtftMs(), reference.chimeraTtftMs(), 0.95) : null;
+        Double ttftDelta = ttft == null ? null : ttft.changePct();
         double gain = RatioOfMeans.of(m.chimeraTokPerSec(), m.baselineTokPerSec(), 0.95).changePct();
         Double gpuShare = gpuShare(check.getSweepId());
         // the series: the reference (0 change) and every judged check so far, this one last
@@ -226,7 +227,8 @@ class WatchRunner {
                 judgement.ci95Low(), judgement.ci95High(), judgement.ci90Low(), judgement.ci90High(),
                 watch.getMarginPct(), (Math.exp(Math.sqrt(noise.driftLogVariance())) - 1) * 100,
                 mean(m.chimeraTokPerSec()), mean(reference.chimeraTokPerSec()), ttftDelta, gain, gpuShare,
-                reference.gpuSharePct(), changeSince, version, null, judgement.logVariance());
+                reference.gpuSharePct(), changeSince, version, null, judgement.logVariance(),
+                ttft == null ? null : ttft.ciLowPct(), ttft == null ? null : ttft.ciHighPct());
         String cause = judgement.outcome() == CheckOutcome.UNCHANGED ? null
                 : explain(watch, since, check.getStartedAt(), gpuShare, reference.gpuSharePct());
         boolean wasRegressed = !earlier.isEmpty() && earlier.get(earlier.size() - 1).getOutcome()

@@ -306,7 +306,8 @@ public class WatchService {
         return new WatchReport.Check(c.getId(), c.getKind().name(), c.getStatus().name(), c.getReason(),
                 c.getStartedAt(), c.getAt(), c.getOutcome() == null ? null : c.getOutcome().name(),
                 r == null ? null : r.deltaPct(), r == null ? null : r.ci95Low(), r == null ? null : r.ci95High(),
-                r == null ? null : r.ttftDeltaPct(), r == null ? null : r.gainVsDefaultsPct(),
+                r == null ? null : r.ttftDeltaPct(), r == null ? null : r.ttftCi95Low(),
+                r == null ? null : r.ttftCi95High(), r == null ? null : r.gainVsDefaultsPct(),
                 r == null ? null : r.gpuSharePct(), c.getCause(), c.getSweepId(),
                 r == null ? null : r.changeSinceCheckId(), r == null ? null : r.ollamaVersion(),
                 r == null ? null : r.error());

@@ -67,7 +67,8 @@ final class WatchTexts {
         }
         return when + " · " + kind + " " + outcome(c.outcome()) + ": " + Numbers.signedPct(c.deltaPct(), 1)
                 + " decode tok/s (95 % CI " + Numbers.interval(c.ci95Low(), c.ci95High(), 1) + " %)"
-                + (c.ttftDeltaPct() == null ? "" : ", first token " + Numbers.signedPct(c.ttftDeltaPct(), 1))
+                + (c.ttftDeltaPct() == null ? "" : ", time to first token " + Numbers.signedPct(c.ttftDeltaPct(), 1)
+                + " (95 % CI " + Numbers.interval(c.ttftCi95Low(), c.ttftCi95High(), 1) + " %)")
                 + (c.gainVsDefaultsPct() == null ? "" : ", " + Numbers.signedPct(c.gainVsDefaultsPct(), 1)
                 + " against Ollama's defaults") + (c.gpuSharePct() == null ? "" : ", " + Numbers.number(
                 c.gpuSharePct(), 0) + " % in GPU memory") + " (" + c.reason() + ")."

@@ -118,7 +118,10 @@ class WatchView extends Div implements HasUrlParameter<Long> {
         content.add(what, new Anchor("sweeps/" + watch.sourceSweepId(), "The reference's raw calls"));
         Paragraph noise = new Paragraph(WatchTexts.noise(watch.noise(), watch.marginPct()));
         noise.addClassName("watch-noise");
-        content.add(new H3("Timeline"), new WatchTimelineChart(watch), noise);
+        content.add(new H3("Timeline: decode throughput (judged)"),
+                new WatchTimelineChart(watch, WatchTimelineChart.Metric.DECODE),
+                new H3("Timeline: time to first token (shown, not judged)"),
+                new WatchTimelineChart(watch, WatchTimelineChart.Metric.TTFT), noise);
         content.add(new H3("Checks"));
         UnorderedList list = new UnorderedList();
         list.addClassName("watch-checks");

@@ -102,7 +102,7 @@ class WatchIT extends BrowserTest {
         assertThat(headline.getText()).startsWith("Regressed: −").contains("Ollama version 0.32.15 → 0.32.16");
         Number top = (Number) script("return arguments[0].getBoundingClientRect().top", headline);
         assertThat(top.doubleValue()).as(where + ": the verdict on the first screen").isBetween(0.0, height * 0.6);
-        String chart = browser.findElement(By.cssSelector(".watch-timeline")).getText();
+        String chart = browser.findElement(By.cssSelector(".watch-timeline-decode")).getText();
         assertThat(chart).as(where + ": the version change is marked on the timeline").contains("0.32.16");
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("NaN")
                 .doesNotContain("REGRESSED").doesNotContain("UNCHANGED").doesNotContain("INCONCLUSIVE");

@@ -128,8 +128,11 @@ class WatchViewsTest {
         assertThat(checks.get(0)).contains("decode tok/s (95 % CI ").contains("asked by " + OPERATOR);
         assertThat(_find(Anchor.class).stream().map(Anchor::getHref)).as("both checks' raw calls")
                 .contains("sweeps/" + sweepId, "sweeps/" + report.checks().get(0).sweepId());
-        WatchTimelineChart chart = _get(WatchTimelineChart.class);
-        assertThat(chart.getOptions().xaxis().categories()).hasSize(2).first().isEqualTo("reference");
+        List<WatchTimelineChart> charts = _find(WatchTimelineChart.class);
+        assertThat(charts).as("decode tok/s and TTFT, each on its own scale").hasSize(2);
+        assertThat(charts.get(0).getOptions().xaxis().categories()).hasSize(2).first().isEqualTo("reference");
+        assertThat(charts.get(0).getOptions().yaxis().title().text()).startsWith("Decode tok/s");
+        assertThat(charts.get(1).getOptions().yaxis().title().text()).startsWith("TTFT");
     }
 
     @Test
