@@ -22,9 +22,9 @@ class WatchTimelineChart extends ApexChart {
 
     /** Which metric: its axis title, its colour, its values per check (change, low, high). */
     enum Metric {
-        DECODE("Decode tok/s vs reference, %", "hsl(214, 80%, 48%)",
+        DECODE_RATE("Decode tok/s vs reference, %", "hsl(214, 80%, 48%)",
                 c -> new Double[] {c.deltaPct(), c.ci95Low(), c.ci95High()}),
-        TTFT("TTFT vs reference, % (lower: sooner)", "hsl(280, 45%, 50%)",
+        FIRST_TOKEN_TIME("TTFT vs reference, % (lower: sooner)", "hsl(280, 45%, 50%)",
                 c -> new Double[] {c.ttftDeltaPct(), c.ttftCi95Low(), c.ttftCi95High()});
 
         final String title;
@@ -41,7 +41,7 @@ class WatchTimelineChart extends ApexChart {
     WatchTimelineChart(WatchReport watch, Metric metric) {
         super(options(watch, metric));
         addClassName("watch-timeline");
-        addClassName(metric == Metric.DECODE ? "watch-timeline-decode" : "watch-timeline-ttft");
+        addClassName(metric == Metric.DECODE_RATE ? "watch-timeline-decode" : "watch-timeline-ttft");
         setWidthFull();
     }
 

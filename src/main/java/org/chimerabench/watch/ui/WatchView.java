@@ -119,9 +119,9 @@ class WatchView extends Div implements HasUrlParameter<Long> {
         Paragraph noise = new Paragraph(WatchTexts.noise(watch.noise(), watch.marginPct()));
         noise.addClassName("watch-noise");
         content.add(new H3("Timeline: decode throughput (judged)"),
-                new WatchTimelineChart(watch, WatchTimelineChart.Metric.DECODE),
+                new WatchTimelineChart(watch, WatchTimelineChart.Metric.DECODE_RATE),
                 new H3("Timeline: time to first token (shown, not judged)"),
-                new WatchTimelineChart(watch, WatchTimelineChart.Metric.TTFT), noise);
+                new WatchTimelineChart(watch, WatchTimelineChart.Metric.FIRST_TOKEN_TIME), noise);
         content.add(new H3("Checks"));
         UnorderedList list = new UnorderedList();
         list.addClassName("watch-checks");
