@@ -28,6 +28,7 @@ import org.chimerabench.security.UserService;
 import org.chimerabench.security.UserView;
 import org.chimerabench.stats.ChangePoint;
 import org.chimerabench.stats.RatioOfMeans;
+import org.chimerabench.stats.Summary;
 import org.chimerabench.execution.Arm;
 import org.chimerabench.sweep.Sweep;
 import org.chimerabench.sweep.SweepDefinition;
@@ -424,23 +425,15 @@ class WatchRunner {
         }
     }
 
+    /** The delta-method variance of the log of the reference's mean (s² / (n · mean²)), as RatioOfMeans uses it. */
     private static double referenceLogVariance(WatchReference reference) {
-        double[] v = reference.chimeraTokPerSec();
-        double m = mean(v);
-        double var = 0;
-        for (double x : v) {
-            var += (x - m) * (x - m);
-        }
-        var /= Math.max(1, v.length - 1);
-        return Math.max(var / (v.length * m * m), 1e-8);
+        Summary v = Summary.of(reference.chimeraTokPerSec());
+        return Math.max(v.stdDev() * v.stdDev() / (v.n() * v.mean() * v.mean()), 1e-8);
     }
 
+    /** The mean (at least one value: every caller has checked its sample's size). */
     static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return values.length == 0 ? Double.NaN : sum / values.length;
+        return Summary.of(values).mean();
     }
 
     private static String capitalised(String text) {
